@@ -1,0 +1,1 @@
+//! Application state and its pure `update(Action)`; no terminal code here.

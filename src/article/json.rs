@@ -1,0 +1,1 @@
+//! JSON input: one object, an array of objects, or JSON Lines.

@@ -1,0 +1,138 @@
+//! The article model: what one news article is, independent of any terminal.
+
+pub mod json;
+pub mod parse;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian), ordered chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2025.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// A date when `year`, `month` and `day` form a plausible calendar date.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && (1..=31).contains(&day) && year >= 1;
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u16>().ok();
+        Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date {s:?}")))
+    }
+}
+
+/// One article: where it came from, its header, and its paragraphs in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Article {
+    /// The source path as given on the command line (JSON records: `path#N`).
+    pub path: String,
+    /// Publication date, when known.
+    pub date: Option<Date>,
+    /// Headline (may be empty).
+    pub title: String,
+    /// The dateline opening the body, when there is one.
+    pub dateline: Option<Dateline>,
+    /// Paragraphs in reading order: body text and photo captions.
+    pub blocks: Vec<Block>,
+}
+
+/// Whether a block is running text or a photo caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// A paragraph of the story.
+    Body,
+    /// A photo caption, ending in a credit.
+    Caption,
+}
+
+/// One paragraph. `text` is the whole paragraph, credit included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Body or caption.
+    pub kind: BlockKind,
+    /// The paragraph's full text (lines joined with one space).
+    pub text: String,
+    /// The photo credit of a caption.
+    pub credit: Option<Credit>,
+}
+
+/// A dateline such as `HOTAN, Xinjiang, July 9 (Xinhua) --`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place, e.g. `HOTAN, Xinjiang`.
+    pub place: String,
+    /// The date as written, e.g. `July 9`.
+    pub date: Option<String>,
+    /// The agency, e.g. `Xinhua`.
+    pub agency: Option<String>,
+    /// Index of the block it opens.
+    #[serde(skip)]
+    pub block: usize,
+    /// Byte length of the dateline (with its dash) at the start of that block.
+    #[serde(skip)]
+    pub len: usize,
+}
+
+/// A photo credit such as `(Xinhua/Li Xiang, Wang Peng)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// The credit as written, without parentheses: `Xinhua/Li Xiang, Wang Peng`.
+    pub text: String,
+    /// The agency, e.g. `Xinhua`.
+    pub agency: Option<String>,
+    /// The photographers named.
+    pub photographers: Vec<String>,
+    /// Byte range of the credit text (without parentheses) in the block text.
+    pub start: usize,
+    /// End of that range (exclusive).
+    pub end: usize,
+}
+
+impl Article {
+    /// The text of block `i`, or the title for `None`.
+    pub fn text_of(&self, block: Option<usize>) -> &str {
+        match block {
+            None => &self.title,
+            Some(i) => self.blocks.get(i).map_or("", |b| b.text.as_str()),
+        }
+    }
+
+    /// Total bytes of title and block texts.
+    pub fn text_len(&self) -> usize {
+        self.title.len() + self.blocks.iter().map(|b| b.text.len()).sum::<usize>()
+    }
+}

@@ -1,0 +1,56 @@
+//! Loading a collection: paths in parallel, per-file diagnostics, the Corpus the app reads.
+
+use crate::article::Article;
+use crate::entity::{self, EntityIndex};
+use rayon::prelude::*;
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The input was read, with something worth knowing.
+    Warning,
+    /// The input (or part of it) could not be read.
+    Error,
+}
+
+/// A problem with one input, printed as `dateline: PATH: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The input's path as given (JSON records: `path#N`).
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+    /// Warning or error.
+    pub severity: Severity,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.severity {
+            Severity::Error => write!(f, "dateline: {}: {}", self.path, self.message),
+            Severity::Warning => write!(f, "dateline: {}: warning: {}", self.path, self.message),
+        }
+    }
+}
+
+/// The articles of a collection and their entity index.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Articles in input order.
+    pub articles: Vec<Article>,
+    /// Entities across all articles.
+    pub index: EntityIndex,
+}
+
+impl Corpus {
+    /// Builds the corpus of `articles`, extracting entities in parallel.
+    pub fn from_articles(articles: Vec<Article>) -> Corpus {
+        let found: Vec<_> = articles.par_iter().map(entity::extract).collect();
+        let mut index = EntityIndex::new();
+        for (i, (article, ents)) in articles.iter().zip(found).enumerate() {
+            index.add(i as u32, article.date, ents);
+        }
+        Corpus { articles, index }
+    }
+}

@@ -1,0 +1,1 @@
+//! Embedded name lists (places, given names, surnames, organization words).

@@ -1,0 +1,1 @@
+//! JSON Lines export (the contract in the README).

@@ -1,0 +1,14 @@
+//! dateline: a terminal reader for collections of news articles.
+//!
+//! The model (`article`, `entity`, `corpus`, `export`) knows nothing of the
+//! terminal; `app` holds view state changed only by `update`; `ui` draws it;
+//! `tui` runs the event loop.
+
+pub mod app;
+pub mod article;
+pub mod cli;
+pub mod corpus;
+pub mod entity;
+pub mod export;
+pub mod tui;
+pub mod ui;

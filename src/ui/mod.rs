@@ -1,0 +1,1 @@
+//! Rendering the app state into a ratatui frame.
