@@ -10,5 +10,6 @@ pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod sanitize;
 pub mod tui;
 pub mod ui;
