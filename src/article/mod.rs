@@ -1,5 +1,7 @@
 //! The article model: what one news article is, independent of any terminal.
 
+mod credit;
+mod dateline;
 pub mod json;
 pub mod parse;
 
