@@ -79,7 +79,7 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
     let mut prev_tabular = false;
-    let mut flush = |para: &mut String, blocks: &mut Vec<Block>| {
+    let flush = |para: &mut String, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
             blocks.push(block_of_paragraph(std::mem::take(para)));
         }
