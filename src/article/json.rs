@@ -6,7 +6,8 @@
 //! `dateline`) reads back as the same articles.
 
 use super::dateline::find_dateline;
-use super::parse::{block_of_paragraph, blocks_of_text, date_in_file_name, push_normalized};
+use super::normalize::push_normalized;
+use super::parse::{block_of_paragraph, blocks_of_text, date_in_file_name};
 use super::{Article, Block, BlockKind, Date, Dateline};
 use serde::Deserialize;
 use serde_json::Value;
@@ -181,7 +182,11 @@ fn article_of(
     path: impl FnOnce() -> String,
 ) -> Option<Article> {
     let mut title = String::new();
-    push_normalized(&mut title, record.title.as_deref().unwrap_or("").trim());
+    push_normalized(
+        &mut title,
+        record.title.as_deref().unwrap_or("").trim(),
+        false,
+    );
     let captions = record.captions.unwrap_or_default();
     let (mut blocks, exported) = match (record.blocks, record.text.or(record.body)) {
         (Some(blocks), _) => (
@@ -238,7 +243,7 @@ fn article_of(
 /// of a caption is found again in its text.
 fn block_of_record(b: BlockRecord) -> Option<Block> {
     let mut text = String::with_capacity(b.text.len());
-    push_normalized(&mut text, b.text.trim());
+    push_normalized(&mut text, b.text.trim(), false);
     if text.is_empty() {
         return None;
     }

@@ -14,12 +14,14 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
+use super::normalize::{is_dropped, is_space, push_normalized, uses_tex_quotes};
 use super::{Article, Block, BlockKind, Date};
 
 /// Parses the text of one article file. `path` is recorded in the article and
 /// used to find a date in the file name when the text has no header.
 pub fn parse_text(path: &str, text: &str) -> Article {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let tex = uses_tex_quotes(text);
     let mut lines = text.split('\n');
     let mut title = String::new();
     let mut date = None;
@@ -31,14 +33,14 @@ pub fn parse_text(path: &str, text: &str) -> Article {
         match split_header(line) {
             Some((d, t)) => {
                 date = d;
-                push_normalized(&mut title, t);
+                push_normalized(&mut title, t, tex);
             }
-            None => push_normalized(&mut title, line.trim_matches(is_space)),
+            None => push_normalized(&mut title, line.trim_matches(is_space), tex),
         }
         break;
     }
     let date = date.or_else(|| date_in_file_name(path));
-    let blocks = blocks_of_lines(lines);
+    let blocks = blocks_of_lines(lines, tex);
     let mut article = Article {
         path: path.to_string(),
         date,
@@ -54,7 +56,7 @@ pub fn parse_text(path: &str, text: &str) -> Article {
 /// The dateline is found separately (see [`find_dateline`]).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    blocks_of_lines(text.split('\n'))
+    blocks_of_lines(text.split('\n'), uses_tex_quotes(text))
 }
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
@@ -73,7 +75,7 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
     }
 }
 
-fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
+fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, tex: bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut para = String::new();
     // Indentation of the previous line of the current paragraph.
@@ -98,7 +100,7 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Block> {
         if !para.is_empty() {
             para.push(' ');
         }
-        push_normalized(&mut para, trimmed);
+        push_normalized(&mut para, trimmed, tex);
         prev_indent = indent;
         prev_tabular = tabular;
     }
@@ -165,16 +167,6 @@ pub(crate) fn date_in_file_name(path: &str) -> Option<Date> {
     None
 }
 
-/// White space as the format sees it: ASCII blanks, tabs, NBSP and friends.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
-}
-
-/// Characters dropped from the text: control characters other than white space.
-fn is_dropped(c: char) -> bool {
-    c.is_control() && !c.is_whitespace()
-}
-
 fn is_blank(line: &str) -> bool {
     line.chars().all(|c| is_space(c) || is_dropped(c))
 }
@@ -197,23 +189,6 @@ fn indentation(line: &str) -> usize {
 fn looks_tabular(line: &str) -> bool {
     let b = line.as_bytes();
     b.windows(4).any(|w| w == b"....") || b.windows(3).any(|w| w == b"   ")
-}
-
-/// Appends `s` with tabs, NBSP and other white space turned into plain spaces
-/// and control characters dropped.
-pub(crate) fn push_normalized(out: &mut String, s: &str) {
-    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
-        out.push_str(s);
-        return;
-    }
-    out.reserve(s.len());
-    for c in s.chars() {
-        if is_space(c) {
-            out.push(' ');
-        } else if !is_dropped(c) {
-            out.push(c);
-        }
-    }
 }
 
 #[cfg(test)]
