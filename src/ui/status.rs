@@ -49,16 +49,24 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     let left = Line::from(left);
-    let mut hints: Vec<Span> = Vec::new();
-    for (key, hint) in app.keymap().hints() {
-        hints.push(Span::styled(key.to_string(), theme.key));
-        hints.push(Span::styled(format!(" {hint}  "), theme.dim));
-    }
-    let hints = Line::from(hints);
     let buf = frame.buffer_mut();
     buf.set_line(area.x, area.y, &left, area.width);
-    let (lw, hw) = (left.width() as u16, hints.width() as u16);
-    if lw + 2 + hw <= area.width {
-        buf.set_line(area.right() - hw, area.y, &hints, hw);
+    // As many hints as fit to the right of the left part.
+    let room = (area.width as usize).saturating_sub(left.width() + 2);
+    let mut hints: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, hint) in app.keymap().hints() {
+        let key = key.to_string();
+        let text = format!(" {hint}  ");
+        let w = key.len() + text.len();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        hints.push(Span::styled(key, theme.key));
+        hints.push(Span::styled(text, theme.dim));
     }
+    let hints = Line::from(hints);
+    let x = area.right() - used as u16;
+    buf.set_line(x, area.y, &hints, used as u16);
 }
