@@ -40,11 +40,12 @@ impl App {
             self.reorder();
         }
         let e = self.corpus.index.entity(id);
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         self.message = Some(format!(
-            "{}: {} mentions in {} articles",
+            "{}: {} in {}",
             e.name,
-            e.mentions,
-            e.articles.len()
+            plural(e.mentions as usize, "mention"),
+            plural(e.articles.len(), "article")
         ));
         let here = self.open.map(|a| self.visible_mentions(a, id));
         if let Some(&first) = here.as_deref().and_then(<[Mention]>::first) {

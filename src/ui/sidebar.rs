@@ -47,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: 
                     EntityKind::Organization => "Organizations",
                     EntityKind::Place => "Places",
                 };
-                let pad = width.saturating_sub(heading.len() + 9);
+                let pad = width.saturating_sub(heading.len() + 10);
                 Line::from(vec![
                     Span::styled(heading, theme.heading),
                     Span::raw(" ".repeat(pad)),
