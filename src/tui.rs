@@ -153,3 +153,43 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Command;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn events_become_actions() {
+        let app = App::new(Corpus::default());
+        let name = |e: &Event| action_for(&app, e).map(|a| format!("{a:?}"));
+        assert_eq!(
+            name(&Event::Key(KeyEvent::new(
+                KeyCode::Char('n'),
+                KeyModifiers::NONE
+            ))),
+            Some(format!("{:?}", Action::Run(Command::NextMention)))
+        );
+        assert_eq!(name(&Event::Resize(90, 30)), Some("Resize(90, 30)".into()));
+        assert_eq!(
+            name(&mouse(MouseEventKind::ScrollDown)),
+            Some("Wheel { x: 7, y: 3, down: true }".into())
+        );
+        assert_eq!(
+            name(&mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some("Click { x: 7, y: 3 }".into())
+        );
+        assert_eq!(name(&mouse(MouseEventKind::Moved)), None);
+        assert_eq!(name(&Event::FocusGained), None);
+    }
+}
