@@ -533,10 +533,14 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     assert!(visible(&app));
     app.update(Action::Resize(200, 14));
     assert!(visible(&app));
-    // Scrolled away from the mention, a resize keeps the reading position instead.
-    run(&mut app, &[Command::FocusNext, Command::Top, Command::Down]);
+    // Scrolled away from the current mention, a resize keeps the reading position instead.
+    let ada = id(&app, "Ada Lindqvist");
+    app.update(Action::Activate(ada)); // the title
+    run(&mut app, &[Command::FocusNext, Command::Bottom, Command::Up]);
+    assert!(!visible(&app));
     let top = app.layout().unwrap().anchor(app.scroll()).unwrap();
     app.update(Action::Resize(90, 14));
+    assert!(!visible(&app));
     let layout = app.layout().unwrap();
     assert_eq!(layout.row_of_anchor(top.0, top.1), Some(app.scroll()));
 }
