@@ -6,7 +6,7 @@
 //! `dateline`) reads back as the same articles.
 
 use super::dateline::find_dateline;
-use super::normalize::{Style, push_trimmed};
+use super::normalize::{Style, collapse_spaces, push_trimmed};
 use super::parse::{block_of_paragraph, blocks_of_text, date_in_file_name};
 use super::{Article, Block, BlockKind, Date, Dateline};
 use serde::Deserialize;
@@ -194,6 +194,7 @@ fn article_of(
             Style::of(raw_title)
         },
     );
+    collapse_spaces(&mut title);
     let captions = record.captions.unwrap_or_default();
     let mut blocks = match (record.blocks, record.text.or(record.body)) {
         (Some(blocks), _) => blocks

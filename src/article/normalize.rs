@@ -59,6 +59,18 @@ pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -
     true
 }
 
+/// Collapses runs of spaces into one (for titles, where alignment means nothing).
+pub(crate) fn collapse_spaces(s: &mut String) {
+    if s.contains("  ") {
+        let mut prev = ' ';
+        s.retain(|c| {
+            let keep = !(c == ' ' && prev == ' ');
+            prev = c;
+            keep
+        });
+    }
+}
+
 /// Appends `s` to `out`, cleaned: each white-space character becomes a plain
 /// space, control characters are dropped, and the markup `style` names is undone.
 pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
@@ -159,6 +171,13 @@ mod tests {
         );
         assert_eq!(norm("the '' mark", false), "the '' mark");
         assert!(Style::of("a ``b''").tex_quotes && !Style::of("a 'b'").tex_quotes);
+    }
+
+    #[test]
+    fn space_runs_collapse() {
+        let mut s = String::from("A  B   -- C D");
+        collapse_spaces(&mut s);
+        assert_eq!(s, "A B -- C D");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
-use super::normalize::{Style, is_space, push_trimmed};
+use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
 use super::{Article, Block, BlockKind, Date};
 
 /// Parses the text of one article file. `path` is recorded in the article and
@@ -38,6 +38,7 @@ pub fn parse_text(path: &str, text: &str) -> Article {
             break;
         }
     }
+    collapse_spaces(&mut title);
     let date = date.or_else(|| date_in_file_name(path));
     let blocks = blocks_of_lines(lines, style);
     let mut article = Article {
