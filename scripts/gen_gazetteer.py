@@ -218,8 +218,12 @@ def build_places(root: Path, common: set[str]) -> list[tuple[str, str]]:
     places: set[tuple[str, str]] = set()
 
     def add(name: str, cls: str) -> None:
+        """Two-letter city and region names ("Bo", "Po", "Ra") and names
+        with digits are codes or noise more often than places in news text."""
         name = " ".join(name.split())
-        if len(name) >= 2:
+        if any(ch.isdigit() for ch in name):
+            return
+        if len(name) >= 3 or (cls in ("country", "continent") and len(name) >= 2):
             places.add((name, cls))
 
     # Continents: GeoNames continents with their English names.
