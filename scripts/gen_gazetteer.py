@@ -147,10 +147,11 @@ def load_common_words(root: Path) -> set[str]:
     lower_headwords = {w for w in web2 if w.islower()}
     packed = gzip.decompress((root / "wordfreq" / "wordfreq" / "data" / "large_en.msgpack.gz").read_bytes())
     buckets = msgpack.unpackb(packed, raw=False)
-    # cBpack format: buckets[0] is a header, buckets[i] holds the words whose
-    # frequency is 10 ** (-i / 100); Zipf = log10(frequency) + 9.
+    # cBpack format: a header, then lists of words; the list at index i
+    # (header excluded) holds the words of frequency 10 ** (-i / 100), so its
+    # Zipf value is log10(frequency) + 9 = 9 - i / 100.
     common: set[str] = set()
-    for i, words in enumerate(buckets[1:], start=1):
+    for i, words in enumerate(buckets[1:]):
         if 9 - i / 100 < COMMON_WORD_ZIPF:
             break
         common.update(w for w in words if w in lower_headwords)
