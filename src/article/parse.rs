@@ -14,33 +14,33 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
-use super::normalize::{is_dropped, is_space, push_normalized, uses_tex_quotes};
+use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
 use super::{Article, Block, BlockKind, Date};
 
 /// Parses the text of one article file. `path` is recorded in the article and
 /// used to find a date in the file name when the text has no header.
 pub fn parse_text(path: &str, text: &str) -> Article {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let tex = uses_tex_quotes(text);
+    let style = Style::of(text);
     let mut lines = text.split('\n');
     let mut title = String::new();
     let mut date = None;
     // The first non-blank line is the header, or else the title.
     for line in lines.by_ref() {
-        if is_blank(line) {
-            continue;
-        }
-        match split_header(line) {
+        let (header, t) = match split_header(line) {
             Some((d, t)) => {
                 date = d;
-                push_normalized(&mut title, t, tex);
+                (true, t)
             }
-            None => push_normalized(&mut title, line.trim_matches(is_space), tex),
+            None => (false, line),
+        };
+        if push_trimmed(&mut title, "", t, style) || header {
+            break;
         }
-        break;
     }
+    collapse_spaces(&mut title);
     let date = date.or_else(|| date_in_file_name(path));
-    let blocks = blocks_of_lines(lines, tex);
+    let blocks = blocks_of_lines(lines, style);
     let mut article = Article {
         path: path.to_string(),
         date,
@@ -56,7 +56,7 @@ pub fn parse_text(path: &str, text: &str) -> Article {
 /// The dateline is found separately (see [`find_dateline`]).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    blocks_of_lines(text.split('\n'), uses_tex_quotes(text))
+    blocks_of_lines(text.split('\n'), Style::of(text))
 }
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
@@ -75,7 +75,7 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
     }
 }
 
-fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, tex: bool) -> Vec<Block> {
+fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut para = String::new();
     // Indentation of the previous line of the current paragraph.
@@ -88,19 +88,17 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, tex: bool) -> Vec<B
     };
     for line in lines {
         let trimmed = line.trim_matches(is_space);
-        if trimmed.is_empty() || trimmed.chars().all(is_dropped) {
-            flush(&mut para, &mut blocks);
-            continue;
-        }
         let indent = indentation(line);
         let tabular = looks_tabular(trimmed);
-        if !para.is_empty() && (indent > prev_indent || tabular || prev_tabular) {
+        if trimmed.is_empty()
+            || (!para.is_empty() && (indent > prev_indent || tabular || prev_tabular))
+        {
             flush(&mut para, &mut blocks);
         }
-        if !para.is_empty() {
-            para.push(' ');
+        if !push_trimmed(&mut para, " ", trimmed, style) {
+            // nothing but control characters: a blank line
+            flush(&mut para, &mut blocks);
         }
-        push_normalized(&mut para, trimmed, tex);
         prev_indent = indent;
         prev_tabular = tabular;
     }
@@ -165,10 +163,6 @@ pub(crate) fn date_in_file_name(path: &str) -> Option<Date> {
         }
     }
     None
-}
-
-fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| is_space(c) || is_dropped(c))
 }
 
 /// Width of the leading white space (a tab counts as four).

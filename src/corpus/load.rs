@@ -156,12 +156,11 @@ fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) 
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
-                let reason = match (e.loop_ancestor(), e.io_error()) {
-                    (Some(_), _) => "symbolic link loop, not followed".to_string(),
-                    (None, Some(io)) => io_reason(io),
-                    (None, None) => e.to_string(),
-                };
-                problems.push(error(&path, reason));
+                problems.push(match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => warning(&path, "symbolic link loop, not followed"),
+                    (None, Some(io)) => error(&path, io_reason(io)),
+                    (None, None) => error(&path, e.to_string()),
+                });
             }
         }
     }
@@ -170,11 +169,15 @@ fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) 
 /// Reads and parses one input. Problems come back as diagnostics (errors for
 /// what could not be read, warnings for what was read with a caveat).
 pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
-    let path = source.display.as_str();
-    let bytes = match read_bytes(&source.origin) {
-        Ok(b) => b,
-        Err(reason) => return (Vec::new(), vec![error(path, reason)]),
-    };
+    match read_bytes(&source.origin) {
+        Ok(bytes) => parse_bytes(&source.display, bytes, source.format),
+        Err(reason) => (Vec::new(), vec![error(&source.display, reason)]),
+    }
+}
+
+/// Parses the bytes of one input named `path`: decodes them (see
+/// [`read_source`] for what is refused) and reads them in `format`.
+pub fn parse_bytes(path: &str, bytes: Vec<u8>, format: Format) -> (Vec<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let text = match decode(bytes) {
         Ok((text, None)) => text,
@@ -187,7 +190,7 @@ pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (Vec::new(), vec![error(path, "empty file")]);
     }
-    let json = match source.format {
+    let json = match format {
         Format::Json => true,
         Format::Text => false,
         Format::Sniff => looks_like_json(&text),
