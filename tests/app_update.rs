@@ -536,7 +536,10 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     // Scrolled away from the current mention, a resize keeps the reading position instead.
     let ada = id(&app, "Ada Lindqvist");
     app.update(Action::Activate(ada)); // the title
-    run(&mut app, &[Command::FocusNext, Command::Bottom, Command::Up]);
+    run(
+        &mut app,
+        &[Command::FocusNext, Command::Bottom, Command::Up],
+    );
     assert!(!visible(&app));
     let top = app.layout().unwrap().anchor(app.scroll()).unwrap();
     app.update(Action::Resize(90, 14));
