@@ -111,10 +111,12 @@ fn bundled() -> Corpus {
 /// ones without PATH), reports problems on standard error, and runs the reader.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     let mut stderr = io::stderr().lock();
+    let mut problems = 0;
     let corpus = if paths.is_empty() {
         bundled()
     } else {
         let (corpus, diagnostics) = corpus::load(paths);
+        problems = diagnostics.len();
         for d in &diagnostics {
             let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
         }
@@ -142,8 +144,13 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     drop(stderr);
     let mut app = App::new(corpus);
     if let Some(id) = active {
-        app.update(Action::Activate(id));
         app.update(Action::Run(crate::app::Command::FocusNext));
+        app.update(Action::Activate(id));
+    }
+    if problems > 0 {
+        app.update(Action::Notify(format!(
+            "{problems} problem(s) reading the input: listed on standard error"
+        )));
     }
     match run(app) {
         Ok(()) => ExitCode::SUCCESS,

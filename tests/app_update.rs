@@ -606,6 +606,15 @@ fn appended_articles_keep_the_selection_and_a_new_index_keeps_the_active_entity(
 }
 
 #[test]
+fn notify_shows_a_message_until_the_next_key() {
+    let mut app = app_at(fixture(), 80, 24);
+    app.update(Action::Notify("2 files could not be read".into()));
+    assert_eq!(app.message(), Some("2 files could not be read"));
+    run(&mut app, &[Command::Down]);
+    assert_eq!(app.message(), None);
+}
+
+#[test]
 fn quit_and_out_of_range_activation() {
     let mut app = app_at(fixture(), 80, 24);
     app.update(Action::Activate(10_000));

@@ -141,6 +141,7 @@ impl App {
                 }
             }
             Action::Activate(id) => self.activate(id),
+            Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
