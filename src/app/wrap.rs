@@ -47,6 +47,9 @@ impl CaptionMode {
 /// Narrowest caption column, and the body column it needs beside it.
 const MIN_CAPTION: u16 = 28;
 const MIN_BODY: u16 = 56;
+/// Narrowest width text is wrapped to; narrower panes show it clipped
+/// (so a 1×1 terminal does not wrap a long article into a million rows).
+const MIN_WRAP: u16 = 12;
 /// Columns between the body and the caption column.
 pub const GUTTER: u16 = 2;
 /// Columns taken by an inline caption's marker and indent (`  ▌ `).
@@ -280,7 +283,7 @@ fn display_offset_in(original: &str, display: &str, orig: usize) -> usize {
 impl ArticleLayout {
     /// Lays out `article` (corpus index `key.article`) at `key.width` columns.
     pub fn build(article: &Article, key: LayoutKey) -> ArticleLayout {
-        let width = key.width.max(1);
+        let width = key.width.max(MIN_WRAP);
         let has_body = article.blocks.iter().any(|b| b.kind == BlockKind::Body);
         let mode = match key.mode {
             CaptionMode::Alongside if !fits_alongside(width) || !has_body => CaptionMode::Inline,
@@ -623,6 +626,14 @@ mod tests {
             r.main
                 .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))
         }));
+    }
+
+    #[test]
+    fn tiny_widths_wrap_at_a_floor() {
+        let a = article();
+        let zero = ArticleLayout::build(&a, key(0, CaptionMode::Inline));
+        let floor = ArticleLayout::build(&a, key(MIN_WRAP, CaptionMode::Inline));
+        assert_eq!(zero.rows, floor.rows);
     }
 
     #[test]
