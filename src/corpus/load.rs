@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 /// Largest input read, in bytes (64 MiB); larger files are refused.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Most invalid UTF-8 bytes, per thousand bytes, for a file still to be read
+/// Most invalid UTF-8 bytes, per thousand bytes (10 %), for a file still to be read
 /// as text (with replacement characters and a warning).
-const MAX_INVALID_PER_MILLE: usize = 10;
+const MAX_INVALID_PER_MILLE: usize = 100;
 
 /// How the content of an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
