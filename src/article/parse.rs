@@ -16,13 +16,15 @@ use super::credit::find_credit;
 use super::dateline::find_dateline;
 use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
 use super::{Article, Block, BlockKind, Date};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Parses the text of one article file. `path` is recorded in the article and
 /// used to find a date in the file name when the text has no header.
 pub fn parse_text(path: &str, text: &str) -> Article {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let style = Style::of(text);
-    let mut lines = text.split('\n');
+    let mut lines = Lines(Some(text));
     let mut title = String::new();
     let mut date = None;
     // The first non-blank line is the header, or else the title.
@@ -56,7 +58,7 @@ pub fn parse_text(path: &str, text: &str) -> Article {
 /// The dateline is found separately (see [`find_dateline`]).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    blocks_of_lines(text.split('\n'), Style::of(text))
+    blocks_of_lines(Lines(Some(text)), Style::of(text))
 }
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
@@ -181,8 +183,27 @@ fn indentation(line: &str) -> usize {
 
 /// A row of a table: leader dots (`Net free reserves.......644`) or a wide gap.
 fn looks_tabular(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.windows(4).any(|w| w == b"....") || b.windows(3).any(|w| w == b"   ")
+    static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("...."));
+    static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("   "));
+    DOTS.find(line.as_bytes()).is_some() || GAP.find(line.as_bytes()).is_some()
+}
+
+/// The lines of `text` (split at `\n`; a `\r` before it stays and counts as white space).
+struct Lines<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                self.0 = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => self.0.take(),
+        }
+    }
 }
 
 #[cfg(test)]
