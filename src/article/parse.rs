@@ -85,6 +85,8 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Ve
     let mut prev_tabular = false;
     let flush = |para: &mut String, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
+            // Joined lines may have grown the buffer well past the text.
+            para.shrink_to_fit();
             blocks.push(block_of_paragraph(std::mem::take(para)));
         }
     };
