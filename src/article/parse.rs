@@ -315,6 +315,70 @@ mod tests {
         assert_eq!(texts(&a), ["Body."]);
     }
 
+    fn kinds(a: &Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| match b.kind {
+                BlockKind::Body => 'b',
+                BlockKind::Caption => 'c',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn captions_anywhere_several_in_a_row_or_none() {
+        let text = " date 2025-07-10 T\n\nOne. (Xinhua/Pang Xinglei)\n\nTwo. (Xinhua/Li Xiang, Wang Peng)\n\nBEIJING, Dec. 3 (Xinhua) -- Text.\n\nMiddle. (Photo by Zhang Wei/Xinhua)\n\nThe Communist Party of China (CPC) met.\n\nLast. (Reuters/Jane Doe)\n";
+        let a = parse_text("x.txt", text);
+        assert_eq!(kinds(&a), "ccbcbc");
+        let d = a.dateline.unwrap();
+        assert_eq!((d.block, d.place.as_str()), (2, "BEIJING"));
+        let a = parse_text("x.txt", "T\n\nNo captions (none at all).\n\nStill none.");
+        assert_eq!(kinds(&a), "bb");
+    }
+
+    #[test]
+    fn a_dateline_paragraph_of_its_own_stays_a_block() {
+        for (text, place) in [
+            (
+                "T\n\nJOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa deplored.\n",
+                "JOHANNESBURG",
+            ),
+            (
+                "T\n\nNAIROBI, Kenya (AP) _\n\nBombs exploded.\n",
+                "NAIROBI, Kenya",
+            ),
+            ("T\n\nWASHINGTON _\n\nThe bombings.\n", "WASHINGTON"),
+        ] {
+            let a = parse_text("x.txt", text);
+            let d = a.dateline.unwrap();
+            assert_eq!(
+                (d.place.as_str(), d.block, d.len),
+                (place, 0, a.blocks[0].text.len())
+            );
+            assert_eq!(a.blocks.len(), 2);
+        }
+    }
+
+    #[test]
+    fn reuters_indented_story_with_dateline_and_entities() {
+        let text = " date 1987-02-26 STANDARD OIL &lt;SRD> UNIT\n\n    CLEVELAND, Feb 26 - Standard Oil\nsaid.\n    BP &lt;BP> owns 55 pct.\n\n Reuter\n&#3;\n";
+        let a = parse_text("x.txt", text);
+        assert_eq!(a.title, "STANDARD OIL <SRD> UNIT");
+        assert_eq!(
+            texts(&a),
+            [
+                "CLEVELAND, Feb 26 - Standard Oil said.",
+                "BP <BP> owns 55 pct.",
+                "Reuter"
+            ]
+        );
+        let d = a.dateline.unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.date.as_deref(), d.agency),
+            ("CLEVELAND", Some("Feb 26"), None)
+        );
+    }
+
     #[test]
     fn empty_and_header_only_inputs() {
         let a = parse_text("x.txt", "");
