@@ -29,7 +29,8 @@ struct Record {
     title: Option<String>,
     text: Option<String>,
     body: Option<String>,
-    date: Option<String>,
+    /// A string in one of the forms [`parse_date`] reads; anything else is noted and ignored.
+    date: Option<Value>,
     #[serde(default)]
     captions: Option<Vec<CaptionRecord>>,
     /// From dateline's export: the article's original path.
@@ -155,13 +156,14 @@ impl Reader<'_> {
                 return;
             }
         };
-        let date = match record.date.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => {
-                let d = parse_date(s);
+        let date = match &record.date {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(value) => {
+                let d = value.as_str().and_then(parse_date);
                 if d.is_none() {
                     self.problems
-                        .push(problem(format!("unrecognized date {s:?}"), false));
+                        .push(problem(format!("unrecognized date {value}"), false));
                 }
                 d
             }
