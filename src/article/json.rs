@@ -390,14 +390,21 @@ mod tests {
 
     #[test]
     fn bad_records_and_dates_are_reported_and_the_rest_read() {
-        let (articles, problems) = parse_json(
-            "in.json",
-            r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}]"#,
-        );
-        assert_eq!(articles.len(), 1);
+        let input = r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}, {"title": "C", "date": 1987}]"#;
+        let (articles, problems) = parse_json("in.json", input);
+        assert_eq!(articles.len(), 2);
         let got: Vec<_> = problems.iter().map(|p| (p.record, p.fatal)).collect();
-        assert_eq!(got, [(Some(0), true), (Some(1), true), (Some(2), false)]);
-        assert!(problems[2].message.contains("soon"));
+        assert_eq!(
+            got,
+            [
+                (Some(0), true),
+                (Some(1), true),
+                (Some(2), false),
+                (Some(3), false)
+            ]
+        );
+        assert_eq!(problems[2].message, "unrecognized date \"soon\"");
+        assert_eq!(problems[3].message, "unrecognized date 1987");
     }
 
     #[test]
