@@ -51,12 +51,16 @@ pub const CITY: u32 = 1 << 18;
 pub const REGION: u32 = 1 << 19;
 /// A continent.
 pub const CONTINENT: u32 = 1 << 20;
+/// A word of sports reporting (`goal`, `striker`).
+pub const SPORT: u32 = 1 << 21;
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 const SURNAMES: &str = include_str!("../../assets/gazetteer/surnames.txt");
 
-const RULES: [(&str, u32); 14] = [
+const PLACE_NAMES: &str = include_str!("../../assets/rules/place_names.txt");
+
+const RULES: [(&str, u32); 15] = [
     (include_str!("../../assets/rules/titles.txt"), TITLE),
     (include_str!("../../assets/rules/org_heads.txt"), ORG_HEAD),
     (include_str!("../../assets/rules/facility_heads.txt"), FACILITY),
@@ -71,6 +75,7 @@ const RULES: [(&str, u32); 14] = [
     (include_str!("../../assets/rules/particles.txt"), PARTICLE),
     (include_str!("../../assets/rules/speech_verbs.txt"), SPEECH),
     (include_str!("../../assets/rules/credit_cues.txt"), CREDIT_CUE),
+    (include_str!("../../assets/rules/sports_words.txt"), SPORT),
 ];
 
 /// Everything known about words and multi-word names.
@@ -120,7 +125,7 @@ impl Lexicon {
             };
             *table.entry(name).or_insert(0) |= flags;
         };
-        for line in entries(PLACES) {
+        for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
             let (name, class) = line.split_once('\t').unwrap_or((line, ""));
             add(name.trim(), place_class(class.trim()));
         }

@@ -3,6 +3,7 @@
 //! names the sentence alone left open; grouping mentions into entities.
 
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
+use std::collections::HashSet;
 use super::{ArticleEntity, EntityKind, Mention};
 use std::collections::HashMap;
 
@@ -40,6 +41,32 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
+/// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
+/// found elsewhere in the article is that person's name.
+fn shrink_to_people(items: &mut [Item]) {
+    let mut people: HashSet<&str> = HashSet::new();
+    for it in items.iter() {
+        if it.cand.guess == Guess::Person {
+            let mut words = it.text.split_whitespace();
+            let first = words.next();
+            let last = words.last();
+            people.extend(first);
+            people.extend(last);
+        }
+    }
+    for it in items.iter_mut() {
+        if it.cand.guess != Guess::Unknown || it.cand.words < 2 {
+            continue;
+        }
+        let first = it.text.split_whitespace().next().unwrap_or("");
+        if people.contains(first) {
+            it.cand.end = it.cand.start + first.len() as u32;
+            it.text = &it.text[..first.len()];
+            it.cand.words = 1;
+        }
+    }
+}
+
 /// Letters of an acronym without dots: `U.S.` → `US`.
 fn acronym_letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
@@ -55,7 +82,17 @@ fn initials(words: &[&str]) -> String {
 }
 
 /// Links, types and groups the candidates of one article into entities.
-pub fn entities(items: &[Item]) -> Vec<ArticleEntity> {
+/// In a sports report (`sport`), a country's name stands for its team.
+pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
+    shrink_to_people(items);
+    if sport {
+        for it in items.iter_mut() {
+            if it.cand.country && it.cand.ctx & CTX_PREP == 0 {
+                it.cand.guess = Guess::Org;
+            }
+        }
+    }
+    let items: &[Item] = items;
     let mut nodes: Vec<Node> = items
         .iter()
         .map(|it| Node {
@@ -195,7 +232,7 @@ pub fn entities(items: &[Item]) -> Vec<ArticleEntity> {
     for i in 0..items.len() {
         let c = &items[i].cand;
         let n = nodes[i].words.len();
-        if n > 3 || c.upper || nodes[i].kind == Some(EntityKind::Person) {
+        if n > 3 || c.upper || c.generic || nodes[i].kind == Some(EntityKind::Person) {
             continue;
         }
         let my_kind = nodes[i].kind;
@@ -251,6 +288,34 @@ pub fn entities(items: &[Item]) -> Vec<ArticleEntity> {
                 nodes[me].parent = r;
             }
             nodes[i].kind = nodes[j].kind;
+            keep[i] = true;
+            resolved[i] = true;
+        }
+    }
+
+    // Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
+    let mut coord_kind: HashMap<u32, Option<EntityKind>> = HashMap::new();
+    for i in 0..items.len() {
+        let c = items[i].cand.coord;
+        if c != 0 && resolved[i] && keep[i] && items[i].cand.strong {
+            let k = nodes[i].kind;
+            coord_kind
+                .entry(c)
+                .and_modify(|e| {
+                    if *e != k {
+                        *e = None;
+                    }
+                })
+                .or_insert(k);
+        }
+    }
+    for i in 0..items.len() {
+        let c = items[i].cand.coord;
+        if resolved[i] || c == 0 || items[i].cand.generic {
+            continue;
+        }
+        if let Some(&Some(k)) = coord_kind.get(&c) {
+            nodes[i].kind = Some(k);
             keep[i] = true;
             resolved[i] = true;
         }

@@ -10,6 +10,8 @@ pub enum Kind {
     Number,
     /// A possessive ending: `'s`, `’s`.
     Possessive,
+    /// A contraction's ending: `'ll`, `'ve`, `'re`, `'d`, `'m`, `'t`.
+    Clitic,
     /// Any other character; the byte is its first byte (non-ASCII punctuation is `0x80`).
     Punct(u8),
 }
@@ -134,6 +136,19 @@ fn is_alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// Length of the letters of a clitic (`s`, `ll`, `ve`, `re`, `d`, `m`, `t`) at `i`
+/// that ends a word, or 0.
+fn clitic_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(b' ');
+    let len = match (at(0), at(1)) {
+        (b's' | b'S' | b'd' | b'm' | b't', _) => 1,
+        (b'l', b'l') | (b'v', b'e') | (b'r', b'e') => 2,
+        _ => return 0,
+    };
+    if is_alnum_at(text, i + len) { 0 } else { len }
+}
+
 /// Length of an apostrophe (`'` or `’`) at `i`, or 0.
 #[inline]
 fn apostrophe_at(b: &[u8], i: usize) -> usize {
@@ -244,10 +259,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 }
                 let a = apostrophe_at(b, i);
                 if a > 0 && is_letter_at(text, i + a) {
-                    // `'s` / `’s` closing the word is a possessive ending, not part of the name.
+                    // `'s` / `’s` closing the word is a possessive ending, `'ll` a clitic:
+                    // neither is part of the name.
                     let j = i + a;
-                    let possessive = (b[j] == b's' || b[j] == b'S') && !is_alnum_at(text, j + 1);
-                    if !possessive {
+                    if clitic_at(text, j) == 0 {
                         shape |= JOINED;
                         seg_len = 0;
                         i = j;
@@ -277,19 +292,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let a = apostrophe_at(b, i);
-        if a > 0
-            && i + a < n
-            && (b[i + a] == b's' || b[i + a] == b'S')
-            && !is_alnum_at(text, i + a + 1)
-            && out.last().is_some_and(|t| t.end as usize == i)
-        {
+        let clitic = if a > 0 { clitic_at(text, i + a) } else { 0 };
+        if clitic > 0 && out.last().is_some_and(|t| t.end as usize == i && t.kind == Kind::Word) {
+            let possessive = clitic == 1 && matches!(b[i + a], b's' | b'S');
             out.push(Token {
                 start: i as u32,
-                end: (i + a + 1) as u32,
-                kind: Kind::Possessive,
+                end: (i + a + clitic) as u32,
+                kind: if possessive { Kind::Possessive } else { Kind::Clitic },
                 shape: 0,
             });
-            i += a + 1;
+            i += a + clitic;
             continue;
         }
         let len = if c < 0x80 { 1 } else { first_len };
@@ -352,6 +364,9 @@ mod tests {
         let w = words("O’Brien’s team. Mr. Smith left");
         let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
         assert_eq!(texts, ["O’Brien", "’s", "team", ".", "Mr", ".", "Smith", "left"]);
+        let c = words("I'll go, D'Angelo's");
+        let texts: Vec<&str> = c.iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["I", "'ll", "go", ",", "D'Angelo", "'s"]);
         assert!(w[4].1 & SENT != 0, "after a full stop");
         assert!(w[6].1 & SENT == 0, "Mr. does not end a sentence");
     }
