@@ -45,21 +45,28 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
     let mut people: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
     for it in items.iter() {
-        if it.cand.guess == Guess::Person {
+        if it.cand.guess == Guess::Person && it.cand.strong {
             let mut words = it.text.split_whitespace();
             let first = words.next();
             let last = words.last();
             people.extend(first);
             people.extend(last);
+            surnames.extend(last);
         }
     }
     for it in items.iter_mut() {
-        if it.cand.guess != Guess::Unknown || it.cand.words < 2 {
+        let c = &it.cand;
+        let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
+        if !open || c.words < 2 {
             continue;
         }
-        let first = it.text.split_whitespace().next().unwrap_or("");
-        if people.contains(first) {
+        let mut words = it.text.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let rest_named = words.any(|w| people.contains(w));
+        let known = if c.guess == Guess::Person { surnames.contains(first) } else { people.contains(first) };
+        if known && !rest_named {
             it.cand.end = it.cand.start + first.len() as u32;
             it.text = &it.text[..first.len()];
             it.cand.words = 1;

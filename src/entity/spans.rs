@@ -99,8 +99,20 @@ const PLACE_NOUNS: &[&str] = &[
     "island", "islands", "suburb", "port", "municipality", "prefecture", "republic",
 ];
 
+/// Lower-case second parts that make a capitalized word an adjective: `Warhol-like`.
+const ADJECTIVE_ENDS: &[&str] = &[
+    "like", "style", "based", "led", "born", "winner", "winning", "era", "made", "owned",
+    "backed", "funded", "related", "room", "type", "class", "level", "wide", "free", "friendly",
+    "speaking", "controlled", "run", "linked", "held", "themed", "inspired", "bound", "sized",
+    "shaped", "oriented", "specific", "listed", "registered", "educated", "trained", "built",
+];
+
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
+        Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
+            let w = t.text(text);
+            !w.rsplit_once('-').is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
+        }
         Kind::Word if t.shape & CAP != 0 => true,
         // `al-Amr`, `el-Sisi`: a lower-case particle joined to a capitalized name.
         Kind::Word if t.shape & (LOWER | JOINED) == LOWER | JOINED => {
@@ -347,7 +359,11 @@ fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usi
     let mut part = 0;
     let mut a = inner.start;
     for i in inner.clone().chain(std::iter::once(inner.end)) {
-        let sep = i == inner.end || toks[i].is_punct(b'/') || toks[i].is_punct(b',');
+        let sep = i == inner.end
+            || toks[i].is_punct(b'/')
+            || toks[i].is_punct(b',')
+            || toks[i].is_punct(b'&')
+            || lower_is(&toks[i], text, "and");
         if !sep {
             continue;
         }
@@ -428,7 +444,8 @@ fn trim(toks: &[Token], flags: &[u32], mut a: usize, b: usize, keep_demonym: boo
         }
     }
     let mut b = b;
-    while b > a && droppable(b - 1) {
+    // `Johnnie Christmas`: a surname after a given name stays.
+    while b > a && droppable(b - 1) && !(b - 1 > a && flags[b - 1] & gz::SURNAME != 0 && flags[b - 2] & gz::GIVEN != 0) {
         b -= 1;
     }
     (a, b)
@@ -614,16 +631,24 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
     } else {
         flags[connector.map_or(b, |c| c) - 1]
     };
-    if len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0 {
-        return;
-    }
-    // `Fan Expo Canada 2016`: an event named after a place.
-    if len >= 2 && (a + 1..b).any(|k| flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)) && last & HEADS == 0 {
+    // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
+    let event = len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0
+        || len >= 2 && last & HEADS == 0 && (a + 1..b).any(|k| flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0));
+    if event {
+        for i in a..b {
+            if flags[i] & gz::COUNTRY != 0 {
+                push(out, text, toks, flags, i, i + 1, Guess::Place, true);
+                if let Some(c) = out.last_mut() {
+                    c.country = true;
+                }
+            }
+        }
         return;
     }
     if len >= 2 && hf & HEADS != 0 {
         // `Refugee Council Enver Solomon`: a name after the organization.
-        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && flags[k + 1] & gz::GIVEN != 0 && b - k - 1 <= 3) {
+        let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0);
+        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
             if last & HEADS == 0 {
                 classify(text, toks, flags, a, k + 1, lx, buf, out);
                 push(out, text, toks, flags, k + 1, b, Guess::Person, true);
@@ -718,6 +743,11 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
     if (2..=4).contains(&len) && shaped {
         let f0 = flags[a];
         let fl = flags[b - 1];
+        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].text(text));
+        if plural_end {
+            push(out, text, toks, flags, a, b, Guess::Weak, false);
+            return;
+        }
         if f0 & gz::GIVEN != 0 || fl & gz::SURNAME != 0 || (f0 & gz::SURNAME != 0 && len <= 3) {
             push(out, text, toks, flags, a, b, Guess::Person, f0 & gz::GIVEN != 0 && fl & gz::SURNAME != 0);
             return;
@@ -727,7 +757,14 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
         // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
         let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || f == 0 && group_word(toks[a].text(text));
-        push(out, text, toks, flags, a, b, if weak { Guess::Weak } else { Guess::Unknown }, false);
+        let g = if weak {
+            Guess::Weak
+        } else if f & gz::GIVEN != 0 {
+            Guess::Person
+        } else {
+            Guess::Unknown
+        };
+        push(out, text, toks, flags, a, b, g, false);
         return;
     }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);
