@@ -185,6 +185,38 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         }
     }
 
+    // A name written in capitals (`HOTAN` in a dateline) is the name written normally.
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for i in 0..items.len() {
+        if !items[i].cand.upper {
+            first_seen.entry(nodes[i].words.join(" ")).or_insert(i);
+        }
+    }
+    for i in 0..items.len() {
+        if !items[i].cand.upper {
+            continue;
+        }
+        let mut title = items[i].text.to_lowercase();
+        if let Some(c) = title.get_mut(0..1) {
+            c.make_ascii_uppercase();
+        }
+        if let Some(&j) = first_seen.get(&title) {
+            let r = find(&mut nodes, j);
+            let me = find(&mut nodes, i);
+            if r != me {
+                nodes[me].parent = r;
+            }
+            if nodes[j].kind.is_some() {
+                nodes[i].kind = nodes[j].kind;
+            } else {
+                nodes[j].kind = nodes[i].kind;
+                resolved[j] = nodes[i].kind.is_some();
+            }
+            keep[i] = true;
+            resolved[i] = true;
+        }
+    }
+
     // Acronyms: defined in parentheses, or matching the initials of a longer name.
     let long: Vec<usize> = (0..items.len())
         .filter(|&i| {
@@ -380,7 +412,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     let mut out: Vec<ArticleEntity> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for i in 0..items.len() {
-        if !keep[i] || nodes[i].kind.is_none() {
+        if !keep[i] {
             continue;
         }
         let r = find(&mut nodes, i);
@@ -392,8 +424,9 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     }
     for m in members {
         // The kind of the longest name decides; it is also the canonical name.
-        let best = *m
+        let Some(&best) = m
             .iter()
+            .filter(|&&i| nodes[i].kind.is_some())
             .max_by_key(|&&i| {
                 (
                     !items[i].cand.upper,
@@ -402,7 +435,9 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
                     std::cmp::Reverse(i),
                 )
             })
-            .expect("groups are not empty");
+        else {
+            continue;
+        };
         let Some(kind) = nodes[best].kind else { continue };
         let name = nodes[best].words.join(" ");
         let mut aliases: Vec<String> = Vec::new();

@@ -647,7 +647,7 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
     }
     if len >= 2 && hf & HEADS != 0 {
         // `Refugee Council Enver Solomon`: a name after the organization.
-        let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0);
+        let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0);
         if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
             if last & HEADS == 0 {
                 classify(text, toks, flags, a, k + 1, lx, buf, out);
