@@ -18,16 +18,7 @@ pub struct Item<'a> {
 }
 
 /// The words of a name with single spaces (borrowed when the text has them already).
-fn normalized(text: &str) -> Cow<'_, str> {
-    let mut prev = 0u8;
-    let mut clean = true;
-    for &c in text.as_bytes() {
-        if c < b' ' || c == 0xA0 || (c == b' ' && prev == b' ') {
-            clean = false;
-            break;
-        }
-        prev = c;
-    }
+fn normalized(text: &str, clean: bool) -> Cow<'_, str> {
     if clean {
         Cow::Borrowed(text)
     } else {
@@ -126,7 +117,7 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
         Linker {
             items,
-            names: items.iter().map(|it| normalized(it.text)).collect(),
+            names: items.iter().map(|it| normalized(it.text, it.cand.clean)).collect(),
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
             keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
@@ -321,8 +312,9 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// The same words typed elsewhere in the article.
     fn same_words(&mut self) {
         let n = self.items.len();
-        let mut typed: FxHashMap<&str, usize> = FxHashMap::default();
-        let names = self.names.clone();
+        let mut typed: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let names = std::mem::take(&mut self.names);
         for i in 0..n {
             if self.resolved[i] && self.keep[i] && self.kind[i].is_some() {
                 typed.entry(names[i].as_ref()).or_insert(i);
@@ -335,6 +327,8 @@ impl<'i, 'a> Linker<'i, 'a> {
                 }
             }
         }
+        drop(typed);
+        self.names = names;
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
@@ -371,7 +365,7 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// Whatever is left is decided by its context (the same way for the same words).
     fn by_context(&mut self) {
         let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
-        let names = self.names.clone();
+        let names = std::mem::take(&mut self.names);
         for i in 0..self.items.len() {
             if self.resolved[i] || !self.keep[i] {
                 continue;
@@ -392,6 +386,8 @@ impl<'i, 'a> Linker<'i, 'a> {
             });
             self.kind[i] = Some(kind);
         }
+        drop(decided);
+        self.names = names;
     }
 
     /// One entity per group (same kind and same words are one group too),
@@ -437,9 +433,9 @@ impl<'i, 'a> Linker<'i, 'a> {
         let items = self.items;
         let mut out = Vec::with_capacity(groups as usize);
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
-            let m: Vec<usize> = chunk.iter().map(|x| x.1 as usize).collect();
+            let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m.iter().copied().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
+            let best = m.clone().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
                 let c = items[i].cand;
                 (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
             });
@@ -447,8 +443,8 @@ impl<'i, 'a> Linker<'i, 'a> {
             let Some(kind) = self.kind[best] else { continue };
             let name = names[best].to_string();
             let mut aliases: Vec<String> = Vec::new();
-            let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());
-            for &i in &m {
+            let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
+            for i in m {
                 if names[i] != name && !aliases.iter().any(|a| *a == names[i]) {
                     aliases.push(names[i].to_string());
                 }

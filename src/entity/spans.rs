@@ -57,6 +57,8 @@ pub struct Cand {
     pub generic: bool,
     /// Names listed together (`Aksu, Hotan, Alaer and Kunyu`) share a non-zero number.
     pub coord: u32,
+    /// Its words are separated by single spaces.
+    pub clean: bool,
 }
 
 /// Where the text is in the article, which changes some rules.
@@ -110,6 +112,7 @@ const ADJECTIVE_ENDS: &[&str] = &[
     "shaped", "oriented", "specific", "listed", "registered", "educated", "trained", "built",
 ];
 
+#[inline]
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
         Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
@@ -515,6 +518,10 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
+        clean: toks[a..b].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
+        }),
     });
     let _ = text;
 }
