@@ -81,10 +81,26 @@ fn shrink_to_people(items: &mut [Item]) {
     if people.is_empty() {
         return;
     }
+    let full: Vec<&str> = items
+        .iter()
+        .filter(|it| it.cand.guess == Guess::Person && it.cand.strong && it.cand.words >= 2)
+        .map(|it| it.text)
+        .collect();
     for it in items.iter_mut() {
         let c = &it.cand;
         let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
         if !open || c.words < 2 {
+            continue;
+        }
+        // `Andy Warhol Photographic Legacy Program`
+        let person = full.iter().find(|p| {
+            p.len() < it.text.len() && it.text.starts_with(**p) && it.text.as_bytes()[p.len()] == b' '
+        });
+        if let Some(p) = person {
+            it.cand.end = it.cand.start + p.len() as u32;
+            it.text = &it.text[..p.len()];
+            it.cand.words = p.split(' ').count().min(255) as u8;
+            it.cand.guess = Guess::Person;
             continue;
         }
         let mut words = it.text.split_whitespace();
@@ -160,7 +176,7 @@ impl<'i, 'a> Linker<'i, 'a> {
         // Each part: the longest person it belongs to … and how many people have it.
         let mut parts: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
         for i in 0..n {
-            if self.items[i].cand.guess != Guess::Person || self.items[i].cand.words < 2 {
+            if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
             }
             let name: &str = match &self.names[i] {
@@ -362,12 +378,13 @@ impl<'i, 'a> Linker<'i, 'a> {
         }
     }
 
-    /// Whatever is left is decided by its context (the same way for the same words).
-    fn by_context(&mut self) {
+    /// Whatever is left is decided by its context (the same way for the same words);
+    /// with `multi_word_only`, only names of several words.
+    fn by_context(&mut self, multi_word_only: bool) {
         let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
         let names = std::mem::take(&mut self.names);
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] {
+            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2 {
                 continue;
             }
             let c = self.items[i].cand;
@@ -385,6 +402,9 @@ impl<'i, 'a> Linker<'i, 'a> {
                 }
             });
             self.kind[i] = Some(kind);
+            if multi_word_only {
+                self.resolved[i] = true;
+            }
         }
         drop(decided);
         self.names = names;
@@ -479,6 +499,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         }
     }
     let mut l = Linker::new(items);
+    l.by_context(true);
     l.people();
     l.capitals();
     let long = l.long_names();
@@ -486,6 +507,6 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     l.short_forms(&long);
     l.same_words();
     l.coordination();
-    l.by_context();
+    l.by_context(false);
     l.entities()
 }

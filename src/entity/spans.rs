@@ -349,12 +349,18 @@ fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usi
         {
             let a = i + 2;
             let mut b = a;
-            while b < n && (toks[b].is_cap() || toks[b].is_punct(b'.') && b + 1 < n && toks[b + 1].is_cap()) {
+            while b < n && (toks[b].is_cap() || (toks[b].is_punct(b'.') || toks[b].is_punct(b'&')) && b + 1 < n && toks[b + 1].is_cap()) {
                 b += 1;
             }
-            if b > a {
-                let g = part_kind(toks, flags, a, b, Guess::Person);
-                forced.push((a, b, g));
+            // `Image: Miharris & Acphillips`
+            let mut s = a;
+            for k in a..=b {
+                if k == b || toks[k].is_punct(b'&') {
+                    if k > s {
+                        forced.push((s, k, part_kind(toks, flags, s, k, Guess::Person)));
+                    }
+                    s = k + 1;
+                }
             }
         }
     }
@@ -617,7 +623,7 @@ fn group_word(w: &str) -> bool {
     (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
         || ends("ian")
         || ends("ese")
-        || ends("ist")
+        || ends("ologist")
         || ends("ists")
 }
 
@@ -669,16 +675,21 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         }
         return;
     }
-    if len >= 2 && hf & HEADS != 0 {
-        // `Refugee Council Enver Solomon`: a name after the organization.
+    // `Refugee Council Enver Solomon`: a person named after the organization.
+    if len >= 3 && last & HEADS == 0 {
         let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0);
-        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
-            if last & HEADS == 0 {
+        let split = (a + 1..b - 1).rev().find(|&k| {
+            flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)
+        });
+        if let Some(k) = split {
+            if flags[k + 1] & gz::GIVEN != 0 || flags[b - 1] & gz::SURNAME != 0 {
                 classify(text, toks, flags, a, k + 1, ph, out);
                 push(out, text, toks, flags, k + 1, b, Guess::Person, true);
                 return;
             }
         }
+    }
+    if len >= 2 && hf & HEADS != 0 {
         let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
         let g = if hf & gz::FACILITY != 0 {
             Guess::Place
@@ -751,6 +762,11 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
             .map(|p| (p.1, p.2))
             .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
         if let Some((pe, f)) = first {
+            // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
+            if pe + 1 == b && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0 && group_word(toks[pe].text(text)) && toks[pe].shape & UPPER == 0 {
+                push(out, text, toks, flags, a, b, Guess::Org, false);
+                return;
+            }
             let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
             if pe < b && !is_name && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0 {
                 push(out, text, toks, flags, a, pe, listed(f).unwrap_or(Guess::Place), true);
@@ -780,7 +796,11 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     if len == 1 {
         // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
-        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || f & !(NAME_WORD | gz::PHRASE_START) == 0 && group_word(toks[a].text(text));
+        let w = toks[a].text(text);
+        let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
+        // `Bangladeshis`, `Iraqis`: the plural of a nationality.
+        let demonym_plural = unlisted && w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
+        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || unlisted && group_word(w) || demonym_plural;
         let g = if weak {
             Guess::Weak
         } else if f & gz::GIVEN != 0 {
