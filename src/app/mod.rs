@@ -157,9 +157,9 @@ impl App {
     }
 
     fn run(&mut self, command: Command) {
-        if let Some(top) = self.help {
+        if let (Some(top), false) = (self.help, command == Command::Quit) {
             self.help = match command {
-                Command::Help | Command::Cancel | Command::Quit => None,
+                Command::Help | Command::Cancel => None,
                 Command::Down => Some(top + 1),
                 Command::Up => Some(top.saturating_sub(1)),
                 Command::PageDown | Command::HalfPageDown => Some(top + 10),

@@ -45,7 +45,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(" Keys ")
-        .title_bottom(Line::styled(" Esc/?/q close ", theme.dim));
+        .title_bottom(Line::styled(" Esc/? close ", theme.dim));
     frame.render_widget(Clear, popup);
     let top = top.min(lines.len()) as u16;
     frame.render_widget(
