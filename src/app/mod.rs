@@ -145,9 +145,7 @@ impl App {
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
-                if self.open.is_none()
-                    && let Some(&first) = self.order.first()
-                {
+                if let (None, Some(&first)) = (self.open, self.order.first()) {
                     self.open_article(first);
                 }
             }
