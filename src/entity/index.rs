@@ -4,6 +4,8 @@ use super::{ArticleEntity, EntityKind, Mention};
 use crate::article::Date;
 use std::collections::HashMap;
 
+mod merge;
+
 /// Identifies an entity in an [`EntityIndex`].
 pub type EntityId = u32;
 
@@ -35,12 +37,15 @@ pub struct Occurrence {
     pub mentions: Vec<Mention>,
 }
 
-/// Entities of every article, merged by canonical name and kind.
+/// Entities of every article, merged by canonical name and kind, and — after
+/// [`EntityIndex::merge_aliases`] — by unambiguous short forms across articles.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
     by_name: HashMap<(EntityKind, String), EntityId>,
     per_article: Vec<Vec<Occurrence>>,
+    /// For a short name left apart because it fits several entities, those entities.
+    candidates: Vec<Vec<EntityId>>,
 }
 
 fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
@@ -154,6 +159,84 @@ impl EntityIndex {
         }
     }
 
+    /// The entities a short name such as `Wang` could stand for, when it fits
+    /// more than one in the collection and [`EntityIndex::merge_aliases`] left it apart.
+    /// Empty for every other entity.
+    pub fn candidates(&self, id: EntityId) -> &[EntityId] {
+        self.candidates.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Merges entities that are short forms of exactly one other entity of the
+    /// same kind in the collection: a name used as that entity's alias in some
+    /// article (`CPC`, `Xinhua`), or for people a leading or trailing part of
+    /// its name (`Xi` → `Xi Jinping`, `Obama` → `Barack Obama`). A short form
+    /// that fits several entities stays a separate entity whose
+    /// [`EntityIndex::candidates`] are those entities.
+    ///
+    /// Call it once all articles are added. Entity ids change: ids obtained
+    /// before are invalid afterwards. Runs in time linear in the number of
+    /// occurrences.
+    pub fn merge_aliases(&mut self) {
+        let (target, candidates) = merge::plan(&self.entities);
+        let root = merge::roots(&target);
+        // New ids: the surviving entities keep their relative order.
+        let mut new_id = vec![EntityId::MAX; self.entities.len()];
+        let mut next: EntityId = 0;
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize == old {
+                new_id[old] = next;
+                next += 1;
+            }
+        }
+        let map = |old: EntityId| new_id[root[old as usize] as usize];
+
+        let mut old_entities: Vec<Option<Entity>> = std::mem::take(&mut self.entities)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut entities = Vec::with_capacity(next as usize);
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize == old {
+                entities.extend(old_entities[old].take());
+            }
+        }
+        for (old, e) in old_entities.into_iter().enumerate() {
+            if let Some(e) = e {
+                merge::absorb(&mut entities[map(old as EntityId) as usize], e);
+            }
+        }
+        self.entities = entities;
+
+        for occurrences in &mut self.per_article {
+            merge::remap_article(occurrences, |old| (map(old), root[old as usize] != old));
+        }
+        for e in &mut self.entities {
+            e.mentions = 0;
+        }
+        for occurrences in &self.per_article {
+            for o in occurrences {
+                self.entities[o.id as usize].mentions += o.mentions.len() as u32;
+            }
+        }
+
+        self.by_name = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(id, e)| (key(e.kind, &e.name), id as EntityId))
+            .collect();
+        let mut remapped = vec![Vec::new(); self.entities.len()];
+        for (old, cands) in candidates.into_iter().enumerate() {
+            if !cands.is_empty() {
+                let mut c: Vec<EntityId> = cands.into_iter().map(map).collect();
+                c.sort_unstable();
+                c.dedup();
+                remapped[map(old as EntityId) as usize] = c;
+            }
+        }
+        self.candidates = remapped;
+    }
+
     /// Finds an entity by name or alias, case-insensitively; among several,
     /// the one mentioned in most articles.
     pub fn find(&self, name: &str) -> Option<EntityId> {
@@ -233,5 +316,178 @@ mod tests {
         assert_eq!(third.start, 9);
         assert_eq!(ix.next_mention(0, 0, Some(third.order_key())), None);
         assert!(ix.mentions(5, 0).is_empty());
+    }
+
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str], starts: &[u32]) -> ArticleEntity {
+        ArticleEntity {
+            kind,
+            ..person(name, aliases, starts)
+        }
+    }
+
+    fn id_of(ix: &EntityIndex, name: &str) -> EntityId {
+        ix.find(name).expect(name)
+    }
+
+    #[test]
+    fn unambiguous_short_name_merges_into_the_full_name() {
+        let mut ix = EntityIndex::new();
+        // The short form is seen first, so it had the lower id before merging.
+        ix.add(
+            0,
+            Date::new(2025, 1, 5),
+            vec![person("Obama", &[], &[0, 20])],
+        );
+        ix.add(
+            1,
+            Date::new(2025, 1, 2),
+            vec![person("Barack Obama", &[], &[3])],
+        );
+        ix.add(
+            2,
+            None,
+            vec![person("Xi", &[], &[7]), person("Xi Jinping", &[], &[0])],
+        );
+        ix.merge_aliases();
+
+        assert_eq!(ix.len(), 2);
+        let obama = id_of(&ix, "obama");
+        assert_eq!(obama, id_of(&ix, "Barack Obama"));
+        let e = ix.entity(obama);
+        assert_eq!(e.name, "Barack Obama");
+        assert_eq!(e.aliases, vec!["Obama".to_string()]);
+        assert_eq!(e.articles, vec![0, 1]);
+        assert_eq!(e.mentions, 3);
+        assert_eq!(
+            (e.first_date, e.last_date),
+            (Date::new(2025, 1, 2), Date::new(2025, 1, 5))
+        );
+        assert_eq!(ix.of_article(0)[0].id, obama);
+        assert_eq!(ix.articles_of(obama), &[0, 1]);
+        assert_eq!(
+            ix.next_mention(0, obama, Some((1, 0))).map(|m| m.start),
+            Some(20)
+        );
+
+        // Both forms in one article, unlinked there: one occurrence, reading order.
+        let xi = id_of(&ix, "Xi");
+        assert_eq!(ix.entity(xi).name, "Xi Jinping");
+        assert_eq!(ix.of_article(2).len(), 1);
+        let starts: Vec<u32> = ix.mentions(2, xi).iter().map(|m| m.start).collect();
+        assert_eq!(starts, vec![0, 7]);
+        assert_eq!(ix.entity(xi).mentions, 2);
+        assert!(ix.candidates(xi).is_empty());
+    }
+
+    #[test]
+    fn ambiguous_short_name_stays_apart_with_its_candidates() {
+        let mut ix = EntityIndex::new();
+        ix.add(0, None, vec![person("Wang", &[], &[0])]);
+        ix.add(1, None, vec![person("Wang Huning", &["Wang"], &[0, 30])]);
+        ix.add(2, None, vec![person("Wang Yi", &[], &[0])]);
+        ix.merge_aliases();
+
+        assert_eq!(ix.len(), 3);
+        let wang = ix.find("Wang").unwrap();
+        assert_eq!(ix.entity(wang).name, "Wang");
+        assert_eq!(ix.entity(wang).articles, vec![0]);
+        let mut names: Vec<&str> = ix
+            .candidates(wang)
+            .iter()
+            .map(|&c| ix.entity(c).name.as_str())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec!["Wang Huning", "Wang Yi"]);
+        assert!(ix.candidates(id_of(&ix, "Wang Yi")).is_empty());
+    }
+
+    #[test]
+    fn aliases_merge_any_kind_but_never_across_kinds() {
+        let mut ix = EntityIndex::new();
+        let org = EntityKind::Organization;
+        let place = EntityKind::Place;
+        ix.add(
+            0,
+            None,
+            vec![entity("Communist Party of China", org, &["CPC"], &[0, 40])],
+        );
+        ix.add(1, None, vec![entity("CPC", org, &[], &[5])]);
+        ix.add(2, None, vec![person("George Washington", &[], &[0])]);
+        ix.add(3, None, vec![entity("Washington", place, &[], &[0])]);
+        ix.merge_aliases();
+
+        let cpc = id_of(&ix, "cpc");
+        assert_eq!(ix.entity(cpc).name, "Communist Party of China");
+        assert_eq!(ix.entity(cpc).articles, vec![0, 1]);
+        assert_eq!(ix.entity(cpc).mentions, 3);
+        let washington = id_of(&ix, "Washington");
+        assert_eq!(ix.entity(washington).kind, EntityKind::Place);
+        assert_eq!(ix.entity(washington).articles, vec![3]);
+        assert_eq!(ix.len(), 3);
+    }
+
+    #[test]
+    fn merging_twice_changes_nothing() {
+        let mut ix = EntityIndex::new();
+        ix.add(
+            0,
+            None,
+            vec![person("Li", &[], &[0]), person("Li Ganjie", &[], &[9])],
+        );
+        ix.add(1, None, vec![person("Ganjie", &[], &[0])]);
+        ix.merge_aliases();
+        let once: Vec<Entity> = ix.entities().to_vec();
+        let occurrences = ix.of_article(0).to_vec();
+        ix.merge_aliases();
+        assert_eq!(ix.entities(), once.as_slice());
+        assert_eq!(ix.of_article(0), occurrences.as_slice());
+        assert_eq!(ix.len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Whatever gets merged, no mention is lost or duplicated and the
+        /// per-article and per-entity views agree.
+        #[test]
+        fn merging_keeps_every_mention(
+            articles in proptest::collection::vec(
+                proptest::collection::vec((0usize..8, 1usize..4), 0..5), 1..12)
+        ) {
+            const NAMES: [&str; 8] =
+                ["Wang", "Wang Huning", "Wang Yi", "Obama", "Barack Obama", "Xi", "Xi Jinping", "Li"];
+            let mut ix = EntityIndex::new();
+            let mut total = 0;
+            for (a, found) in articles.iter().enumerate() {
+                let mut seen = std::collections::HashSet::new();
+                let mut next = 0;
+                let mut ents = Vec::new();
+                for &(n, count) in found {
+                    if !seen.insert(n) { continue; }
+                    let starts: Vec<u32> = (0..count as u32).map(|i| next + 10 * i).collect();
+                    next += 10 * count as u32;
+                    total += count as u32;
+                    ents.push(person(NAMES[n], &[], &starts));
+                }
+                ix.add(a as u32, None, ents);
+            }
+            ix.merge_aliases();
+            let sum: u32 = ix.entities().iter().map(|e| e.mentions).sum();
+            proptest::prop_assert_eq!(sum, total);
+            for a in 0..articles.len() {
+                let occ = ix.of_article(a);
+                let mut ids: Vec<EntityId> = occ.iter().map(|o| o.id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                proptest::prop_assert_eq!(ids.len(), occ.len());
+                for o in occ {
+                    proptest::prop_assert!(ix.articles_of(o.id).contains(&(a as u32)));
+                    proptest::prop_assert!(o.mentions.windows(2).all(|w| w[0].order_key() < w[1].order_key()));
+                }
+            }
+            for (id, e) in ix.entities().iter().enumerate() {
+                for &a in &e.articles {
+                    proptest::prop_assert!(!ix.mentions(a as usize, id as EntityId).is_empty());
+                }
+            }
+        }
     }
 }
