@@ -4,6 +4,7 @@
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+pub mod profile;
 
 use serde::{Deserialize, Serialize};
 
