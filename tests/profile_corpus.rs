@@ -225,9 +225,10 @@ fn co_mentions_rank_by_shared_articles_then_paragraphs() {
         .collect();
     // Li Ganjie: articles 0 and 1; shares block 0 and block 1 of article 0 and
     // block 0 of article 1. Hotan: articles 0 (title, block 0) and 2 (block 0).
+    // On a tie, the entity seen first in the collection comes first.
     assert_eq!(
         rows,
-        vec![("Hotan", 2, 3), ("Li Ganjie", 2, 3), ("Aksu", 1, 1)]
+        vec![("Li Ganjie", 2, 3), ("Hotan", 2, 3), ("Aksu", 1, 1)]
     );
 }
 

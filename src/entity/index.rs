@@ -44,8 +44,21 @@ pub struct EntityIndex {
     entities: Vec<Entity>,
     by_name: HashMap<(EntityKind, String), EntityId>,
     per_article: Vec<Vec<Occurrence>>,
+    /// Parallel to `per_article`: each occurrence's [`block_set`].
+    block_sets: Vec<Vec<u64>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
+}
+
+/// The bit of [`block_set`] that stands for block 62 and every later one.
+pub const LATER_BLOCKS: u64 = 1 << 63;
+
+/// The title and blocks that `mentions` fall in, as a set of bits: bit 0 for
+/// the title, bit `b + 1` for block `b`, and [`LATER_BLOCKS`] for block 62 and later.
+pub fn block_set(mentions: &[Mention]) -> u64 {
+    mentions
+        .iter()
+        .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
 }
 
 fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
@@ -64,6 +77,7 @@ impl EntityIndex {
         let slot = article as usize;
         if self.per_article.len() <= slot {
             self.per_article.resize_with(slot + 1, Vec::new);
+            self.block_sets.resize_with(slot + 1, Vec::new);
         }
         let mut occurrences = Vec::with_capacity(found.len());
         for e in found {
@@ -103,6 +117,7 @@ impl EntityIndex {
                 mentions: e.mentions,
             });
         }
+        self.block_sets[slot] = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
         self.per_article[slot] = occurrences;
     }
 
@@ -129,6 +144,13 @@ impl EntityIndex {
     /// The entities of article `article`, in order of first mention.
     pub fn of_article(&self, article: usize) -> &[Occurrence] {
         self.per_article.get(article).map_or(&[], Vec::as_slice)
+    }
+
+    /// For each entity of [`EntityIndex::of_article`], in the same order, the
+    /// set of blocks its mentions fall in (see [`block_set`]): a compact summary
+    /// for counting shared paragraphs without reading every mention.
+    pub fn block_sets(&self, article: usize) -> &[u64] {
+        self.block_sets.get(article).map_or(&[], Vec::as_slice)
     }
 
     /// The mentions of entity `id` in article `article`, in reading order.
@@ -207,8 +229,12 @@ impl EntityIndex {
         }
         self.entities = entities;
 
-        for occurrences in &mut self.per_article {
-            merge::remap_article(occurrences, |old| (map(old), root[old as usize] != old));
+        for (occurrences, sets) in self.per_article.iter_mut().zip(&mut self.block_sets) {
+            let joined =
+                merge::remap_article(occurrences, |old| (map(old), root[old as usize] != old));
+            if joined {
+                *sets = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
+            }
         }
         for e in &mut self.entities {
             e.mentions = 0;
@@ -465,7 +491,13 @@ mod tests {
                     let starts: Vec<u32> = (0..count as u32).map(|i| next + 10 * i).collect();
                     next += 10 * count as u32;
                     total += count as u32;
-                    ents.push(person(NAMES[n], &[], &starts));
+                    let mut e = person(NAMES[n], &[], &starts);
+                    // Spread over title and blocks, in reading order.
+                    for (k, m) in e.mentions.iter_mut().enumerate() {
+                        m.block = (n + k).checked_sub(1).map(|b| b as u32);
+                    }
+                    e.mentions.sort_by_key(|m| m.order_key());
+                    ents.push(e);
                 }
                 ix.add(a as u32, None, ents);
             }
@@ -478,6 +510,8 @@ mod tests {
                 ids.sort_unstable();
                 ids.dedup();
                 proptest::prop_assert_eq!(ids.len(), occ.len());
+                let sets: Vec<u64> = occ.iter().map(|o| block_set(&o.mentions)).collect();
+                proptest::prop_assert_eq!(ix.block_sets(a), sets.as_slice());
                 for o in occ {
                     proptest::prop_assert!(ix.articles_of(o.id).contains(&(a as u32)));
                     proptest::prop_assert!(o.mentions.windows(2).all(|w| w[0].order_key() < w[1].order_key()));

@@ -108,11 +108,12 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
-/// same entity, keeping them in order of first mention.
+/// same entity, keeping them in order of first mention. Whether any was joined.
+#[must_use]
 pub(super) fn remap_article(
     occurrences: &mut Vec<Occurrence>,
     map: impl Fn(EntityId) -> (EntityId, bool),
-) {
+) -> bool {
     let mut any_merged = false;
     for o in occurrences.iter_mut() {
         let (id, merged) = map(o.id);
@@ -120,7 +121,7 @@ pub(super) fn remap_article(
         any_merged |= merged;
     }
     if !any_merged {
-        return;
+        return false;
     }
     let mut joined: Vec<Occurrence> = Vec::with_capacity(occurrences.len());
     for o in occurrences.drain(..) {
@@ -135,4 +136,5 @@ pub(super) fn remap_article(
     }
     joined.sort_by_key(|o| o.mentions.first().map(|m| m.order_key()));
     *occurrences = joined;
+    true
 }
