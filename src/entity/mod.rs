@@ -4,7 +4,10 @@
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+mod link;
 pub mod profile;
+mod spans;
+mod tokenize;
 
 use serde::{Deserialize, Serialize};
 
