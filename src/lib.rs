@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod query;
 pub mod sanitize;
 pub mod tui;
 pub mod ui;
