@@ -10,6 +10,8 @@ pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod assets;
+pub mod keymap;
 pub mod query;
 pub mod sanitize;
 pub mod tui;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
             json,
             paths,
         }) => dateline::query::mentions_command(&paths, &name, context, json),
-        None => ExitCode::SUCCESS,
+        None => dateline::tui::main(&cli.paths, cli.entity.as_deref()),
     }
 }
 
