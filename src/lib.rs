@@ -6,11 +6,11 @@
 
 pub mod app;
 pub mod article;
+pub mod assets;
 pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
-pub mod assets;
 pub mod keymap;
 pub mod query;
 pub mod sanitize;

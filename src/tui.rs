@@ -57,6 +57,7 @@ impl Drop for Terminal {
 /// The action for a terminal event, if it means anything.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
+        Event::Key(key) if app.is_browsing() => app.keymap().browser_action(key),
         Event::Key(key) => app.keymap().action(key, app.is_editing()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
@@ -118,8 +119,7 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         for d in &diagnostics {
             let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
         }
-        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error)
-        {
+        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
             let _ = writeln!(stderr, "dateline: no article could be read");
             return ExitCode::FAILURE;
         }
