@@ -119,7 +119,8 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         for d in &diagnostics {
             let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
         }
-        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error)
+        {
             let _ = writeln!(stderr, "dateline: no article could be read");
             return ExitCode::FAILURE;
         }

@@ -136,15 +136,7 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
         socket: format!("dateline-e2e-{}", std::process::id()),
     };
     tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "200",
-        "-y",
-        "50",
-        "sh",
+        "new-session", "-d", "-s", "e2e", "-x", "200", "-y", "50", "sh",
     ]);
     tmux.wait_for("the shell", |s| !s.trim().is_empty());
     let line = format!(
@@ -154,11 +146,7 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     tmux.cmd(&["send-keys", "-t", "e2e", &line, "Enter"]);
     tmux.wait_for("the reader", |s| s.contains("mention 1/"));
     assert_eq!(tmux.format("#{alternate_on}"), "1");
-    assert_eq!(
-        tmux.format("#{mouse_any_flag}"),
-        "1",
-        "mouse capture on while running"
-    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "1", "mouse capture on while running");
 
     let before = reversed_runs(&tmux.capture(true));
     let wang = |runs: &[(usize, usize, String)]| {
@@ -179,15 +167,8 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     tmux.cmd(&["send-keys", "-t", "e2e", "q"]);
     let screen = tmux.wait_for("the shell again", |s| s.contains("EXITED:"));
     assert!(screen.contains("EXITED:0"), "{screen}");
-    assert!(
-        !screen.contains("Entities"),
-        "the reader's screen is gone:\n{screen}"
-    );
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "back on the main screen"
-    );
+    assert!(!screen.contains("Entities"), "the reader's screen is gone:\n{screen}");
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen");
     assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
 }

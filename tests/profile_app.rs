@@ -53,7 +53,10 @@ fn every_line_lands_on_its_mention(corpus: Corpus, who: EntityId) -> usize {
     app.update(Action::Activate(who));
     run(&mut app, &[Command::Profile]);
     let lines = profile(&app).profile.concordance.clone();
-    assert_eq!(lines.len(), app.corpus().index.entity(who).mentions as usize);
+    assert_eq!(
+        lines.len(),
+        app.corpus().index.entity(who).mentions as usize
+    );
     for (i, line) in lines.iter().enumerate() {
         if app.overlay().is_none() {
             run(&mut app, &[Command::Profile]);
@@ -75,13 +78,20 @@ fn every_line_lands_on_its_mention(corpus: Corpus, who: EntityId) -> usize {
             .row_of(app.open_article_ref().unwrap(), &line.mention)
             .expect("the mention is laid out");
         let height = app.panes().reader_text().height as usize;
-        assert!(row >= app.scroll() && row < app.scroll() + height, "line {i} not in view");
+        assert!(
+            row >= app.scroll() && row < app.scroll() + height,
+            "line {i} not in view"
+        );
         // `n` continues from there, within the article when it can.
         let index = &app.corpus().index;
-        let next_here = index.next_mention(line.article as usize, who, Some(line.mention.order_key()));
+        let next_here =
+            index.next_mention(line.article as usize, who, Some(line.mention.order_key()));
         run(&mut app, &[Command::NextMention]);
         if let Some(next) = next_here {
-            assert_eq!((app.open(), app.current()), (Some(line.article), Some(next)));
+            assert_eq!(
+                (app.open(), app.current()),
+                (Some(line.article), Some(next))
+            );
         } else {
             assert!(app.current().is_some());
         }
@@ -105,7 +115,11 @@ fn every_concordance_line_opens_at_its_mention_in_the_bundled_articles() {
         .filter(|&i| index.entity(i).kind == dateline::entity::EntityKind::Person)
         .max_by_key(|&i| (index.entity(i).articles.len(), index.entity(i).mentions))
         .expect("a person");
-    assert!(index.entity(who).articles.len() >= 3, "{:?}", index.entity(who));
+    assert!(
+        index.entity(who).articles.len() >= 3,
+        "{:?}",
+        index.entity(who)
+    );
     every_line_lands_on_its_mention(corpus, who);
 }
 
@@ -124,11 +138,17 @@ fn profile_counts_match_the_index_and_esc_returns_to_the_reader() {
     assert_eq!(v.profile.timeline.total_mentions(), e.mentions);
     assert_eq!(v.section, Section::Concordance);
     // Keys move inside the profile, not the reader underneath.
-    run(&mut app, &[Command::Down, Command::FocusNext, Command::Down]);
+    run(
+        &mut app,
+        &[Command::Down, Command::FocusNext, Command::Down],
+    );
     assert_eq!(profile(&app).section, Section::CoMentions);
     run(&mut app, &[Command::Cancel]);
     assert!(app.overlay().is_none());
-    assert_eq!((app.open(), app.scroll(), app.focus(), app.current()), before);
+    assert_eq!(
+        (app.open(), app.scroll(), app.focus(), app.current()),
+        before
+    );
 }
 
 #[test]
@@ -229,7 +249,15 @@ fn browser_filters_fuzzily_and_opens_profiles() {
 fn profile_and_browser_draw_at_every_size_without_panicking() {
     let mut app = App::new(support::fixture());
     app.update(Action::Activate(id(&app, "Ada Lindqvist")));
-    for (w, h) in [(1, 1), (2, 3), (10, 5), (30, 12), (59, 20), (80, 24), (200, 60)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 5),
+        (30, 12),
+        (59, 20),
+        (80, 24),
+        (200, 60),
+    ] {
         for screen in [Command::Profile, Command::Browse] {
             app.update(Action::Resize(w, h));
             run(&mut app, &[screen]);

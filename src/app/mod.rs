@@ -235,11 +235,7 @@ impl App {
                 self.message = Some(format!(
                     "captions {}{}",
                     self.captions.label(),
-                    if narrow {
-                        " (inline: pane too narrow)"
-                    } else {
-                        ""
-                    }
+                    if narrow { " (inline: pane too narrow)" } else { "" }
                 ));
             }
             Command::ToggleHighlights => {
@@ -359,10 +355,7 @@ impl App {
     /// Restores every invariant after an action: layout up to date, selections
     /// in range and visible, scroll within the text.
     fn settle(&mut self) {
-        if self
-            .open
-            .is_some_and(|a| a as usize >= self.corpus.articles.len())
-        {
+        if self.open.is_some_and(|a| a as usize >= self.corpus.articles.len()) {
             self.open = None;
             self.current = None;
         }
@@ -577,19 +570,14 @@ impl App {
     /// `article 3/120`, then `mention 2/5 of Wang Huning` when there is a current mention.
     pub fn position_label(&self) -> String {
         let total = self.order.len();
-        let mut s = match self
-            .open
-            .and_then(|a| self.order.iter().position(|&x| x == a))
-        {
+        let mut s = match self.open.and_then(|a| self.order.iter().position(|&x| x == a)) {
             Some(i) => format!("article {}/{total}", i + 1),
             None if total == 0 => "no articles".to_string(),
             None => format!("{total} articles"),
         };
         if let Some(id) = self.active {
             let name = &self.corpus.index.entity(id).name;
-            let ms = self
-                .open
-                .map_or(Vec::new(), |a| self.visible_mentions(a, id));
+            let ms = self.open.map_or(Vec::new(), |a| self.visible_mentions(a, id));
             match self.current.and_then(|c| ms.iter().position(|m| *m == c)) {
                 Some(i) => s += &format!(" · mention {}/{} of {name}", i + 1, ms.len()),
                 None => s += &format!(" · {name}: {} here", ms.len()),

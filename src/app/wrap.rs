@@ -366,10 +366,7 @@ impl ArticleLayout {
                 }
             }
         }
-        if b.rows
-            .last()
-            .is_some_and(|r| r.main.is_none() && r.side.is_none())
-        {
+        if b.rows.last().is_some_and(|r| r.main.is_none() && r.side.is_none()) {
             b.rows.pop();
         }
 
@@ -431,11 +428,10 @@ impl ArticleLayout {
     pub fn display_offset(&self, article: &Article, block: Option<u32>, orig: u32) -> u32 {
         let slot = block.map_or(0, |b| b as usize + 1);
         match self.replaced.get(slot) {
-            Some(Some(display)) => display_offset_in(
-                article.text_of(block.map(|b| b as usize)),
-                display,
-                orig as usize,
-            ) as u32,
+            Some(Some(display)) => {
+                display_offset_in(article.text_of(block.map(|b| b as usize)), display, orig as usize)
+                    as u32
+            }
             _ => orig,
         }
     }
@@ -580,11 +576,7 @@ mod tests {
             .unwrap();
         assert_eq!(first_body, first_cap);
         // No caption text in the main column.
-        assert!(
-            l.rows
-                .iter()
-                .all(|r| r.main.is_none_or(|s| s.role != Role::Caption))
-        );
+        assert!(l.rows.iter().all(|r| r.main.is_none_or(|s| s.role != Role::Caption)));
         // The last caption sits next to the last paragraph, credit on its own row.
         let last_body = l
             .rows
@@ -594,17 +586,11 @@ mod tests {
         let credit_row = l
             .rows
             .iter()
-            .position(|r| {
-                r.side
-                    .is_some_and(|s| s.source == Source::Block(3) && s.role == Role::Credit)
-            })
+            .position(|r| r.side.is_some_and(|s| s.source == Source::Block(3) && s.role == Role::Credit))
             .unwrap();
         assert!(credit_row > last_body);
         let s = l.rows[credit_row].side.unwrap();
-        assert_eq!(
-            &a.blocks[3].text[s.start as usize..s.end as usize],
-            "(Agency/Other)"
-        );
+        assert_eq!(&a.blocks[3].text[s.start as usize..s.end as usize], "(Agency/Other)");
     }
 
     #[test]
@@ -613,16 +599,11 @@ mod tests {
         let l = ArticleLayout::build(&a, key(60, CaptionMode::Alongside));
         assert_eq!(l.mode, CaptionMode::Inline);
         assert!(l.rows.iter().all(|r| r.side.is_none()));
-        assert!(
-            l.rows
-                .iter()
-                .any(|r| r.main.is_some_and(|s| s.role == Role::Caption))
-        );
+        assert!(l.rows.iter().any(|r| r.main.is_some_and(|s| s.role == Role::Caption)));
         let h = ArticleLayout::build(&a, key(60, CaptionMode::Hidden));
-        assert!(h.rows.iter().all(|r| {
-            r.main
-                .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))
-        }));
+        assert!(h.rows.iter().all(|r| r
+            .main
+            .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))));
     }
 
     #[test]

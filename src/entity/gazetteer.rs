@@ -63,30 +63,18 @@ const PLACE_NAMES: &str = include_str!("../../assets/rules/place_names.txt");
 const RULES: [(&str, u32); 15] = [
     (include_str!("../../assets/rules/titles.txt"), TITLE),
     (include_str!("../../assets/rules/org_heads.txt"), ORG_HEAD),
-    (
-        include_str!("../../assets/rules/facility_heads.txt"),
-        FACILITY,
-    ),
-    (
-        include_str!("../../assets/rules/place_suffixes.txt"),
-        PLACE_SUFFIX,
-    ),
+    (include_str!("../../assets/rules/facility_heads.txt"), FACILITY),
+    (include_str!("../../assets/rules/place_suffixes.txt"), PLACE_SUFFIX),
     (include_str!("../../assets/rules/event_heads.txt"), EVENT),
     (include_str!("../../assets/rules/stopwords.txt"), STOP),
     (include_str!("../../assets/rules/dates.txt"), DATE),
     (include_str!("../../assets/rules/generic.txt"), GENERIC),
     (include_str!("../../assets/rules/demonyms.txt"), DEMONYM),
     (include_str!("../../assets/rules/known_orgs.txt"), KNOWN_ORG),
-    (
-        include_str!("../../assets/rules/collectives.txt"),
-        COLLECTIVE,
-    ),
+    (include_str!("../../assets/rules/collectives.txt"), COLLECTIVE),
     (include_str!("../../assets/rules/particles.txt"), PARTICLE),
     (include_str!("../../assets/rules/speech_verbs.txt"), SPEECH),
-    (
-        include_str!("../../assets/rules/credit_cues.txt"),
-        CREDIT_CUE,
-    ),
+    (include_str!("../../assets/rules/credit_cues.txt"), CREDIT_CUE),
     (include_str!("../../assets/rules/sports_words.txt"), SPORT),
 ];
 
@@ -173,7 +161,8 @@ impl Lexicon {
             return f;
         }
         let b = w.as_bytes();
-        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-') {
+        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-')
+        {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();

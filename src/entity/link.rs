@@ -3,9 +3,9 @@
 //! names the sentence alone left open; grouping mentions into entities.
 
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
+use std::collections::HashSet;
 use super::{ArticleEntity, EntityKind, Mention};
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -65,11 +65,7 @@ fn shrink_to_people(items: &mut [Item]) {
         let mut words = it.text.split_whitespace();
         let first = words.next().unwrap_or("");
         let rest_named = words.any(|w| people.contains(w));
-        let known = if c.guess == Guess::Person {
-            surnames.contains(first)
-        } else {
-            people.contains(first)
-        };
+        let known = if c.guess == Guess::Person { surnames.contains(first) } else { people.contains(first) };
         if known && !rest_named {
             it.cand.end = it.cand.start + first.len() as u32;
             it.text = &it.text[..first.len()];
@@ -115,10 +111,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     for (i, n) in nodes.iter_mut().enumerate() {
         n.parent = i;
     }
-    let mut keep: Vec<bool> = items
-        .iter()
-        .map(|it| it.cand.guess != Guess::Weak)
-        .collect();
+    let mut keep: Vec<bool> = items.iter().map(|it| it.cand.guess != Guess::Weak).collect();
     let mut resolved: Vec<bool> = items
         .iter()
         .map(|it| it.cand.guess != Guess::Weak && it.cand.guess != Guess::Unknown)
@@ -172,11 +165,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         let Some(owners) = parts.get(&key) else {
             continue;
         };
-        let owners: Vec<usize> = owners
-            .iter()
-            .copied()
-            .filter(|&f| f != i && nodes[f].words.len() > nodes[i].words.len())
-            .collect();
+        let owners: Vec<usize> = owners.iter().copied().filter(|&f| f != i && nodes[f].words.len() > nodes[i].words.len()).collect();
         match owners.len() {
             0 => {}
             1 => {
@@ -231,7 +220,8 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     // Acronyms: defined in parentheses, or matching the initials of a longer name.
     let long: Vec<usize> = (0..items.len())
         .filter(|&i| {
-            nodes[i].words.len() >= 2 && matches!(items[i].cand.guess, Guess::Org | Guess::Place)
+            nodes[i].words.len() >= 2
+                && matches!(items[i].cand.guess, Guess::Org | Guess::Place)
         })
         .collect();
     for i in 0..items.len() {
@@ -448,9 +438,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         else {
             continue;
         };
-        let Some(kind) = nodes[best].kind else {
-            continue;
-        };
+        let Some(kind) = nodes[best].kind else { continue };
         let name = nodes[best].words.join(" ");
         let mut aliases: Vec<String> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());

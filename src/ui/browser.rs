@@ -63,27 +63,23 @@ pub fn render(app: &App, b: &Browser, theme: &Theme, frame: &mut Frame) {
                     EntityKind::Organization => "Organizations",
                     EntityKind::Place => "Places",
                 };
+                let heading = format!("{heading} ({n})");
+                let tail = format!(
+                    " {:>4} {:>6}  {:<10}  {:<10}",
+                    "arts", "ments", "first", "last"
+                );
+                let pad = width.saturating_sub(heading.len() + tail.len());
                 Line::from(vec![
-                    Span::styled(format!("{heading} ({n})"), theme.heading),
-                    Span::styled(
-                        format!(
-                            "{:>w$}",
-                            "arts  ments  first       last",
-                            w = width
-                                .saturating_sub(heading.len() + 4 + n.to_string().len())
-                                .max(1)
-                        ),
-                        theme.dim,
-                    ),
+                    Span::styled(heading, theme.heading),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(tail, theme.dim),
                 ])
             }
             BrowserRow::Entity(id) => {
                 let e = index.entity(id);
-                let dates = format!(
-                    "  {}  {}",
-                    e.first_date.map_or("-         ".into(), |d| d.to_string()),
-                    e.last_date.map_or("-         ".into(), |d| d.to_string())
-                );
+                let date =
+                    |d: Option<crate::article::Date>| d.map_or("-".into(), |d| d.to_string());
+                let dates = format!("  {:<10}  {:<10}", date(e.first_date), date(e.last_date));
                 let counts = format!(" {:>4} {:>6}", e.articles.len(), e.mentions);
                 let name_w = width.saturating_sub(counts.len() + dates.len() + 2);
                 let name = ellipsize(&e.name, name_w);

@@ -78,6 +78,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             "no article matches"
         };
-        buf.set_line(inner.x, inner.y, &Line::styled(msg, theme.dim), inner.width);
+        buf.set_line(
+            inner.x,
+            inner.y,
+            &Line::styled(msg, theme.dim),
+            inner.width,
+        );
     }
 }

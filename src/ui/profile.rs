@@ -78,14 +78,26 @@ fn header(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, area: Re
     }
 }
 
-/// Sums consecutive values so that at most `width` remain (totals kept).
-fn fit(values: &[u64], width: usize) -> (Vec<u64>, usize) {
-    if width == 0 {
-        return (Vec::new(), 1);
+/// The chart's columns for `values` in `width` columns: each value repeated
+/// over several columns when there is room, else consecutive values summed
+/// (totals kept). Also how many columns one value takes and how many values
+/// one column holds.
+fn fit(values: &[u64], width: usize) -> (Vec<u64>, usize, usize) {
+    if width == 0 || values.is_empty() {
+        return (Vec::new(), 1, 1);
     }
-    let group = values.len().div_ceil(width).max(1);
+    if values.len() <= width {
+        let repeat = width / values.len();
+        let data = values
+            .iter()
+            .flat_map(|&v| std::iter::repeat_n(v, repeat))
+            .collect();
+        return (data, repeat, 1);
+    }
+    let group = values.len().div_ceil(width);
     (
         values.chunks(group).map(|c| c.iter().sum()).collect(),
+        1,
         group,
     )
 }
@@ -101,13 +113,14 @@ fn timeline(v: &ProfileView, theme: &Theme, frame: &mut Frame, area: Rect) {
         Unit::Month => "month",
     };
     let values: Vec<u64> = t.bars.iter().map(|b| u64::from(b.mentions)).collect();
-    let (data, group) = fit(&values, area.width as usize);
+    let (data, repeat, group) = fit(&values, area.width as usize);
     let per = if group == 1 {
         unit.to_string()
     } else {
         format!("{group} {unit}s")
     };
     let peak = data.iter().copied().max().unwrap_or(0);
+    let columns = |bar: usize| bar / group * repeat;
     let mut caption = format!("Mentions per {per} (peak {peak})");
     if t.undated_mentions > 0 {
         caption += &format!(
@@ -140,23 +153,24 @@ fn timeline(v: &ProfileView, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let buf = frame.buffer_mut();
-    let width = chart.width.max(1) as usize;
-    let mut axis = vec![' '; width.max(22)];
+    let width = area.width as usize;
+    let mut axis = vec![' '; width];
     let mut put = |at: usize, text: &str| {
+        let at = at.min(width.saturating_sub(text.len()));
+        if axis[at..].iter().take(text.len() + 1).any(|&c| c != ' ') && at > 0 {
+            return;
+        }
         for (i, c) in text.chars().enumerate() {
             if let Some(slot) = axis.get_mut(at + i) {
                 *slot = c;
             }
         }
     };
+    // The first, middle and last bars' dates under them, where they fit.
     put(0, &first.start.to_string());
-    let last_label = last.start.to_string();
-    let last_at = width.saturating_sub(last_label.len()).max(11);
-    put(last_at, &last_label);
-    if width >= 40 {
-        let mid = &t.bars[t.bars.len() / 2];
-        put(width / 2 - 5, &mid.start.to_string());
-    }
+    put(columns(t.bars.len() - 1), &last.start.to_string());
+    let mid = t.bars.len() / 2;
+    put(columns(mid), &t.bars[mid].start.to_string());
     let axis: String = axis.into_iter().collect();
     buf.set_line(area.x, axis_y, &Line::styled(axis, theme.dim), area.width);
 }
@@ -267,6 +281,9 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
     // Date, the mention centred in its context, then the title when there is room.
     let title_w = if width >= 100 { width / 4 } else { 0 };
     let kwic_w = width.saturating_sub(11 + title_w + usize::from(title_w > 0));
+    // Every mention starts in the same column, the canonical name centred.
+    let name_w = sanitize(&corpus.index.entity(v.profile.id).name).width();
+    let side = kwic_w.saturating_sub(name_w) / 2;
     let buf = frame.buffer_mut();
     for (row, line) in v
         .profile
@@ -276,9 +293,8 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
         .skip(v.lines.offset)
         .take(inner.height as usize)
     {
-        let ctx = line.context(corpus, kwic_w / 2 + 1);
-        let mention = cut(&sanitize(&ctx.mention), kwic_w);
-        let side = kwic_w.saturating_sub(mention.width()) / 2;
+        let ctx = line.context(corpus, kwic_w);
+        let mention = cut(&sanitize(&ctx.mention), kwic_w.saturating_sub(side));
         let left = right_aligned(&sanitize(&ctx.left), side);
         let right = cut(
             &sanitize(&ctx.right),
@@ -325,12 +341,16 @@ mod tests {
     #[test]
     fn fitting_keeps_the_total_and_the_width() {
         let values: Vec<u64> = (1..=100).collect();
-        let (data, group) = fit(&values, 30);
+        let (data, repeat, group) = fit(&values, 30);
         assert!(data.len() <= 30);
-        assert_eq!(group, 4);
+        assert_eq!((repeat, group), (1, 4));
         assert_eq!(data.iter().sum::<u64>(), values.iter().sum::<u64>());
-        assert_eq!(fit(&values, 200).0, values);
+        // Room for two columns a value.
+        let (data, repeat, group) = fit(&values, 250);
+        assert_eq!((data.len(), repeat, group), (200, 2, 1));
+        assert_eq!(&data[..4], &[1, 1, 2, 2]);
         assert!(fit(&values, 0).0.is_empty());
+        assert!(fit(&[], 10).0.is_empty());
     }
 
     #[test]
