@@ -46,6 +46,11 @@ pub struct EntityIndex {
     per_article: Vec<Vec<Occurrence>>,
     /// Parallel to `per_article`: each occurrence's [`block_set`].
     block_sets: Vec<Vec<u64>>,
+    /// The date each article was added with.
+    dates: Vec<Option<Date>>,
+    /// Parallel to each entity's `articles`: where its occurrence is in that
+    /// article's list, so that following an entity reads no other.
+    slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
 }
@@ -78,7 +83,9 @@ impl EntityIndex {
         if self.per_article.len() <= slot {
             self.per_article.resize_with(slot + 1, Vec::new);
             self.block_sets.resize_with(slot + 1, Vec::new);
+            self.dates.resize(slot + 1, None);
         }
+        self.dates[slot] = date;
         let mut occurrences = Vec::with_capacity(found.len());
         for e in found {
             let id = match self.by_name.get(&key(e.kind, &e.name)) {
@@ -86,6 +93,7 @@ impl EntityIndex {
                 None => {
                     let id = self.entities.len() as EntityId;
                     self.by_name.insert(key(e.kind, &e.name), id);
+                    self.slots.push(Vec::new());
                     self.entities.push(Entity {
                         name: e.name.clone(),
                         kind: e.kind,
@@ -106,6 +114,7 @@ impl EntityIndex {
             }
             if let Err(pos) = entity.articles.binary_search(&article) {
                 entity.articles.insert(pos, article);
+                self.slots[id as usize].insert(pos, occurrences.len() as u32);
             }
             entity.mentions += e.mentions.len() as u32;
             if let Some(d) = date {
@@ -159,6 +168,22 @@ impl EntityIndex {
             .iter()
             .find(|o| o.id == id)
             .map_or(&[], |o| o.mentions.as_slice())
+    }
+
+    /// The date article `article` was added with.
+    pub fn date(&self, article: usize) -> Option<Date> {
+        self.dates.get(article).copied().flatten()
+    }
+
+    /// Where entity `id` occurs: each article that mentions it (ascending)
+    /// with the position of its [`Occurrence`] in [`EntityIndex::of_article`]
+    /// (and [`EntityIndex::block_sets`]) of that article.
+    pub fn positions_of(&self, id: EntityId) -> impl Iterator<Item = (u32, usize)> + '_ {
+        let articles = &self.entities[id as usize].articles;
+        articles
+            .iter()
+            .zip(&self.slots[id as usize])
+            .map(|(&a, &slot)| (a, slot as usize))
     }
 
     /// The articles that mention `id`, ascending.
@@ -236,12 +261,18 @@ impl EntityIndex {
                 *sets = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
             }
         }
+        // Counts, articles and positions from the joined occurrences.
         for e in &mut self.entities {
             e.mentions = 0;
+            e.articles.clear();
         }
-        for occurrences in &self.per_article {
-            for o in occurrences {
-                self.entities[o.id as usize].mentions += o.mentions.len() as u32;
+        self.slots = vec![Vec::new(); self.entities.len()];
+        for (a, occurrences) in self.per_article.iter().enumerate() {
+            for (slot, o) in occurrences.iter().enumerate() {
+                let e = &mut self.entities[o.id as usize];
+                e.mentions += o.mentions.len() as u32;
+                e.articles.push(a as u32);
+                self.slots[o.id as usize].push(slot as u32);
             }
         }
 
@@ -316,6 +347,8 @@ mod tests {
         assert_eq!(e.articles, vec![0, 1]);
         assert_eq!(e.mentions, 3);
         assert_eq!((e.first_date, e.last_date), (d0, d1));
+        assert_eq!(ix.positions_of(0).collect::<Vec<_>>(), vec![(0, 0), (1, 0)]);
+        assert_eq!((ix.date(0), ix.date(1), ix.date(2)), (d0, d1, None));
         assert_eq!(ix.find("WANG"), Some(0));
         assert_eq!(ix.find("Wang Huning"), Some(0));
         assert_eq!(ix.find("Li"), None);
@@ -520,6 +553,11 @@ mod tests {
             for (id, e) in ix.entities().iter().enumerate() {
                 for &a in &e.articles {
                     proptest::prop_assert!(!ix.mentions(a as usize, id as EntityId).is_empty());
+                }
+                let positions: Vec<(u32, usize)> = ix.positions_of(id as EntityId).collect();
+                proptest::prop_assert_eq!(positions.len(), e.articles.len());
+                for (a, slot) in positions {
+                    proptest::prop_assert_eq!(ix.of_article(a as usize)[slot].id, id as EntityId);
                 }
             }
         }

@@ -51,7 +51,7 @@ impl Profile {
             first_date: entity.first_date,
             last_date: entity.last_date,
             candidates: index.candidates(id).to_vec(),
-            timeline: Timeline::build(&corpus.articles, index, id, range),
+            timeline: Timeline::build(index, id, range),
             co_mentions: co_mentions(index, id),
             concordance,
         }

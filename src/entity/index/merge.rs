@@ -89,16 +89,14 @@ pub(super) fn roots(target: &[Option<EntityId>]) -> Vec<EntityId> {
         .collect()
 }
 
-/// Folds entity `e` into `into`: its names become aliases, its articles and dates join.
+/// Folds entity `e` into `into`: its names become aliases, its dates join.
+/// (Articles and counts are recomputed from the joined occurrences.)
 pub(super) fn absorb(into: &mut Entity, e: Entity) {
     for name in std::iter::once(e.name).chain(e.aliases) {
         if !name.eq_ignore_ascii_case(&into.name) && !into.aliases.contains(&name) {
             into.aliases.push(name);
         }
     }
-    into.articles.extend(e.articles);
-    into.articles.sort_unstable();
-    into.articles.dedup();
     into.first_date = match (into.first_date, e.first_date) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),

@@ -44,12 +44,9 @@ pub fn co_mentions(index: &EntityIndex, id: EntityId) -> Vec<CoMention> {
     // entity is frequent, which is when speed matters.
     let mut counts = vec![(0u32, 0u32); index.len()];
     let mut seen: Vec<EntityId> = Vec::new();
-    for &a in index.articles_of(id) {
+    for (a, me) in index.positions_of(id) {
         let occurrences = index.of_article(a as usize);
         let sets = index.block_sets(a as usize);
-        let Some(me) = occurrences.iter().position(|o| o.id == id) else {
-            continue;
-        };
         let own = (sets[me], occurrences[me].mentions.as_slice());
         for (o, &set) in occurrences.iter().zip(sets).filter(|(o, _)| o.id != id) {
             let c = &mut counts[o.id as usize];

@@ -46,17 +46,16 @@ pub fn concordance(corpus: &Corpus, id: EntityId) -> Vec<ConcordanceLine> {
     let index = &corpus.index;
     // Ordering the articles rather than the lines: fewer to sort, and each
     // article's mentions are already in reading order.
-    let mut articles: Vec<(Option<Date>, u32)> = index
-        .articles_of(id)
-        .iter()
-        .map(|&a| (corpus.articles.get(a as usize).and_then(|art| art.date), a))
+    let mut articles: Vec<(Option<Date>, u32, usize)> = index
+        .positions_of(id)
+        .map(|(a, slot)| (index.date(a as usize), a, slot))
         .collect();
-    articles.sort_unstable_by_key(|&(date, a)| (date.is_none(), date, a));
+    articles.sort_unstable_by_key(|&(date, a, _)| (date.is_none(), date, a));
     articles
         .into_iter()
-        .flat_map(|(date, a)| {
-            index
-                .mentions(a as usize, id)
+        .flat_map(|(date, a, slot)| {
+            index.of_article(a as usize)[slot]
+                .mentions
                 .iter()
                 .map(move |&mention| ConcordanceLine {
                     article: a,

@@ -130,12 +130,7 @@ impl Unit {
 impl Timeline {
     /// The timeline of entity `id` over `range` (the collection's, from
     /// [`date_range`]; `None` when no article is dated).
-    pub fn build(
-        articles: &[Article],
-        index: &EntityIndex,
-        id: EntityId,
-        range: Option<(Date, Date)>,
-    ) -> Timeline {
+    pub fn build(index: &EntityIndex, id: EntityId, range: Option<(Date, Date)>) -> Timeline {
         let unit = range.map_or(Unit::Day, |(first, last)| Unit::for_range(first, last));
         let mut bars: Vec<Bar> = match range {
             Some((first, last)) => (0..=unit.bucket(first, last))
@@ -148,9 +143,9 @@ impl Timeline {
             None => Vec::new(),
         };
         let (mut undated_mentions, mut undated_articles) = (0, 0);
-        for &a in index.articles_of(id) {
-            let n = index.mentions(a as usize, id).len() as u32;
-            let date = articles.get(a as usize).and_then(|art| art.date);
+        for (a, slot) in index.positions_of(id) {
+            let n = index.of_article(a as usize)[slot].mentions.len() as u32;
+            let date = index.date(a as usize);
             let bar = match (date, range) {
                 (Some(d), Some((first, _))) => usize::try_from(unit.bucket(first, d))
                     .ok()
