@@ -3,8 +3,13 @@
 //! from a Zipf-like distribution), after indexing.
 //!
 //! Run: `cargo bench --bench profile`
+//!
+//! Reported twice: wall-clock time, and the benchmarking thread's own CPU
+//! time (Linux `/proc/thread-self/schedstat`), which is what the profile costs
+//! when the machine is shared and the thread waits for a core.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::{Article, Block, BlockKind, Date};
 use dateline::corpus::Corpus;
 use dateline::entity::profile::Profile;
@@ -145,6 +150,78 @@ fn most_mentioned_person(corpus: &Corpus) -> EntityId {
         .expect("a person")
 }
 
+/// CPU time spent by the calling thread, in nanoseconds.
+struct ThreadCpu;
+
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+impl Measurement for ThreadCpu {
+    type Intermediate = u64;
+    type Value = u64;
+
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().saturating_sub(start)
+    }
+
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+
+    fn zero(&self) -> u64 {
+        0
+    }
+
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+/// Shows nanoseconds as ms (the scale of these figures).
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        for v in values {
+            *v /= 1e6;
+        }
+        "ms (thread CPU)"
+    }
+
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        _t: &Throughput,
+        _values: &mut [f64],
+    ) -> &'static str {
+        "ns"
+    }
+
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+fn cpu_time(c: &mut Criterion<ThreadCpu>) {
+    let corpus = collection();
+    let id = most_mentioned_person(&corpus);
+    c.bench_function("profile, thread CPU time", |b| {
+        b.iter(|| black_box(Profile::build(&corpus, black_box(id))))
+    });
+}
+
 fn bench(c: &mut Criterion) {
     let corpus = collection();
     let id = most_mentioned_person(&corpus);
@@ -179,4 +256,9 @@ criterion_group! {
     config = Criterion::default().sample_size(20);
     targets = bench
 }
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpu).sample_size(20);
+    targets = cpu_time
+}
+criterion_main!(benches, cpu);

@@ -170,6 +170,11 @@ impl EntityIndex {
             .map_or(&[], |o| o.mentions.as_slice())
     }
 
+    /// The date of every article, by article number, as added.
+    pub fn dates(&self) -> &[Option<Date>] {
+        &self.dates
+    }
+
     /// The date article `article` was added with.
     pub fn date(&self, article: usize) -> Option<Date> {
         self.dates.get(article).copied().flatten()

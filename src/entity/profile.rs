@@ -43,7 +43,7 @@ impl Profile {
         let index = &corpus.index;
         let entity = index.entity(id);
         let concordance = concordance(corpus, id);
-        let range = timeline::date_range(&corpus.articles);
+        let range = timeline::date_range(index);
         Profile {
             id,
             articles: entity.articles.len(),

@@ -1,7 +1,7 @@
 //! Mentions of one entity over time: bars per day, week or month across the
 //! collection's date range, with undated articles counted apart.
 
-use crate::article::{Article, Date};
+use crate::article::Date;
 use crate::entity::{EntityId, EntityIndex};
 
 /// The span of time one bar covers.
@@ -46,9 +46,9 @@ const MAX_DAYS: i64 = 62;
 /// Ranges up to this many days get one bar per week; longer ones one per month.
 const MAX_WEEKS_SPAN: i64 = 2 * 366;
 
-/// The earliest and latest date of the collection's dated articles.
-pub fn date_range(articles: &[Article]) -> Option<(Date, Date)> {
-    let mut dates = articles.iter().filter_map(|a| a.date);
+/// The earliest and latest date of the indexed articles.
+pub fn date_range(index: &EntityIndex) -> Option<(Date, Date)> {
+    let mut dates = index.dates().iter().filter_map(|&d| d);
     let first = dates.next()?;
     Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
 }
