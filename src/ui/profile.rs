@@ -280,6 +280,7 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
     let width = inner.width as usize;
     // Date, the mention centred in its context, then the title when there is room.
     let title_w = if width >= 100 { width / 4 } else { 0 };
+    // (A bar between the context and the title.)
     let kwic_w = width.saturating_sub(11 + title_w + usize::from(title_w > 0));
     // Every mention starts in the same column, the canonical name centred.
     let name_w = sanitize(&corpus.index.entity(v.profile.id).name).width();
@@ -311,7 +312,8 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
             Span::raw(right),
         ];
         if title_w > 0 {
-            spans.push(Span::raw(" ".repeat(pad + 1)));
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled("│", theme.dim));
             spans.push(Span::styled(
                 ellipsize(line.title(corpus), title_w).into_owned(),
                 theme.dim,
