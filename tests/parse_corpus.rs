@@ -86,7 +86,8 @@ fn every_text_file_parses_without_error() {
 fn wire_variants_get_their_datelines() {
     let Some(dir) = corpus_dir() else { return };
     // (file name prefix, place, date, agency, whether the dateline is a paragraph of its own)
-    let expected: &[(&str, &str, Option<&str>, Option<&str>, bool)] = &[
+    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, bool);
+    let expected: &[Expected] = &[
         ("v01_", "MACAO", Some("Nov. 2"), Some("Xinhua"), false),
         ("v02_", "BEIJING", Some("Nov. 14"), Some("Xinhua"), false),
         ("v03_", "MANILA", Some("Nov. 20"), Some("Xinhua"), false),

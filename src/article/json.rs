@@ -29,7 +29,8 @@ struct Record {
     title: Option<String>,
     text: Option<String>,
     body: Option<String>,
-    date: Option<String>,
+    /// A string in one of the forms [`parse_date`] reads; anything else is noted and ignored.
+    date: Option<Value>,
     #[serde(default)]
     captions: Option<Vec<CaptionRecord>>,
     /// From dateline's export: the article's original path.
@@ -155,13 +156,14 @@ impl Reader<'_> {
                 return;
             }
         };
-        let date = match record.date.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => {
-                let d = parse_date(s);
+        let date = match &record.date {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(value) => {
+                let d = value.as_str().and_then(parse_date);
                 if d.is_none() {
                     self.problems
-                        .push(problem(format!("unrecognized date {s:?}"), false));
+                        .push(problem(format!("unrecognized date {value}"), false));
                 }
                 d
             }
@@ -388,14 +390,21 @@ mod tests {
 
     #[test]
     fn bad_records_and_dates_are_reported_and_the_rest_read() {
-        let (articles, problems) = parse_json(
-            "in.json",
-            r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}]"#,
-        );
-        assert_eq!(articles.len(), 1);
+        let input = r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}, {"title": "C", "date": 1987}]"#;
+        let (articles, problems) = parse_json("in.json", input);
+        assert_eq!(articles.len(), 2);
         let got: Vec<_> = problems.iter().map(|p| (p.record, p.fatal)).collect();
-        assert_eq!(got, [(Some(0), true), (Some(1), true), (Some(2), false)]);
-        assert!(problems[2].message.contains("soon"));
+        assert_eq!(
+            got,
+            [
+                (Some(0), true),
+                (Some(1), true),
+                (Some(2), false),
+                (Some(3), false)
+            ]
+        );
+        assert_eq!(problems[2].message, "unrecognized date \"soon\"");
+        assert_eq!(problems[3].message, "unrecognized date 1987");
     }
 
     #[test]

@@ -75,12 +75,7 @@ pub(crate) fn collapse_spaces(s: &mut String) {
 /// space, control characters are dropped, and the markup `style` names is undone.
 pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
     let tex_quotes = style.tex_quotes;
-    let special = |b: u8| {
-        !(0x20..0x7F).contains(&b)
-            || (style.entities && b == b'&')
-            || (tex_quotes && (b == b'`' || b == b'\''))
-    };
-    if !s.bytes().any(special) {
+    if is_plain(s.as_bytes(), style) {
         out.push_str(s);
         return;
     }
@@ -105,6 +100,19 @@ pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
         }
         rest = &rest[len..];
     }
+}
+
+/// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
+fn is_plain(s: &[u8], style: Style) -> bool {
+    // No early exit, so that the compiler can check many bytes at once.
+    let printable = s.chunks(64).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F))
+    });
+    printable
+        && !(style.entities && memchr::memchr(b'&', s).is_some())
+        && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
 }
 
 /// The character an entity at the start of `s` stands for (`None` for a

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 /// Largest input read, in bytes (64 MiB); larger files are refused.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Most invalid UTF-8 bytes, per thousand bytes, for a file still to be read
+/// Most invalid UTF-8 bytes, per thousand bytes (10 %), for a file still to be read
 /// as text (with replacement characters and a warning).
-const MAX_INVALID_PER_MILLE: usize = 10;
+const MAX_INVALID_PER_MILLE: usize = 100;
 
 /// How the content of an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,14 @@ pub fn parse_bytes(path: &str, bytes: Vec<u8>, format: Format) -> (Vec<Article>,
         Format::Sniff => looks_like_json(&text),
     };
     if !json {
-        return (vec![parse_text(path, &text)], diagnostics);
+        let article = parse_text(path, &text);
+        if article.title.is_empty() && article.blocks.is_empty() {
+            return (
+                Vec::new(),
+                vec![error(path, "no text (only control characters)")],
+            );
+        }
+        return (vec![article], diagnostics);
     }
     let (articles, problems) = parse_json(path, &text);
     diagnostics.extend(problems.into_iter().map(|p| {
@@ -307,7 +314,8 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 }
 
 /// Reads every input under `paths` in parallel and builds the corpus, the
-/// articles in input order. Returns the diagnostics in input order too.
+/// articles in input order. The diagnostics: those of finding the inputs,
+/// then those of reading them, in input order.
 pub fn load<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>) {
     let (sources, mut diagnostics) = discover(paths);
     let read: Vec<_> = sources.par_iter().map(read_source).collect();
@@ -347,6 +355,17 @@ mod tests {
         let (text, note) = decode(bytes).unwrap();
         assert_eq!(text.chars().filter(|&c| c == '\u{FFFD}').count(), 1);
         assert!(note.unwrap().contains("1 invalid byte"));
+    }
+
+    #[test]
+    fn text_of_nothing_but_control_characters_is_refused() {
+        let (articles, diagnostics) =
+            parse_bytes("x.txt", b"\x03\n\x07\x1b\n".to_vec(), Format::Text);
+        assert!(articles.is_empty());
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "dateline: x.txt: no text (only control characters)"
+        );
     }
 
     #[test]
