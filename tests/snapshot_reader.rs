@@ -72,7 +72,11 @@ fn fixture_200x50_captions_alongside() {
     let strong = runs(buf, strong);
     // Title, body (wrapped across two rows), "Lindqvist" twice in the body:
     // all of them strong, and nothing else.
-    assert!(strong.iter().all(|s| ["Ada Lindqvist", "Ada", "Lindqvist"].contains(&s.as_str())));
+    assert!(
+        strong
+            .iter()
+            .all(|s| ["Ada Lindqvist", "Ada", "Lindqvist"].contains(&s.as_str()))
+    );
     let lindqvists = strong.iter().filter(|s| s.contains("Lindqvist")).count();
     assert!(lindqvists >= 4, "{strong:?}");
 }
@@ -132,13 +136,20 @@ fn seed_200x50_wang_huning_active() {
         .filter(|r| r.side.is_some_and(|s| s.role == Role::Credit))
         .count();
     assert_eq!(credits_beside, 2);
-    assert!(layout.rows.iter().all(|r| r.main.is_none_or(|s| s.role != Role::Caption)));
+    assert!(
+        layout
+            .rows
+            .iter()
+            .all(|r| r.main.is_none_or(|s| s.role != Role::Caption))
+    );
     // Every "Wang Huning" and every later "Wang" on screen is highlighted.
     let buf = t.backend().buffer();
     let highlighted = runs(buf, |c| c.bg == Color::Yellow);
     let on_screen: usize = (0..50)
         .map(|y| {
-            let line: String = (50..186).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            let line: String = (50..186)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
             line.matches("Wang").count()
         })
         .sum();
@@ -211,4 +222,25 @@ fn hostile_text_shows_placeholders() {
     assert!(!all.chars().any(|c| c.is_control() || c == '\u{202E}'));
     assert!(all.contains("␛]0;owned␇"));
     assert!(all.contains("␛[2J"));
+}
+
+#[test]
+fn list_title_says_what_filters_it() {
+    let mut app = fixture_app();
+    app.update(Action::Run(Command::FilterEntity));
+    let t = screen(&mut app, 200, 20);
+    let top: String = (0..200)
+        .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("Articles 3/4 · Ada Lindqvist"), "{top}");
+    app.update(Action::Run(Command::Top));
+    app.update(Action::Run(Command::FocusPrev));
+    app.update(Action::Run(Command::Search));
+    app.update(Action::SearchInput('q'));
+    app.update(Action::SearchInput('u'));
+    let t = screen(&mut app, 200, 20);
+    let top: String = (0..200)
+        .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("Articles 2/4 · Ada Lindqvist · /qu"), "{top}");
 }

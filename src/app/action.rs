@@ -153,6 +153,8 @@ pub enum Action {
     },
     /// Make this entity active and show its first mention.
     Activate(EntityId),
+    /// Show this message in the status bar.
+    Notify(String),
     /// More articles were read (they get the next corpus indices).
     ArticlesAppended(Vec<Article>),
     /// The entity index of all articles is complete.

@@ -155,6 +155,7 @@ impl App {
                 }
             }
             Action::Activate(id) => self.activate(id),
+            Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
@@ -174,9 +175,9 @@ impl App {
     }
 
     fn run(&mut self, command: Command) {
-        if let Some(top) = self.help {
+        if let (Some(top), false) = (self.help, command == Command::Quit) {
             self.help = match command {
-                Command::Help | Command::Cancel | Command::Quit => None,
+                Command::Help | Command::Cancel => None,
                 Command::Down => Some(top + 1),
                 Command::Up => Some(top.saturating_sub(1)),
                 Command::PageDown | Command::HalfPageDown => Some(top + 10),
@@ -235,7 +236,11 @@ impl App {
                 self.message = Some(format!(
                     "captions {}{}",
                     self.captions.label(),
-                    if narrow { " (inline: pane too narrow)" } else { "" }
+                    if narrow {
+                        " (inline: pane too narrow)"
+                    } else {
+                        ""
+                    }
                 ));
             }
             Command::ToggleHighlights => {
@@ -355,7 +360,10 @@ impl App {
     /// Restores every invariant after an action: layout up to date, selections
     /// in range and visible, scroll within the text.
     fn settle(&mut self) {
-        if self.open.is_some_and(|a| a as usize >= self.corpus.articles.len()) {
+        if self
+            .open
+            .is_some_and(|a| a as usize >= self.corpus.articles.len())
+        {
             self.open = None;
             self.current = None;
         }
@@ -397,17 +405,21 @@ impl App {
         if self.layout.as_ref().is_some_and(|l| l.key == key) {
             return;
         }
-        let anchor = self
-            .layout
-            .as_ref()
-            .filter(|l| l.key.article == a)
-            .and_then(|l| l.anchor(self.scroll));
-        let layout = ArticleLayout::build(&self.corpus.articles[a as usize], key);
+        let article = &self.corpus.articles[a as usize];
+        let old = self.layout.as_ref().filter(|l| l.key.article == a);
+        let anchor = old.and_then(|l| l.anchor(self.scroll));
+        // The current mention stays in view if it was.
+        let height = self.reader_height();
+        let current_shown = old
+            .zip(self.current)
+            .and_then(|(l, m)| l.row_of(article, &m))
+            .is_some_and(|r| r >= self.scroll && r < self.scroll + height);
+        let layout = ArticleLayout::build(article, key);
         if let Some((source, offset)) = anchor {
             self.scroll = layout.row_of_anchor(source, offset).unwrap_or(0);
         }
         self.layout = Some(layout);
-        if let Some(m) = self.current {
+        if let Some(m) = self.current.filter(|_| current_shown) {
             self.reveal(m);
         }
     }
@@ -570,14 +582,19 @@ impl App {
     /// `article 3/120`, then `mention 2/5 of Wang Huning` when there is a current mention.
     pub fn position_label(&self) -> String {
         let total = self.order.len();
-        let mut s = match self.open.and_then(|a| self.order.iter().position(|&x| x == a)) {
+        let mut s = match self
+            .open
+            .and_then(|a| self.order.iter().position(|&x| x == a))
+        {
             Some(i) => format!("article {}/{total}", i + 1),
             None if total == 0 => "no articles".to_string(),
             None => format!("{total} articles"),
         };
         if let Some(id) = self.active {
             let name = &self.corpus.index.entity(id).name;
-            let ms = self.open.map_or(Vec::new(), |a| self.visible_mentions(a, id));
+            let ms = self
+                .open
+                .map_or(Vec::new(), |a| self.visible_mentions(a, id));
             match self.current.and_then(|c| ms.iter().position(|m| *m == c)) {
                 Some(i) => s += &format!(" · mention {}/{} of {name}", i + 1, ms.len()),
                 None => s += &format!(" · {name}: {} here", ms.len()),

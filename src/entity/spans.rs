@@ -57,6 +57,8 @@ pub struct Cand {
     pub generic: bool,
     /// Names listed together (`Aksu, Hotan, Alaer and Kunyu`) share a non-zero number.
     pub coord: u32,
+    /// Its words are separated by single spaces.
+    pub clean: bool,
 }
 
 /// Where the text is in the article, which changes some rules.
@@ -76,13 +78,13 @@ pub struct Scratch {
     runs: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     forced: Vec<(usize, usize, Guess)>,
+    found: Vec<(usize, usize, u32)>,
     coord: u32,
-    /// Words of sports reporting seen since the last [`Scratch::take_sport`].
     sport: u32,
 }
 
 impl Scratch {
-    /// The number of sports words seen since the last call, resetting it.
+    /// The number of words of sports reporting seen since the last call.
     pub fn take_sport(&mut self) -> u32 {
         std::mem::take(&mut self.sport)
     }
@@ -92,6 +94,9 @@ const PLACE_PREPS: &[&str] = &[
     "in", "at", "from", "near", "to", "into", "across", "outside", "inside", "toward",
     "towards", "via", "through", "around", "throughout", "visited", "visit", "visiting",
 ];
+
+/// Flag bit (beyond the lexicon's) of a token that can be part of a name.
+const NAME_WORD: u32 = 1 << 31;
 
 /// Common nouns of places before `of`: `the town of Yeoncheon`.
 const PLACE_NOUNS: &[&str] = &[
@@ -107,6 +112,7 @@ const ADJECTIVE_ENDS: &[&str] = &[
     "shaped", "oriented", "specific", "listed", "registered", "educated", "trained", "built",
 ];
 
+#[inline]
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
         Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
@@ -137,16 +143,20 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     super::tokenize::tokenize(text, &mut s.tokens);
     let toks = &s.tokens;
     s.flags.clear();
-    s.flags.extend(toks.iter().map(|t| match t.kind {
-        Kind::Word if t.shape & CAP != 0 || is_name_word(t, text, lx) => lx.word(t.text(text)),
-        Kind::Word => {
-            let w = t.text(text);
-            if w.len() <= 12 { lx.word(w) } else { 0 }
+    // Lower-case words (particles, verbs of speech) are looked up where they matter.
+    let mut sport = 0;
+    s.flags.extend(toks.iter().map(|t| {
+        if t.kind != Kind::Word {
+            0
+        } else if is_name_word(t, text, lx) {
+            lx.word(t.text(text)) | NAME_WORD
+        } else {
+            sport += u32::from(lx.is_sport_word(t.text(text)));
+            0
         }
-        _ => 0,
     }));
+    s.sport += sport;
     let flags = &s.flags;
-    s.sport += flags.iter().filter(|&&f| f & gz::SPORT != 0).count() as u32;
     let headline = at.title && is_headline_case(toks, flags);
 
     // Runs of capitalized words, with possessives of collectives, particles, title dots and `&`.
@@ -154,7 +164,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let n = toks.len();
     let mut i = 0;
     while i < n {
-        if !is_name_word(&toks[i], text, lx) {
+        if flags[i] & NAME_WORD == 0 {
             i += 1;
             continue;
         }
@@ -165,7 +175,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                 break;
             }
             let t = &toks[j];
-            if is_name_word(t, text, lx) {
+            if flags[j] & NAME_WORD != 0 {
                 // `… the U.S. The next …`, `Belle Image: Nick Moreau`: a new sentence or a credit.
                 let after_dot = text[..t.start as usize].ends_with(". ");
                 let cue = flags[j] & gz::CREDIT_CUE != 0 && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
@@ -175,13 +185,13 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                 j += 1;
                 continue;
             }
-            let next_name = j + 1 < n && is_name_word(&toks[j + 1], text, lx);
+            let next_name = j + 1 < n && flags[j + 1] & NAME_WORD != 0;
             if !next_name {
                 break;
             }
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
-                Kind::Word => t.shape & LOWER != 0 && flags[j] & gz::PARTICLE != 0,
+                Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
                 Kind::Punct(b'.') => {
                     flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start
                 }
@@ -218,10 +228,17 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             if a < b {
                 push(out, text, toks, flags, a, b, g, true);
             }
-        } else if headline {
-            headline_run(text, toks, flags, a, b, lx, &mut s.phrases, out);
         } else {
-            classify(text, toks, flags, a, b, lx, &mut s.phrases, out);
+            if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
+                phrases_in(text, toks, a, b, lx, &mut s.phrases, &mut s.found);
+            } else {
+                s.found.clear();
+            }
+            if headline {
+                headline_run(text, toks, flags, a, b, &s.found, out);
+            } else {
+                classify(text, toks, flags, a, b, &s.found, out);
+            }
         }
         // An acronym in parentheses right after a name defines it: `Korean Central News Agency (KCNA)`.
         if out.len() == before + 1 && b + 2 < n {
@@ -332,12 +349,18 @@ fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usi
         {
             let a = i + 2;
             let mut b = a;
-            while b < n && (toks[b].is_cap() || toks[b].is_punct(b'.') && b + 1 < n && toks[b + 1].is_cap()) {
+            while b < n && (toks[b].is_cap() || (toks[b].is_punct(b'.') || toks[b].is_punct(b'&')) && b + 1 < n && toks[b + 1].is_cap()) {
                 b += 1;
             }
-            if b > a {
-                let g = part_kind(toks, flags, a, b, Guess::Person);
-                forced.push((a, b, g));
+            // `Image: Miharris & Acphillips`
+            let mut s = a;
+            for k in a..=b {
+                if k == b || toks[k].is_punct(b'&') {
+                    if k > s {
+                        forced.push((s, k, part_kind(toks, flags, s, k, Guess::Person)));
+                    }
+                    s = k + 1;
+                }
             }
         }
     }
@@ -464,7 +487,7 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
                 ctx |= CTX_PREP;
             } else if w == "the" {
                 ctx |= CTX_THE;
-            } else if flags[a - 1] & gz::SPEECH != 0 {
+            } else if gz::lexicon().word(w) & gz::SPEECH != 0 {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -472,7 +495,9 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word if flags[b] & gz::SPEECH != 0 && nx.shape & LOWER != 0 => ctx |= CTX_SPEECH,
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 => {
+                ctx |= CTX_SPEECH
+            }
             Kind::Punct(b',') => {
                 if let Some(n2) = toks.get(b + 1) {
                     let w = n2.text(text);
@@ -499,13 +524,21 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
+        clean: toks[a..b].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
+        }),
     });
     let _ = text;
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
-fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>) -> Vec<(usize, usize, u32)> {
+fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, found: &mut Vec<(usize, usize, u32)>) {
     buf.clear();
+    found.clear();
+    if b - a < 2 {
+        return;
+    }
     let base = toks[a].start as usize;
     let span = &text[base..toks[b - 1].end as usize];
     if toks[a..b].iter().all(|t| t.kind != Kind::Word || t.shape & UPPER != 0) {
@@ -527,7 +560,6 @@ fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf:
     } else {
         lx.phrases(span, buf);
     }
-    let mut found = Vec::new();
     for p in buf.iter() {
         let (s, e) = (base + p.start, base + p.end);
         let i = (a..b).find(|&i| toks[i].start as usize == s);
@@ -536,7 +568,6 @@ fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf:
             found.push((i, j + 1, p.flags));
         }
     }
-    found
 }
 
 /// Kind from a gazetteer entry's flags.
@@ -552,8 +583,7 @@ fn listed(f: u32) -> Option<Guess> {
 
 /// A headline in title case: only listed names count, other runs are weak.
 #[allow(clippy::too_many_arguments)]
-fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, out: &mut Vec<Cand>) {
-    let phrases = phrases_in(text, toks, a, b, lx, buf);
+fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, phrases: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
     let mut i = a;
     let mut weak_start = a;
     let flush = |out: &mut Vec<Cand>, s: usize, e: usize| {
@@ -593,7 +623,7 @@ fn group_word(w: &str) -> bool {
     (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
         || ends("ian")
         || ends("ese")
-        || ends("ist")
+        || ends("ologist")
         || ends("ists")
 }
 
@@ -602,14 +632,14 @@ const NOT_NAME: u32 = gz::GENERIC | gz::STOP | gz::DATE | gz::TITLE | gz::DEMONY
 
 /// Types one run, splitting it where titles and gazetteer names show it holds several.
 #[allow(clippy::too_many_arguments)]
-fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, out: &mut Vec<Cand>) {
+fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
     let (a, b) = trim(toks, flags, a, b, true);
     if a >= b {
         return;
     }
     let len = b - a;
     let last = flags[b - 1];
-    let ph = if len >= 2 { phrases_in(text, toks, a, b, lx, buf) } else { Vec::new() };
+
     // A listed name as a whole.
     let whole = if len == 1 {
         Some(last)
@@ -645,16 +675,21 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
         }
         return;
     }
-    if len >= 2 && hf & HEADS != 0 {
-        // `Refugee Council Enver Solomon`: a name after the organization.
+    // `Refugee Council Enver Solomon`: a person named after the organization.
+    if len >= 3 && last & HEADS == 0 {
         let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0);
-        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
-            if last & HEADS == 0 {
-                classify(text, toks, flags, a, k + 1, lx, buf, out);
+        let split = (a + 1..b - 1).rev().find(|&k| {
+            flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)
+        });
+        if let Some(k) = split {
+            if flags[k + 1] & gz::GIVEN != 0 || flags[b - 1] & gz::SURNAME != 0 {
+                classify(text, toks, flags, a, k + 1, ph, out);
                 push(out, text, toks, flags, k + 1, b, Guess::Person, true);
                 return;
             }
         }
+    }
+    if len >= 2 && hf & HEADS != 0 {
         let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
         let g = if hf & gz::FACILITY != 0 {
             Guess::Place
@@ -685,14 +720,14 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
             ts -= 1;
         }
         if ts > a {
-            classify(text, toks, flags, a, ts, lx, buf, out);
+            classify(text, toks, flags, a, ts, ph, out);
         }
         if t + 1 < b {
             let (pa, pb) = trim(toks, flags, t + 1, b, true);
             if pa < pb {
                 let listed_only = (pa..pb).all(|i| flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0 && flags[i] & (gz::GIVEN | gz::SURNAME) == 0);
                 if listed_only && pb - pa == 1 {
-                    classify(text, toks, flags, pa, pb, lx, buf, out);
+                    classify(text, toks, flags, pa, pb, ph, out);
                 } else {
                     push(out, text, toks, flags, pa, pb, Guess::Person, true);
                 }
@@ -714,7 +749,7 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
             if rest_listed {
                 push(out, text, toks, flags, a, b, Guess::Org, true);
             } else {
-                classify(text, toks, flags, d, b, lx, buf, out);
+                classify(text, toks, flags, d, b, ph, out);
             }
         }
         return;
@@ -727,10 +762,15 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
             .map(|p| (p.1, p.2))
             .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
         if let Some((pe, f)) = first {
+            // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
+            if pe + 1 == b && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0 && group_word(toks[pe].text(text)) && toks[pe].shape & UPPER == 0 {
+                push(out, text, toks, flags, a, b, Guess::Org, false);
+                return;
+            }
             let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
             if pe < b && !is_name && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0 {
                 push(out, text, toks, flags, a, pe, listed(f).unwrap_or(Guess::Place), true);
-                classify(text, toks, flags, pe, b, lx, buf, out);
+                classify(text, toks, flags, pe, b, ph, out);
                 return;
             }
         }
@@ -756,7 +796,11 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &
     if len == 1 {
         // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
-        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || f == 0 && group_word(toks[a].text(text));
+        let w = toks[a].text(text);
+        let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
+        // `Bangladeshis`, `Iraqis`: the plural of a nationality.
+        let demonym_plural = unlisted && w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
+        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || unlisted && group_word(w) || demonym_plural;
         let g = if weak {
             Guess::Weak
         } else if f & gz::GIVEN != 0 {

@@ -172,6 +172,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         let c = b[i];
         if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
             i += 1;
+            while i < n && b[i] == b' ' {
+                i += 1;
+            }
             continue;
         }
         let start = i;
@@ -208,21 +211,30 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape |= LOWER;
             }
             let mut letters = 1u32;
-            let mut lowers = u32::from(!first.is_uppercase());
+            let mut has_lower = !first.is_uppercase();
             let mut seg_len = 1u32;
             let mut single_letter_segs = true;
             i += first_len;
             loop {
+                // Fast path: a stretch of ASCII letters.
+                let run = i;
+                while i < n && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i > run {
+                    let k = (i - run) as u32;
+                    letters += k;
+                    seg_len += k;
+                    if !has_lower {
+                        has_lower = b[run..i].iter().any(u8::is_ascii_lowercase);
+                    }
+                }
                 if i >= n {
                     break;
                 }
                 let d = b[i];
                 if d < 0x80 {
-                    if d.is_ascii_alphanumeric() {
-                        if d.is_ascii_lowercase() {
-                            lowers += 1;
-                        }
-                        letters += u32::from(d.is_ascii_alphabetic());
+                    if d.is_ascii_digit() {
                         seg_len += 1;
                         i += 1;
                         continue;
@@ -248,9 +260,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 } else {
                     let (ch, l) = char_at(text, i);
                     if ch.is_alphanumeric() {
-                        if ch.is_lowercase() {
-                            lowers += 1;
-                        }
+                        has_lower |= ch.is_lowercase();
                         letters += 1;
                         seg_len += 1;
                         i += l;
@@ -276,7 +286,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // `U.S.`: the closing dot belongs to the initialism.
                 i += 1;
             }
-            if letters >= 2 && lowers == 0 {
+            if letters >= 2 && !has_lower {
                 shape |= UPPER;
             }
             if sent {

@@ -30,14 +30,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             if let Some(s) = search {
                 let what = match s.scope {
                     SearchScope::List => format!(" · filter /{}", sanitize(&s.query)),
-                    SearchScope::Reader => match s.current {
+                    SearchScope::Reader => match s.current.filter(|_| s.stepping) {
                         Some(i) => format!(
                             " · match {}/{} of /{}",
                             i + 1,
                             s.matches.len(),
                             sanitize(&s.query)
                         ),
-                        None => format!(" · {} matches of /{}", s.matches.len(), sanitize(&s.query)),
+                        None => {
+                            format!(" · {} matches of /{}", s.matches.len(), sanitize(&s.query))
+                        }
                     },
                 };
                 left.push(Span::raw(what));
