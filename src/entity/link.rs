@@ -35,6 +35,29 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
+/// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
+/// is shown capitalized (`New York`); acronyms stay.
+fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
+    let all_caps = !name.chars().any(char::is_lowercase);
+    let word_like = name.split(' ').all(|w| w.chars().count() >= 4 && !w.contains('.'));
+    if kind == EntityKind::Place && all_caps && (upper || word_like) && word_like {
+        let mut out = String::with_capacity(name.len());
+        for (k, w) in name.split(' ').enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                out.push(c);
+                out.extend(cs.flat_map(char::to_lowercase));
+            }
+        }
+        out
+    } else {
+        name.to_string()
+    }
+}
+
 /// Whether `short` is the first or last words of `long`.
 fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let (s, l) = (short.as_bytes(), long.as_bytes());
@@ -461,7 +484,7 @@ impl<'i, 'a> Linker<'i, 'a> {
             });
             let Some(best) = best else { continue };
             let Some(kind) = self.kind[best] else { continue };
-            let name = names[best].to_string();
+            let name = display_name(&names[best], kind, items[best].cand.upper);
             let mut aliases: Vec<String> = Vec::new();
             let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
             for i in m {
