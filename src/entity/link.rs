@@ -228,6 +228,12 @@ impl<'i, 'a> Linker<'i, 'a> {
                 if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
                     add(rest);
                 }
+                // `Maliki` for `Nuri al-Maliki`
+                if let Some((prefix, bare)) = rest.split_once('-') {
+                    if !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase()) {
+                        add(bare);
+                    }
+                }
             }
         }
         if parts.is_empty() {

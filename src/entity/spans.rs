@@ -192,11 +192,12 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
                 Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
-                // `Mr. Smith`, `George W. Bush`
+                // `Mr. Smith`, `George W. Bush`, `St. Louis`
                 Kind::Punct(b'.') => {
                     toks[j - 1].end == t.start
                         && (flags[j - 1] & gz::TITLE != 0
-                            || toks[j - 1].end - toks[j - 1].start == 1 && j - 1 > a)
+                            || toks[j - 1].end - toks[j - 1].start == 1 && j - 1 > a
+                            || matches!(toks[j - 1].text(text), "St" | "Mt" | "Ft" | "Co" | "Bros" | "Jr" | "Sr"))
                 }
                 Kind::Punct(b'&') => true,
                 _ => false,
@@ -743,6 +744,13 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         }
         return;
     }
+    // `Sino-Japanese`, `Palestinian-Israeli`: nationalities joined by a hyphen.
+    if len == 1 && toks[a].shape & JOINED != 0 {
+        let w = toks[a].text(text);
+        if w.contains('-') && w.split('-').all(|p| gz::lexicon().word(p) & gz::DEMONYM != 0) {
+            return;
+        }
+    }
     // Leading demonym: `Chinese`, `South Korean` are no names on their own,
     // but `British Red Cross`, `Indonesian Navy` are.
     let demonym_end = if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
@@ -782,6 +790,18 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
                 return;
             }
         }
+    }
+    // `Inner Mongolia`, `Northern Ireland`: a place with a qualifier.
+    if len >= 2 && flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
+        push(out, text, toks, flags, a, b, Guess::Place, true);
+        return;
+    }
+    // `Doha Development Agenda`: words shaped like common nouns name no person.
+    let noun_like = |i: usize| flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].text(text));
+    let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
+    if len >= 2 && !chinese_style && (a..b).any(noun_like) {
+        push(out, text, toks, flags, a, b, Guess::Org, false);
+        return;
     }
     // Personal names.
     let shaped = (a..b).all(|i| {
@@ -826,11 +846,6 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     if flags[b - 1] & gz::DEMONYM != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
         return;
     }
-    // `Economic Cooperation`: words shaped like common nouns name no person.
-    if (a..b).any(|i| common_noun_like(toks[i].text(text))) {
-        push(out, text, toks, flags, a, b, Guess::Org, false);
-        return;
-    }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);
 }
 
@@ -838,7 +853,7 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
 /// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
 fn common_noun_like(w: &str) -> bool {
     const ENDS: &[&str] = &[
-        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ing", "ogy",
+        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy",
         "ical", "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
     ];
     w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
