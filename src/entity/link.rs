@@ -150,13 +150,30 @@ struct Linker<'i, 'a> {
     parent: Vec<usize>,
     keep: Vec<bool>,
     resolved: Vec<bool>,
+    /// Items with the same words share a number (`0..groups`).
+    same: Vec<u32>,
+    groups: usize,
 }
 
 impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
+        let names: Vec<Cow<'a, str>> = items.iter().map(|it| normalized(it.text, it.cand.clean)).collect();
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
+        let same: Vec<u32> = names
+            .iter()
+            .map(|n| {
+                let next = ids.len() as u32;
+                *ids.entry(n.as_ref()).or_insert(next)
+            })
+            .collect();
+        let groups = ids.len();
+        drop(ids);
         Linker {
             items,
-            names: items.iter().map(|it| normalized(it.text, it.cand.clean)).collect(),
+            same,
+            groups,
+            names,
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
             keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
@@ -357,23 +374,19 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// The same words typed elsewhere in the article.
     fn same_words(&mut self) {
         let n = self.items.len();
-        let mut typed: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
-        let names = std::mem::take(&mut self.names);
+        let mut typed = vec![u32::MAX; self.groups];
         for i in 0..n {
-            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() {
-                typed.entry(names[i].as_ref()).or_insert(i);
+            let g = self.same[i] as usize;
+            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
+                typed[g] = i as u32;
             }
         }
         for i in 0..n {
-            if !self.resolved[i] {
-                if let Some(&j) = typed.get(names[i].as_ref()) {
-                    self.link(i, j);
-                }
+            let j = typed[self.same[i] as usize];
+            if !self.resolved[i] && j != u32::MAX {
+                self.link(i, j as usize);
             }
         }
-        drop(typed);
-        self.names = names;
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
@@ -410,14 +423,13 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
     fn by_context(&mut self, multi_word_only: bool) {
-        let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
-        let names = std::mem::take(&mut self.names);
+        let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
         for i in 0..self.items.len() {
             if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2 {
                 continue;
             }
             let c = self.items[i].cand;
-            let kind = *decided.entry(names[i].as_ref()).or_insert_with(|| {
+            let kind = *decided[self.same[i] as usize].get_or_insert_with(|| {
                 if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
                     EntityKind::Person
                 } else if c.upper {
@@ -435,8 +447,6 @@ impl<'i, 'a> Linker<'i, 'a> {
                 self.resolved[i] = true;
             }
         }
-        drop(decided);
-        self.names = names;
     }
 
     /// One entity per group (same kind and same words are one group too),
@@ -444,22 +454,19 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn entities(mut self) -> Vec<ArticleEntity> {
         let n = self.items.len();
         let names = std::mem::take(&mut self.names);
-        let mut by_name: FxHashMap<(EntityKind, &str), usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_name = vec![[usize::MAX; 3]; self.groups];
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
             if !self.keep[i] {
                 continue;
             }
-            match by_name.get(&(k, names[i].as_ref())) {
-                Some(&j) => {
-                    let (ri, rj) = (self.root(i), self.root(j));
-                    if ri != rj {
-                        self.parent[ri] = rj;
-                    }
-                }
-                None => {
-                    by_name.insert((k, names[i].as_ref()), i);
+            let slot = &mut by_name[self.same[i] as usize][k as usize];
+            if *slot == usize::MAX {
+                *slot = i;
+            } else {
+                let (ri, rj) = (self.root(i), self.root(*slot));
+                if ri != rj {
+                    self.parent[ri] = rj;
                 }
             }
         }
