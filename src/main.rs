@@ -1,6 +1,39 @@
 use clap::Parser;
-use dateline::cli::Cli;
+use dateline::cli::{Cli, Command};
+use dateline::corpus::{Severity, load};
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
 
-fn main() {
-    let _cli = Cli::parse();
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Export { jsonl: _, paths }) => export(&paths),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// `dateline export --jsonl PATH...`: every good article on standard output,
+/// one line per problem on standard error; status 1 if any input failed.
+fn export(paths: &[String]) -> ExitCode {
+    let (corpus, diagnostics) = load(paths);
+    let mut stderr = io::stderr().lock();
+    for d in &diagnostics {
+        let _ = writeln!(stderr, "{d}");
+    }
+    let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match dateline::export::write_jsonl(&corpus, &mut out) {
+        // The reader went away (`| head`): nothing more to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let _ = writeln!(stderr, "dateline: cannot write output: {e}");
+            return ExitCode::FAILURE;
+        }
+        Ok(()) => {}
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(sanitize("Wang Huning, 王沪宁"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("Wang Huning, 王沪宁"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -88,36 +88,31 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
     while !text.is_char_boundary(head_len) {
         head_len -= 1;
     }
-    let mut c = Cursor {
-        s: &text[..head_len],
-        pos: 0,
-    };
-    let place_end = place_segment(c.rest())?;
-    c.pos = place_end;
-    let mut place_end = place_end;
+    let head = &text[..head_len];
+    // Wire copy sometimes opens with asterisks: `****RIO DE JANEIRO, March 5 -`.
+    let lead = head.len() - head.trim_start_matches(['*', ' ']).len();
+    let mut c = Cursor { s: head, pos: lead };
+    let (words_len, caps) = place_words(c.rest())?;
+    c.pos += words_len;
+    let mut place_end = c.pos;
     let mut date = None;
     let mut regions = 0;
-    // `, Region`… and `, Month Day`
+    // `, Region`…, then `, Month Day` (also `. Month Day` or ` Month Day`)
     loop {
         let save = c.pos;
         c.skip_spaces();
-        if !c.eat(",") {
-            c.pos = save;
-            break;
-        }
+        let comma = c.eat(",") || (date.is_none() && regions == 0 && c.eat("."));
         c.skip_spaces();
-        if date.is_none() {
-            if let Some(len) = month_day(c.rest()) {
-                date = Some(c.rest()[..len].to_string());
-                c.pos += len;
-                continue;
-            }
+        let day = date.is_none().then(|| month_day(c.rest())).flatten();
+        if let Some(len) = day {
+            date = Some(c.rest()[..len].to_string());
+            c.pos += len;
+            continue;
         }
-        if date.is_some() || regions == 2 {
-            // a stray comma after the date: `Nov. 22, (xinhua)`
-            if c.rest().starts_with('(') {
-                break;
-            }
+        if comma && date.is_some() && c.rest().starts_with('(') {
+            break; // a stray comma before the agency: `Nov. 22, (xinhua)`
+        }
+        if !comma || date.is_some() || regions == 2 {
             c.pos = save;
             break;
         }
@@ -149,91 +144,101 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
         c.pos = save;
     }
     let before_sep = c.pos;
-    let spaces = c.skip_spaces();
-    let sep = ["--", "\u{2014}", "\u{2013}", "-", "_"]
-        .into_iter()
-        .find(|s| c.eat(s));
-    let len = match sep {
-        Some(sep) => {
-            let next = c.rest().chars().next();
-            // `-` and `_` stand alone; a double dash may touch the next word (`--After`).
-            let standalone = next.is_none_or(|ch| ch == ' ');
-            if !standalone && !(sep == "--" || sep == "\u{2014}") {
-                return None;
-            }
-            if (sep == "-" || sep == "_") && spaces == 0 && agency.is_none() && date.is_none() {
-                return None;
-            }
-            c.pos
-        }
-        None => {
-            // A dateline paragraph of its own: `LOS ANGELES, California, April 1 (AFP)`.
-            let at_end = before_sep == text.len() || text[before_sep..].trim().is_empty();
-            if !(at_end && (agency.is_some() || date.is_some())) {
-                return None;
-            }
-            before_sep
-        }
+    c.skip_spaces();
+    let sep = SEPARATORS.into_iter().find(|s| c.eat(s));
+    let strong = matches!(sep, Some("--" | "\u{2014}"));
+    if sep.is_some() && !strong && !(c.rest().is_empty() || c.rest().starts_with(' ')) {
+        return None; // `-` and `_` stand alone; a long dash may touch the next word (`--After`)
+    }
+    let at_end = text[before_sep..].trim().is_empty();
+    let trusted = if agency.is_some() {
+        true
+    } else if date.is_some() {
+        sep.is_some() || (caps && at_end)
+    } else {
+        caps && (strong || sep == Some("_"))
     };
-    if agency.is_none() && date.is_none() && !matches!(sep, Some("--" | "\u{2014}" | "_")) {
+    if !trusted {
         return None;
     }
     Some(Dateline {
-        place: text[..place_end].trim().to_string(),
+        place: text[lead..place_end].trim().to_string(),
         date,
         agency,
         block: 0,
-        len,
+        len: if sep.is_some() { c.pos } else { before_sep },
     })
 }
 
-/// The first part of the place: capital letters, e.g. `UNITED NATIONS`, `HOTAN`.
-/// Returns its byte length.
-fn place_segment(s: &str) -> Option<usize> {
+/// What may end a dateline, longest first.
+const SEPARATORS: [&str; 5] = ["--", "\u{2014}", "\u{2013}", "-", "_"];
+
+/// The first part of the place: up to four words in capitals (`UNITED
+/// NATIONS`, `ST. LOUIS`) or capitalized (`Jerusalem`, `New York`). Returns
+/// its byte length and whether it is in capitals.
+fn place_words(s: &str) -> Option<(usize, bool)> {
     let mut end = 0;
+    let mut pos = 0;
+    let mut caps = None;
     let mut letters = 0;
-    for (i, ch) in s.char_indices() {
-        if ch.is_alphabetic() {
-            if ch.is_lowercase() {
-                return None;
-            }
-            letters += 1;
-        } else if matches!(ch, '.' | '\'' | '’' | '-' | '/') && i > 0 {
-            // `ST. LOUIS`, `WINSTON-SALEM`; a dash after a space is the separator
-            if ch == '-' && s[..i].ends_with(' ') {
-                break;
-            }
-        } else if ch != ' ' {
+    for _ in 0..4 {
+        let rest = &s[pos..];
+        let word = &rest[..rest.find([' ', ',', '(']).unwrap_or(rest.len())];
+        let valid = word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().all(|c| {
+                c.is_alphabetic() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '/' | '&')
+            });
+        if !valid || month_day(rest).is_some() {
             break;
         }
-        end = i + ch.len_utf8();
+        let word_caps = !word.chars().any(char::is_lowercase);
+        if *caps.get_or_insert(word_caps) != word_caps {
+            break;
+        }
+        letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        end = pos + word.len();
+        let gap = s[end..].len() - s[end..].trim_start_matches(' ').len();
+        if gap == 0 {
+            break;
+        }
+        pos = end + gap;
     }
-    let seg = s[..end].trim_end();
-    (letters >= 2 && seg.len() <= 40 && seg.split(' ').count() <= 4).then_some(seg.len())
+    let mut place = &s[..end];
+    // `SEOUL. April 11`: the period separates; `D.C.` keeps its own.
+    if place.ends_with('.')
+        && place
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.matches('.').count() == 1)
+    {
+        place = &place[..place.len() - 1];
+    }
+    (letters >= 2 && place.len() <= 40).then_some((place.len(), caps?))
 }
 
-/// A region after the city: `Xinjiang`, `Kenya`, `N.Y.`, `South Africa`.
+/// A region after the city: `Xinjiang`, `Kenya`, `N.Y.`, `South Africa`,
+/// `Zaire-Zambia border` (lower-case words only when a comma follows).
 fn region(s: &str) -> Option<usize> {
     let mut end = 0;
-    let mut words = 0;
-    for word in s.split_inclusive(' ') {
-        let w = word.trim_end();
-        let w = w.strip_suffix(',').unwrap_or(w);
-        let ok = w.starts_with(|c: char| c.is_uppercase())
+    let mut lower = false;
+    for (n, word) in s.split(' ').take(3).enumerate() {
+        let w = &word[..word.find([',', '(']).unwrap_or(word.len())];
+        let first_ok = n > 0 || w.starts_with(|c: char| c.is_uppercase());
+        let ok = !w.is_empty()
+            && first_ok
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'));
-        if !ok || month_day(word).is_some() {
+        if !ok || month_day(&s[end + usize::from(n > 0)..]).is_some() {
             break;
         }
-        words += 1;
-        end += w.len();
-        if words == 3 || w.len() != word.trim_end().len() {
-            break; // a comma ends the region
+        lower |= w.starts_with(char::is_lowercase);
+        end += usize::from(n > 0) + w.len();
+        if w.len() != word.len() {
+            break;
         }
-        end += word.len() - w.len();
     }
-    let r = s[..end].trim_end();
-    (words > 0 && r.len() <= 30).then_some(r.len())
+    let closed = s[end..].starts_with(',');
+    (end > 0 && end <= 30 && (closed || !lower)).then_some(end)
 }
 
 /// `July 9`, `Nov. 14`, `Nov.3`, `Feb 26`, `July 9, 2025`: byte length.
@@ -258,9 +263,10 @@ fn month_day(s: &str) -> Option<usize> {
         return None;
     }
     i += digits;
-    // an optional year: `, 2025`
-    if b.get(i) == Some(&b',') {
-        let j = i + 1 + b[i + 1..].iter().take_while(|&&b| b == b' ').count();
+    // an optional year: `, 2025` (or ` , 1997`)
+    let comma = i + b[i..].iter().take_while(|&&b| b == b' ').count();
+    if b.get(comma) == Some(&b',') {
+        let j = comma + 1 + b[comma + 1..].iter().take_while(|&&b| b == b' ').count();
         let year = b[j..].iter().take_while(|b| b.is_ascii_digit()).count();
         if year == 4 {
             i = j + 4;
@@ -448,6 +454,80 @@ mod tests {
     }
 
     #[test]
+    fn irregular_wire_forms() {
+        check(
+            "GENEVA, April 4 , 1997, (AFP)",
+            "GENEVA",
+            Some("April 4 , 1997"),
+            Some("AFP"),
+            "GENEVA, April 4 , 1997, (AFP)",
+        );
+        check(
+            "SEOUL. April 11 (AFP)",
+            "SEOUL",
+            Some("April 11"),
+            Some("AFP"),
+            "SEOUL. April 11 (AFP)",
+        );
+        check(
+            "SARAJEVO April 13 (AFP)",
+            "SARAJEVO",
+            Some("April 13"),
+            Some("AFP"),
+            "SARAJEVO April 13 (AFP)",
+        );
+        check(
+            "KIPUSHI, Zaire-Zambia border, April 14 (AFP)",
+            "KIPUSHI, Zaire-Zambia border",
+            Some("April 14"),
+            Some("AFP"),
+            "KIPUSHI, Zaire-Zambia border, April 14 (AFP)",
+        );
+        check(
+            "HANOI, Nov. 27 (Xinhua) Vietnam is",
+            "HANOI",
+            Some("Nov. 27"),
+            Some("Xinhua"),
+            "HANOI, Nov. 27 (Xinhua)",
+        );
+        check(
+            "Jerusalem, Nov. 1 (Xinhua) -- A",
+            "Jerusalem",
+            Some("Nov. 1"),
+            Some("Xinhua"),
+            "Jerusalem, Nov. 1 (Xinhua) --",
+        );
+        check(
+            "Detroit, March 26 - Honda",
+            "Detroit",
+            Some("March 26"),
+            None,
+            "Detroit, March 26 -",
+        );
+        check(
+            "****RIO DE JANEIRO, March 5 - Brazil",
+            "RIO DE JANEIRO",
+            Some("March 5"),
+            None,
+            "****RIO DE JANEIRO, March 5 -",
+        );
+        check(
+            "MEXICO  CITY, Nov. 21 (Xinhua) -- The",
+            "MEXICO  CITY",
+            Some("Nov. 21"),
+            Some("Xinhua"),
+            "MEXICO  CITY, Nov. 21 (Xinhua) --",
+        );
+        check(
+            "ST. LOUIS, Mo., May 2 (AP) -- x",
+            "ST. LOUIS, Mo.",
+            Some("May 2"),
+            Some("AP"),
+            "ST. LOUIS, Mo., May 2 (AP) --",
+        );
+    }
+
+    #[test]
     fn ordinary_openings_are_not_datelines() {
         for text in [
             "China's top political advisor Wang Huning has called for",
@@ -458,6 +538,10 @@ mod tests {
             "A (Xinhua) -- too short a place",
             "IBM said profits rose.",
             "Shr 1.20 dlrs vs 1.10 dlrs",
+            "The New York Times said in an editorial on Monday, Oct. 26:",
+            "Tuesday, March 5, 2019",
+            "Toronto said, March 5 was",
+            "(Undated)",
             "",
         ] {
             assert_eq!(dl(text), None, "{text:?}");

@@ -3,6 +3,7 @@
 mod credit;
 mod dateline;
 pub mod json;
+mod normalize;
 pub mod parse;
 
 use serde::{Deserialize, Serialize};

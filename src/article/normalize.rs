@@ -1,0 +1,206 @@
+//! Cleaning the characters of article text: white space to plain spaces,
+//! control characters dropped, SGML entities (`&lt;`, `&#3;`) decoded, and
+//! TeX-style quotes (``…'') turned into typographic ones.
+
+/// White space as the format sees it: ASCII blanks, tabs, NBSP and friends.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Characters dropped from the text: control characters other than white space.
+pub(crate) fn is_dropped(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// Which markup of the source text to undo besides white space and controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// Decode SGML entities (`&lt;`, `&#3;`).
+    pub entities: bool,
+    /// Turn TeX quotes (``…'') into typographic ones.
+    pub tex_quotes: bool,
+}
+
+impl Style {
+    /// Text that is already clean, such as dateline's own export.
+    pub(crate) const PLAIN: Style = Style {
+        entities: false,
+        tex_quotes: false,
+    };
+
+    /// The style for a source text: entities decoded, TeX quotes converted
+    /// when the text uses them.
+    pub(crate) fn of(text: &str) -> Style {
+        Style {
+            entities: true,
+            tex_quotes: memchr::memmem::find(text.as_bytes(), b"``").is_some(),
+        }
+    }
+}
+
+/// Appends `s` to `out` cleaned (see [`push_normalized`]), without white
+/// space at either end of what it adds; `sep` goes before it when both `out`
+/// and the addition are non-empty. Returns whether anything was added.
+pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
+    let mark = out.len();
+    if mark > 0 {
+        out.push_str(sep);
+    }
+    let start = out.len();
+    push_normalized(out, s.trim_matches(is_space), style);
+    // Dropped characters may have left spaces at the ends.
+    let lead = out[start..].len() - out[start..].trim_start_matches(' ').len();
+    out.drain(start..start + lead);
+    out.truncate(out.trim_end_matches(' ').len().max(start));
+    if out.len() == start {
+        out.truncate(mark);
+        return false;
+    }
+    true
+}
+
+/// Collapses runs of spaces into one (for titles, where alignment means nothing).
+pub(crate) fn collapse_spaces(s: &mut String) {
+    if s.contains("  ") {
+        let mut prev = ' ';
+        s.retain(|c| {
+            let keep = !(c == ' ' && prev == ' ');
+            prev = c;
+            keep
+        });
+    }
+}
+
+/// Appends `s` to `out`, cleaned: each white-space character becomes a plain
+/// space, control characters are dropped, and the markup `style` names is undone.
+pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
+    let tex_quotes = style.tex_quotes;
+    if is_plain(s.as_bytes(), style) {
+        out.push_str(s);
+        return;
+    }
+    out.reserve(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        let mut put = Some(c);
+        if c == '&' && style.entities {
+            if let Some((decoded, n)) = entity(rest) {
+                put = decoded;
+                len = n;
+            }
+        } else if tex_quotes && (rest.starts_with("``") || rest.starts_with("''")) {
+            put = Some(if c == '`' { '\u{201C}' } else { '\u{201D}' });
+            len = 2;
+        }
+        match put {
+            Some(c) if is_space(c) => out.push(' '),
+            Some(c) if !is_dropped(c) => out.push(c),
+            _ => {}
+        }
+        rest = &rest[len..];
+    }
+}
+
+/// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
+fn is_plain(s: &[u8], style: Style) -> bool {
+    // No early exit, so that the compiler can check many bytes at once.
+    let printable = s.chunks(64).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F))
+    });
+    printable
+        && !(style.entities && memchr::memchr(b'&', s).is_some())
+        && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
+}
+
+/// The character an entity at the start of `s` stands for (`None` for a
+/// control character) and the entity's length; `None` if it is not one.
+fn entity(s: &str) -> Option<(Option<char>, usize)> {
+    let end = s.get(..12.min(s.len()))?.find(';')?;
+    let name = &s[1..end];
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let code = match name.strip_prefix('#')? {
+                hex if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok()?,
+                dec => dec.parse().ok()?,
+            };
+            return Some((char::from_u32(code).filter(|&c| !is_dropped(c)), end + 1));
+        }
+    };
+    Some((Some(c), end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str, tex_quotes: bool) -> String {
+        let mut out = String::new();
+        push_normalized(
+            &mut out,
+            s,
+            Style {
+                entities: true,
+                tex_quotes,
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn white_space_and_controls() {
+        assert_eq!(norm("a\tb\u{A0}c\u{2003}d", false), "a b c d");
+        assert_eq!(norm("a\u{1b}[31mb\u{7}\u{3}\u{9b}c", false), "a[31mbc");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            norm("STANDARD OIL &lt;SRD> AT&amp;T &#3;&#x41;", false),
+            "STANDARD OIL <SRD> AT&T A"
+        );
+        assert_eq!(norm("R&D &QL; & so;", false), "R&D &QL; & so;");
+        assert_eq!(norm("&#27;[2J &#xD800;", false), "[2J ");
+    }
+
+    #[test]
+    fn tex_quotes_only_when_the_text_uses_them() {
+        assert_eq!(
+            norm("``It was a bomb,'' he said", true),
+            "\u{201C}It was a bomb,\u{201D} he said"
+        );
+        assert_eq!(norm("the '' mark", false), "the '' mark");
+        assert!(Style::of("a ``b''").tex_quotes && !Style::of("a 'b'").tex_quotes);
+    }
+
+    #[test]
+    fn space_runs_collapse() {
+        let mut s = String::from("A  B   -- C D");
+        collapse_spaces(&mut s);
+        assert_eq!(s, "A B -- C D");
+    }
+
+    #[test]
+    fn plain_style_keeps_markup() {
+        let mut out = String::new();
+        push_normalized(&mut out, "a &lt; ``b''", Style::PLAIN);
+        assert_eq!(out, "a &lt; ``b''");
+    }
+
+    #[test]
+    fn trimmed_pushes_leave_no_stray_spaces() {
+        let mut out = String::new();
+        assert!(push_trimmed(&mut out, " ", "\u{3} One \u{7}", Style::PLAIN));
+        assert!(!push_trimmed(&mut out, " ", "\u{3} \u{3}", Style::PLAIN));
+        assert!(push_trimmed(&mut out, " ", "\ttwo", Style::PLAIN));
+        assert_eq!(out, "One two");
+    }
+}
