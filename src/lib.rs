@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod entity;
 pub mod export;
 pub mod keymap;
+pub mod query;
 pub mod sanitize;
 pub mod tui;
 pub mod ui;

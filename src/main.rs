@@ -8,6 +8,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Export { jsonl: _, paths }) => export(&paths),
+        Some(Command::Entities { kind, json, paths }) => {
+            dateline::query::entities_command(&paths, kind, json)
+        }
+        Some(Command::Mentions {
+            name,
+            context,
+            json,
+            paths,
+        }) => dateline::query::mentions_command(&paths, &name, context, json),
         None => dateline::tui::main(&cli.paths, cli.entity.as_deref()),
     }
 }

@@ -47,6 +47,10 @@ pub enum Command {
     ToggleHighlights,
     /// Show or hide the entity sidebar.
     ToggleSidebar,
+    /// The profile of the active entity: timeline, co-mentions, concordance.
+    Profile,
+    /// The browser of all entities in the collection.
+    Browse,
     /// Show or hide the key help.
     Help,
     /// Quit.
@@ -55,7 +59,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in help order.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 24] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -76,6 +80,8 @@ impl Command {
         Command::CycleCaptions,
         Command::ToggleHighlights,
         Command::ToggleSidebar,
+        Command::Profile,
+        Command::Browse,
         Command::Help,
         Command::Quit,
     ];
@@ -103,6 +109,8 @@ impl Command {
             Command::CycleCaptions => "cycle_captions",
             Command::ToggleHighlights => "toggle_highlights",
             Command::ToggleSidebar => "toggle_sidebar",
+            Command::Profile => "profile",
+            Command::Browse => "entities",
             Command::Help => "help",
             Command::Quit => "quit",
         }

@@ -7,6 +7,7 @@ mod action;
 mod list;
 mod mentions;
 pub mod panes;
+mod profile;
 mod search;
 mod sidebar;
 pub mod wrap;
@@ -14,6 +15,7 @@ pub mod wrap;
 pub use action::{Action, Command};
 pub use list::SortOrder;
 pub use panes::{Focus, Panes};
+pub use profile::{Browser, BrowserRow, Overlay, ProfileAreas, ProfileView, Section};
 pub use search::{Search, SearchScope};
 pub use sidebar::SidebarRow;
 pub use wrap::{ArticleLayout, CaptionMode};
@@ -76,6 +78,8 @@ pub struct App {
     entity_filter: bool,
     message: Option<String>,
     help: Option<usize>,
+    /// Screens over the reader (profiles, entity browser), top last.
+    overlays: Vec<profile::Overlay>,
     size: (u16, u16),
     quit: bool,
 }
@@ -103,6 +107,7 @@ impl App {
             entity_filter: false,
             message: None,
             help: None,
+            overlays: Vec::new(),
             size: (80, 24),
             quit: false,
         };
@@ -128,11 +133,20 @@ impl App {
                 self.run(command);
             }
             Action::Resize(w, h) => self.size = (w, h),
+            Action::SearchInput(c) if self.is_browsing() => self.browser_edit(|q| q.push(c)),
+            Action::SearchBackspace if self.is_browsing() => self.browser_edit(|q| {
+                q.pop();
+            }),
+            Action::SearchConfirm if self.is_browsing() => {
+                self.overlay_command(Command::Open);
+            }
             Action::SearchInput(c) => self.search_edit(|q| q.push(c)),
             Action::SearchBackspace => self.search_edit(|q| {
                 q.pop();
             }),
             Action::SearchConfirm => self.search_confirm(),
+            // The mouse acts on the reader's panes only.
+            Action::Click { .. } | Action::Wheel { .. } if !self.overlays.is_empty() => {}
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => {
                 let delta = if down { 3 } else { -3 };
@@ -149,7 +163,11 @@ impl App {
                     self.open_article(first);
                 }
             }
-            Action::IndexReady(index) => self.replace_index(index),
+            Action::IndexReady(index) => {
+                // Entity ids change with the index: profiles would be stale.
+                self.overlays.clear();
+                self.replace_index(index);
+            }
         }
         self.settle();
     }
@@ -168,6 +186,9 @@ impl App {
             };
             return;
         }
+        if !self.overlays.is_empty() && self.overlay_command(command) {
+            return;
+        }
         let page = self.page(self.focus) as isize;
         match command {
             Command::Down => self.move_in(self.focus, 1),
@@ -182,11 +203,12 @@ impl App {
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Open => match self.focus {
                 Focus::List => self.open_selected(),
-                Focus::Sidebar => {
-                    if let Some(id) = self.sidebar_selected() {
-                        self.activate(id);
-                    }
-                }
+                Focus::Sidebar => match self.sidebar_selected() {
+                    // Enter on the active entity: its profile.
+                    Some(id) if self.active == Some(id) => self.open_profile(id),
+                    Some(id) => self.activate(id),
+                    None => {}
+                },
                 Focus::Reader => {}
             },
             Command::NextMention => self.step(true),
@@ -237,6 +259,8 @@ impl App {
                     Focus::Sidebar
                 };
             }
+            Command::Profile => self.profile_command(),
+            Command::Browse => self.open_browser(),
             Command::Help => self.help = Some(0),
             Command::Quit => self.quit = true,
         }
@@ -415,6 +439,7 @@ impl App {
         if let Some(h) = &mut self.help {
             *h = (*h).min(self.keymap.bindings().len());
         }
+        self.settle_overlays();
     }
 
     /// Re-wraps the open article when its width or caption mode changed,

@@ -35,6 +35,29 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
+/// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
+/// is shown capitalized (`New York`); acronyms stay.
+fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
+    let all_caps = !name.chars().any(char::is_lowercase);
+    let word_like = name.split(' ').all(|w| w.chars().count() >= 4 && !w.contains('.'));
+    if kind == EntityKind::Place && all_caps && (upper || word_like) && word_like {
+        let mut out = String::with_capacity(name.len());
+        for (k, w) in name.split(' ').enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                out.push(c);
+                out.extend(cs.flat_map(char::to_lowercase));
+            }
+        }
+        out
+    } else {
+        name.to_string()
+    }
+}
+
 /// Whether `short` is the first or last words of `long`.
 fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let (s, l) = (short.as_bytes(), long.as_bytes());
@@ -127,13 +150,30 @@ struct Linker<'i, 'a> {
     parent: Vec<usize>,
     keep: Vec<bool>,
     resolved: Vec<bool>,
+    /// Items with the same words share a number (`0..groups`).
+    same: Vec<u32>,
+    groups: usize,
 }
 
 impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
+        let names: Vec<Cow<'a, str>> = items.iter().map(|it| normalized(it.text, it.cand.clean)).collect();
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
+        let same: Vec<u32> = names
+            .iter()
+            .map(|n| {
+                let next = ids.len() as u32;
+                *ids.entry(n.as_ref()).or_insert(next)
+            })
+            .collect();
+        let groups = ids.len();
+        drop(ids);
         Linker {
             items,
-            names: items.iter().map(|it| normalized(it.text, it.cand.clean)).collect(),
+            same,
+            groups,
+            names,
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
             keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
@@ -204,6 +244,12 @@ impl<'i, 'a> Linker<'i, 'a> {
                 let rest = &name[p + 1..];
                 if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
                     add(rest);
+                }
+                // `Maliki` for `Nuri al-Maliki`
+                if let Some((prefix, bare)) = rest.split_once('-') {
+                    if !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase()) {
+                        add(bare);
+                    }
                 }
             }
         }
@@ -328,23 +374,19 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// The same words typed elsewhere in the article.
     fn same_words(&mut self) {
         let n = self.items.len();
-        let mut typed: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
-        let names = std::mem::take(&mut self.names);
+        let mut typed = vec![u32::MAX; self.groups];
         for i in 0..n {
-            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() {
-                typed.entry(names[i].as_ref()).or_insert(i);
+            let g = self.same[i] as usize;
+            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
+                typed[g] = i as u32;
             }
         }
         for i in 0..n {
-            if !self.resolved[i] {
-                if let Some(&j) = typed.get(names[i].as_ref()) {
-                    self.link(i, j);
-                }
+            let j = typed[self.same[i] as usize];
+            if !self.resolved[i] && j != u32::MAX {
+                self.link(i, j as usize);
             }
         }
-        drop(typed);
-        self.names = names;
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
@@ -381,14 +423,13 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
     fn by_context(&mut self, multi_word_only: bool) {
-        let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
-        let names = std::mem::take(&mut self.names);
+        let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
         for i in 0..self.items.len() {
             if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2 {
                 continue;
             }
             let c = self.items[i].cand;
-            let kind = *decided.entry(names[i].as_ref()).or_insert_with(|| {
+            let kind = *decided[self.same[i] as usize].get_or_insert_with(|| {
                 if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
                     EntityKind::Person
                 } else if c.upper {
@@ -406,8 +447,6 @@ impl<'i, 'a> Linker<'i, 'a> {
                 self.resolved[i] = true;
             }
         }
-        drop(decided);
-        self.names = names;
     }
 
     /// One entity per group (same kind and same words are one group too),
@@ -415,22 +454,19 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn entities(mut self) -> Vec<ArticleEntity> {
         let n = self.items.len();
         let names = std::mem::take(&mut self.names);
-        let mut by_name: FxHashMap<(EntityKind, &str), usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_name = vec![[usize::MAX; 3]; self.groups];
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
             if !self.keep[i] {
                 continue;
             }
-            match by_name.get(&(k, names[i].as_ref())) {
-                Some(&j) => {
-                    let (ri, rj) = (self.root(i), self.root(j));
-                    if ri != rj {
-                        self.parent[ri] = rj;
-                    }
-                }
-                None => {
-                    by_name.insert((k, names[i].as_ref()), i);
+            let slot = &mut by_name[self.same[i] as usize][k as usize];
+            if *slot == usize::MAX {
+                *slot = i;
+            } else {
+                let (ri, rj) = (self.root(i), self.root(*slot));
+                if ri != rj {
+                    self.parent[ri] = rj;
                 }
             }
         }
@@ -461,7 +497,7 @@ impl<'i, 'a> Linker<'i, 'a> {
             });
             let Some(best) = best else { continue };
             let Some(kind) = self.kind[best] else { continue };
-            let name = names[best].to_string();
+            let name = display_name(&names[best], kind, items[best].cand.upper);
             let mut aliases: Vec<String> = Vec::new();
             let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
             for i in m {

@@ -192,8 +192,12 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
                 Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
+                // `Mr. Smith`, `George W. Bush`, `St. Louis`
                 Kind::Punct(b'.') => {
-                    flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start
+                    toks[j - 1].end == t.start
+                        && (flags[j - 1] & gz::TITLE != 0
+                            || toks[j - 1].end - toks[j - 1].start == 1 && j - 1 > a
+                            || matches!(toks[j - 1].text(text), "St" | "Mt" | "Ft" | "Co" | "Bros" | "Jr" | "Sr"))
                 }
                 Kind::Punct(b'&') => true,
                 _ => false,
@@ -318,8 +322,11 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
                 (a..b).any(|i| matches!(toks[i].text(text), "University" | "College"))
                     && !right_org
             }
+            // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
             1 if lower_is(&gap[0], text, "and") => {
-                last & HEADS != 0 && flags[d - 1] & HEADS != 0 && d - c >= 2 && b - a <= 4
+                let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
+                let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
+                right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
             }
             2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
                 && lower_is(&gap[1], text, "the") =>
@@ -646,7 +653,8 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     } else {
         ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
     };
-    if let Some(g) = whole.and_then(listed) {
+    let demonym_word = len == 1 && last & gz::DEMONYM != 0 && last & gz::COUNTRY == 0;
+    if let Some(g) = whole.and_then(listed).filter(|_| !demonym_word) {
         push(out, text, toks, flags, a, b, g, true);
         if let Some(c) = out.last_mut() {
             c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
@@ -712,7 +720,8 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     }
     // Titles: `U.S. President Donald Trump` → place `U.S.`, person `Donald Trump`.
     let title = (a..b).rev().find(|&i| {
-        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 || toks[i].is_punct(b'.')
+        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
+            || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -734,6 +743,13 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
             }
         }
         return;
+    }
+    // `Sino-Japanese`, `Palestinian-Israeli`: nationalities joined by a hyphen.
+    if len == 1 && toks[a].shape & JOINED != 0 {
+        let w = toks[a].text(text);
+        if w.contains('-') && w.split('-').all(|p| gz::lexicon().word(p) & gz::DEMONYM != 0) {
+            return;
+        }
     }
     // Leading demonym: `Chinese`, `South Korean` are no names on their own,
     // but `British Red Cross`, `Indonesian Navy` are.
@@ -775,6 +791,18 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
             }
         }
     }
+    // `Inner Mongolia`, `Northern Ireland`: a place with a qualifier.
+    if len >= 2 && flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
+        push(out, text, toks, flags, a, b, Guess::Place, true);
+        return;
+    }
+    // `Doha Development Agenda`: words shaped like common nouns name no person.
+    let noun_like = |i: usize| flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].text(text));
+    let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
+    if len >= 2 && !chinese_style && (a..b).any(noun_like) {
+        push(out, text, toks, flags, a, b, Guess::Org, false);
+        return;
+    }
     // Personal names.
     let shaped = (a..b).all(|i| {
         toks[i].kind == Kind::Word
@@ -800,7 +828,10 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
         // `Bangladeshis`, `Iraqis`: the plural of a nationality.
         let demonym_plural = unlisted && w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
-        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || unlisted && group_word(w) || demonym_plural;
+        let weak = f & NOT_NAME != 0
+            || toks[a].shape & SENT != 0
+            || unlisted && (group_word(w) || common_noun_like(w))
+            || demonym_plural;
         let g = if weak {
             Guess::Weak
         } else if f & gz::GIVEN != 0 {
@@ -811,5 +842,19 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         push(out, text, toks, flags, a, b, g, false);
         return;
     }
+    // `South African`: a nationality of several words.
+    if flags[b - 1] & gz::DEMONYM != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
+        return;
+    }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);
+}
+
+/// Whether a capitalized word has the ending of an English common noun or adjective
+/// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
+fn common_noun_like(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy",
+        "ical", "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
+    ];
+    w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
 }
