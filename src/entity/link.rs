@@ -37,10 +37,12 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 
 /// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
 /// is shown capitalized (`New York`); acronyms stay.
-fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
+fn display_name(name: &str, kind: EntityKind) -> String {
     let all_caps = !name.chars().any(char::is_lowercase);
-    let word_like = name.split(' ').all(|w| w.chars().count() >= 4 && !w.contains('.'));
-    if kind == EntityKind::Place && all_caps && (upper || word_like) && word_like {
+    let word_like = name
+        .split(' ')
+        .all(|w| w.chars().count() >= 4 && !w.contains('.'));
+    if kind == EntityKind::Place && all_caps && word_like {
         let mut out = String::with_capacity(name.len());
         for (k, w) in name.split(' ').enumerate() {
             if k > 0 {
@@ -55,6 +57,23 @@ fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
         out
     } else {
         name.to_string()
+    }
+}
+
+/// The kind of a name that nothing but its context tells: speakers and appositions are
+/// people, acronyms organizations, names after `in`/`from` places, `the …` organizations,
+/// lone words and long names organizations, other short names people.
+fn context_kind(c: &Cand) -> EntityKind {
+    if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
+        EntityKind::Person
+    } else if c.upper {
+        EntityKind::Organization
+    } else if c.ctx & CTX_PREP != 0 {
+        EntityKind::Place
+    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
     }
 }
 
@@ -117,7 +136,9 @@ fn shrink_to_people(items: &mut [Item]) {
         }
         // `Andy Warhol Photographic Legacy Program`
         let person = full.iter().find(|p| {
-            p.len() < it.text.len() && it.text.starts_with(**p) && it.text.as_bytes()[p.len()] == b' '
+            p.len() < it.text.len()
+                && it.text.starts_with(**p)
+                && it.text.as_bytes()[p.len()] == b' '
         });
         if let Some(p) = person {
             it.cand.end = it.cand.start + p.len() as u32;
@@ -157,7 +178,10 @@ struct Linker<'i, 'a> {
 
 impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
-        let names: Vec<Cow<'a, str>> = items.iter().map(|it| normalized(it.text, it.cand.clean)).collect();
+        let names: Vec<Cow<'a, str>> = items
+            .iter()
+            .map(|it| normalized(it.text, it.cand.clean))
+            .collect();
         let mut ids: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
         let same: Vec<u32> = names
@@ -176,7 +200,10 @@ impl<'i, 'a> Linker<'i, 'a> {
             names,
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
-            keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
+            keep: items
+                .iter()
+                .map(|it| it.cand.guess != Guess::Weak)
+                .collect(),
             resolved: items
                 .iter()
                 .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown))
@@ -246,10 +273,11 @@ impl<'i, 'a> Linker<'i, 'a> {
                     add(rest);
                 }
                 // `Maliki` for `Nuri al-Maliki`
-                if let Some((prefix, bare)) = rest.split_once('-') {
-                    if !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase()) {
-                        add(bare);
-                    }
+                let particle = rest.split_once('-').filter(|(prefix, bare)| {
+                    !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase())
+                });
+                if let Some((_, bare)) = particle {
+                    add(bare);
                 }
             }
         }
@@ -425,23 +453,12 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn by_context(&mut self, multi_word_only: bool) {
         let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2 {
+            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
+            {
                 continue;
             }
             let c = self.items[i].cand;
-            let kind = *decided[self.same[i] as usize].get_or_insert_with(|| {
-                if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
-                    EntityKind::Person
-                } else if c.upper {
-                    EntityKind::Organization
-                } else if c.ctx & CTX_PREP != 0 {
-                    EntityKind::Place
-                } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
-                    EntityKind::Organization
-                } else {
-                    EntityKind::Person
-                }
-            });
+            let kind = *decided[self.same[i] as usize].get_or_insert(context_kind(&c));
             self.kind[i] = Some(kind);
             if multi_word_only {
                 self.resolved[i] = true;
@@ -491,13 +508,18 @@ impl<'i, 'a> Linker<'i, 'a> {
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m.clone().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
-                let c = items[i].cand;
-                (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
-            });
+            let best = m
+                .clone()
+                .filter(|&i| self.kind[i].is_some())
+                .max_by_key(|&i| {
+                    let c = items[i].cand;
+                    (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
+                });
             let Some(best) = best else { continue };
-            let Some(kind) = self.kind[best] else { continue };
-            let name = display_name(&names[best], kind, items[best].cand.upper);
+            let Some(kind) = self.kind[best] else {
+                continue;
+            };
+            let name = display_name(&names[best], kind);
             let mut aliases: Vec<String> = Vec::new();
             let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
             for i in m {
