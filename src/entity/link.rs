@@ -88,6 +88,14 @@ fn prefix_or_suffix(short: &str, long: &str) -> bool {
         || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
 }
 
+fn first_word(s: &str) -> &str {
+    s.split_once(' ').map_or(s, |(w, _)| w)
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit_once(' ').map_or(s, |(_, w)| w)
+}
+
 /// Letters of an acronym without dots: `U.S.` → `US`.
 fn acronym_matches(acronym: &str, name: &str) -> bool {
     let mut letters = acronym.chars().filter(|c| c.is_alphanumeric());
@@ -108,20 +116,18 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
+    let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
+    if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
+        || !items.iter().any(|it| it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place)
+    {
+        return;
+    }
     let mut people: FxHashSet<&str> = FxHashSet::default();
     let mut surnames: FxHashSet<&str> = FxHashSet::default();
-    for it in items.iter() {
-        if it.cand.guess == Guess::Person && it.cand.strong {
-            let mut words = it.text.split_whitespace();
-            let first = words.next();
-            let last = words.last();
-            people.extend(first);
-            people.extend(last);
-            surnames.extend(last);
-        }
-    }
-    if people.is_empty() {
-        return;
+    for it in items.iter().filter(strong) {
+        people.insert(first_word(it.text));
+        people.insert(last_word(it.text));
+        surnames.insert(last_word(it.text));
     }
     let full: Vec<&str> = items
         .iter()
@@ -239,9 +245,14 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self) {
         let n = self.items.len();
-        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        if !self.kind.contains(&Some(EntityKind::Person)) {
+            return;
+        }
+        let mut full: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(n, Default::default());
         // Each part: the longest person it belongs to … and how many people have it.
-        let mut parts: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+        let mut parts: FxHashMap<&str, (usize, u32)> =
+            FxHashMap::with_capacity_and_hasher(2 * n, Default::default());
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -502,7 +513,21 @@ impl<'i, 'a> Linker<'i, 'a> {
             }
             order.push((group_of[r], i as u32));
         }
-        order.sort_unstable();
+        // Members of each group in reading order (a counting sort by group).
+        let mut start = vec![0u32; groups as usize + 1];
+        for &(g, _) in &order {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups as usize {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut sorted = vec![(0u32, 0u32); order.len()];
+        for &(g, i) in &order {
+            sorted[fill[g as usize] as usize] = (g, i);
+            fill[g as usize] += 1;
+        }
+        let order = sorted;
         let items = self.items;
         let mut out = Vec::with_capacity(groups as usize);
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
@@ -532,7 +557,9 @@ impl<'i, 'a> Linker<'i, 'a> {
                     end: items[i].cand.end,
                 });
             }
-            mentions.sort_by_key(Mention::order_key);
+            if !mentions.is_sorted_by_key(Mention::order_key) {
+                mentions.sort_by_key(Mention::order_key);
+            }
             mentions.dedup();
             out.push(ArticleEntity {
                 name,
