@@ -118,7 +118,9 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 fn shrink_to_people(items: &mut [Item]) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
-        || !items.iter().any(|it| it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place)
+        || !items.iter().any(|it| {
+            it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place
+        })
     {
         return;
     }
