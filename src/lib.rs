@@ -10,6 +10,8 @@ pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod paths;
 pub mod sanitize;
+pub mod state;
 pub mod tui;
 pub mod ui;
