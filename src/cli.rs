@@ -14,6 +14,10 @@ pub struct Cli {
     #[arg(long)]
     pub entity: Option<String>,
 
+    /// Print the full default configuration (a commented config.toml) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// A subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,4 +35,15 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Print a shell completion script (e.g. `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Writes the completion script of `shell` for the whole command line to `out`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "dateline", out);
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod entity;
 pub mod export;

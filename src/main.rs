@@ -1,6 +1,13 @@
 use clap::Parser;
-use dateline::cli::Cli;
+use dateline::cli::{Cli, Command};
 
 fn main() {
-    let _cli = Cli::parse();
+    let cli = Cli::parse();
+    if cli.print_config {
+        print!("{}", dateline::config::default_toml());
+        return;
+    }
+    if let Some(Command::Completions { shell }) = cli.command {
+        dateline::cli::write_completions(shell, &mut std::io::stdout());
+    }
 }
