@@ -1,1 +1,111 @@
-//! JSON Lines export (the contract in the README).
+//! JSON Lines export (the contract in ../shared/DESIGN.md and the README):
+//! one object per article, in corpus order.
+
+use crate::article::{Article, BlockKind, Dateline};
+use crate::corpus::Corpus;
+use crate::entity::{EntityIndex, EntityKind, Mention};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    path: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    dateline: Option<&'a Dateline>,
+    blocks: Vec<BlockOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    credit: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    mentions: &'a [Mention],
+}
+
+fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> ArticleOut<'a> {
+    ArticleOut {
+        path: &article.path,
+        title: &article.title,
+        date: article.date.map(|d| d.to_string()),
+        dateline: article.dateline.as_ref(),
+        blocks: article
+            .blocks
+            .iter()
+            .map(|b| BlockOut {
+                kind: b.kind,
+                text: &b.text,
+                credit: b.credit.as_ref().map(|c| c.text.as_str()),
+            })
+            .collect(),
+        entities: index
+            .of_article(i)
+            .iter()
+            .map(|o| {
+                let e = index.entity(o.id);
+                EntityOut {
+                    name: &e.name,
+                    kind: e.kind,
+                    mentions: &o.mentions,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Writes every article of `corpus` as one JSON object per line.
+pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
+    for (i, article) in corpus.articles.iter().enumerate() {
+        serde_json::to_writer(&mut *out, &article_out(article, &corpus.index, i))?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse_text;
+
+    #[test]
+    fn one_line_per_article_in_the_contract_shape() {
+        let a = parse_text(
+            "a.txt",
+            " date 2025-07-10 Title\n\nCap. (Xinhua/Pang Xinglei)\n\nHOTAN, Xinjiang, July 9 (Xinhua) -- Text.\n",
+        );
+        let b = parse_text("b.txt", "Untitled\n\nText.");
+        let corpus = Corpus::from_articles(vec![a, b]);
+        let mut out = Vec::new();
+        write_jsonl(&corpus, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0],
+            serde_json::json!({
+                "path": "a.txt", "title": "Title", "date": "2025-07-10",
+                "dateline": {"place": "HOTAN, Xinjiang", "date": "July 9", "agency": "Xinhua"},
+                "blocks": [
+                    {"kind": "caption", "text": "Cap. (Xinhua/Pang Xinglei)", "credit": "Xinhua/Pang Xinglei"},
+                    {"kind": "body", "text": "HOTAN, Xinjiang, July 9 (Xinhua) -- Text.", "credit": null}
+                ],
+                "entities": lines[0]["entities"].clone(),
+            })
+        );
+        assert_eq!(
+            (&lines[1]["date"], &lines[1]["dateline"]),
+            (&serde_json::Value::Null, &serde_json::Value::Null)
+        );
+    }
+}

@@ -11,6 +11,8 @@ pub mod config;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod assets;
+pub mod keymap;
 pub mod paths;
 pub mod sanitize;
 pub mod state;

@@ -1,6 +1,9 @@
 //! The article model: what one news article is, independent of any terminal.
 
+mod credit;
+mod dateline;
 pub mod json;
+mod normalize;
 pub mod parse;
 
 use serde::{Deserialize, Serialize};

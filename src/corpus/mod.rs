@@ -1,5 +1,9 @@
 //! Loading a collection: paths in parallel, per-file diagnostics, the Corpus the app reads.
 
+pub mod load;
+
+pub use load::{Format, MAX_FILE_BYTES, Origin, Source, discover, load, read_source};
+
 use crate::article::Article;
 use crate::entity::{self, EntityIndex};
 use rayon::prelude::*;

@@ -1,0 +1,188 @@
+//! Photo credits that end a caption: `(Xinhua/Pang Xinglei)`,
+//! `(Xinhua/Li Xiang, Wang Peng)`, `(Photo by Name/Xinhua)`, `(Reuters/Name)`,
+//! `(AP Photo/Name)`.
+
+use super::Credit;
+
+/// Agencies whose credits may name an all-capitals photographer (`AP Photo/STR`).
+const PHOTO_AGENCIES: &[&str] = &[
+    "Xinhua",
+    "AP",
+    "AFP",
+    "Reuters",
+    "EPA",
+    "Getty Images",
+    "CNS",
+    "UPI",
+    "Kyodo",
+    "Yonhap",
+];
+
+/// The credit a caption paragraph ends in: `(…/…)` as the last thing in
+/// `text`, optionally followed by a period. `None` for any other paragraph,
+/// including those that merely contain or end in parentheses.
+pub(crate) fn find_credit(text: &str) -> Option<Credit> {
+    let end = text.trim_end_matches([' ', '.']);
+    let close = end.len().checked_sub(1).filter(|_| end.ends_with(')'))?;
+    let open = end[..close].rfind('(')?;
+    let inner = &end[open + 1..close];
+    if inner.len() > 120 || inner.contains(')') {
+        return None;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let content = inner.trim();
+    let start = open + 1 + lead;
+    let (left, right) = content.split_once('/')?;
+    if right.contains('/') {
+        return None;
+    }
+    let (left, right) = (left.trim(), right.trim());
+    let (agency, names, photo_word) = match strip_prefix_ci(left, "photo by ") {
+        Some(names) => (right, names, true),
+        None => match strip_suffix_ci(left, " photo") {
+            Some(agency) => (agency.trim_end(), right, true),
+            None => (left, right, false),
+        },
+    };
+    if !is_agency(agency) {
+        return None;
+    }
+    let photographers: Vec<String> = names
+        .split(',')
+        .flat_map(|n| n.split(" and "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect();
+    if photographers.is_empty() || !photographers.iter().all(|n| is_name(n)) {
+        return None;
+    }
+    let known = PHOTO_AGENCIES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(agency));
+    let all_caps = photographers
+        .iter()
+        .all(|n| !n.chars().any(char::is_lowercase));
+    if all_caps && !known && !photo_word {
+        return None; // `(EU/UN)` is an aside, not a credit
+    }
+    Some(Credit {
+        text: content.to_string(),
+        agency: Some(agency.to_string()),
+        photographers,
+        start,
+        end: start + content.len(),
+    })
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &s[..at])
+}
+
+/// One to four capitalized words: `Xinhua`, `Getty Images`, `China News Service`.
+fn is_agency(s: &str) -> bool {
+    let words = s.split(' ').filter(|w| !w.is_empty()).count();
+    (1..=4).contains(&words)
+        && s.starts_with(|c: char| c.is_uppercase())
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '&' | '\''))
+}
+
+/// A person's name: up to five words, each starting with a capital (or a
+/// letter of a script without case), no digits.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(text: &str) -> Option<(String, Option<String>, Vec<String>)> {
+        find_credit(text).map(|c| {
+            assert_eq!(&text[c.start..c.end], c.text, "range of {text:?}");
+            (c.text, c.agency, c.photographers)
+        })
+    }
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn agency_slash_photographer() {
+        let (text, agency, who) = credit("Wang speaks in Hotan. (Xinhua/Pang Xinglei)").unwrap();
+        assert_eq!(text, "Xinhua/Pang Xinglei");
+        assert_eq!(agency.as_deref(), Some("Xinhua"));
+        assert_eq!(who, names(&["Pang Xinglei"]));
+    }
+
+    #[test]
+    fn several_photographers() {
+        let (_, _, who) = credit("Dancers perform. (Xinhua/Li Xiang, Wang Peng)").unwrap();
+        assert_eq!(who, names(&["Li Xiang", "Wang Peng"]));
+    }
+
+    #[test]
+    fn photo_by_name_slash_agency() {
+        let (text, agency, who) =
+            credit("A view of the port. (Photo by Zhang Wei/Xinhua)").unwrap();
+        assert_eq!(text, "Photo by Zhang Wei/Xinhua");
+        assert_eq!(agency.as_deref(), Some("Xinhua"));
+        assert_eq!(who, names(&["Zhang Wei"]));
+    }
+
+    #[test]
+    fn reuters_and_ap_photo() {
+        let (_, agency, who) = credit("Troops march. (Reuters/Jane Doe)").unwrap();
+        assert_eq!(
+            (agency.as_deref(), who),
+            (Some("Reuters"), names(&["Jane Doe"]))
+        );
+        let (_, agency, who) = credit("Crowds gather. (AP Photo/Ben Curtis)").unwrap();
+        assert_eq!(
+            (agency.as_deref(), who),
+            (Some("AP"), names(&["Ben Curtis"]))
+        );
+        let (_, agency, who) = credit("Smoke rises. (AP Photo/STR)").unwrap();
+        assert_eq!((agency.as_deref(), who), (Some("AP"), names(&["STR"])));
+    }
+
+    #[test]
+    fn trailing_period_and_spaces_after_the_credit() {
+        assert!(credit("A caption (Xinhua/Pang Xinglei).").is_some());
+        assert!(credit("A caption ( Xinhua/Pang Xinglei ) ").is_some());
+    }
+
+    #[test]
+    fn parentheses_alone_are_not_a_credit() {
+        for text in [
+            "The Communist Party of China (CPC) met.",
+            "Growth was 5 percent (year on year)",
+            "Speed rose to 90 (km/h)",
+            "The ratio was (3/4)",
+            "Both bodies agreed (EU/UN)",
+            "(Xinhua/Pang Xinglei) opened the paragraph but did not end it.",
+            "Nested (a (Xinhua/Pang) b)",
+            "No credit at all",
+            ")",
+            "",
+        ] {
+            assert_eq!(credit(text), None, "{text:?}");
+        }
+    }
+}

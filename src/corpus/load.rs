@@ -1,0 +1,366 @@
+//! Reading inputs: finding the files under the given paths ([`discover`]),
+//! reading one of them ([`read_source`]), or everything at once, in parallel
+//! and in input order ([`load`]).
+//!
+//! A streaming reader can call [`discover`] first and then [`read_source`]
+//! per file as it likes; every problem is a [`Diagnostic`], never a panic.
+
+use super::{Corpus, Diagnostic, Severity};
+use crate::article::Article;
+use crate::article::json::parse_json;
+use crate::article::parse::parse_text;
+use rayon::prelude::*;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Largest input read, in bytes (64 MiB); larger files are refused.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most invalid UTF-8 bytes, per thousand bytes, for a file still to be read
+/// as text (with replacement characters and a warning).
+const MAX_INVALID_PER_MILLE: usize = 10;
+
+/// How the content of an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The plain-text article format.
+    Text,
+    /// JSON: one object, an array, or JSON Lines.
+    Json,
+    /// Decided by the content: JSON if it opens like JSON and parses, else text.
+    Sniff,
+}
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// One input to read: a file found under the given paths, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path as shown to the user: as given, or the folder joined with the file's relative path.
+    pub display: String,
+    /// Where to read from.
+    pub origin: Origin,
+    /// How to read it.
+    pub format: Format,
+}
+
+impl Source {
+    fn file(path: PathBuf, format: Format) -> Source {
+        Source {
+            display: path.to_string_lossy().into_owned(),
+            origin: Origin::File(path),
+            format,
+        }
+    }
+}
+
+fn error(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        message: message.into(),
+        severity: Severity::Error,
+    }
+}
+
+fn warning(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..error(path, message)
+    }
+}
+
+/// A readable description of an I/O error, without the OS error number.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// The format of a file found in a folder, by extension; `None` to skip it.
+fn format_of_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?;
+    if ext.eq_ignore_ascii_case("txt") {
+        Some(Format::Text)
+    } else if ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl") {
+        Some(Format::Json)
+    } else {
+        None
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Lists the inputs under `paths` without reading them: `-` is standard
+/// input, a file is itself (format by extension, else sniffed), a folder is
+/// its `.txt`, `.json` and `.jsonl` files, recursively, sorted by path,
+/// hidden files and folders skipped, symbolic links followed (loops reported,
+/// not followed again).
+pub fn discover<S: AsRef<str>>(paths: &[S]) -> (Vec<Source>, Vec<Diagnostic>) {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for given in paths {
+        let given = given.as_ref();
+        if given == "-" {
+            sources.push(Source {
+                display: "-".into(),
+                origin: Origin::Stdin,
+                format: Format::Sniff,
+            });
+            continue;
+        }
+        let path = Path::new(given);
+        match std::fs::metadata(path) {
+            Err(e) => problems.push(error(given, io_reason(&e))),
+            Ok(meta) if meta.is_dir() => walk(path, &mut sources, &mut problems),
+            Ok(_) => sources.push(Source {
+                display: given.to_string(),
+                origin: Origin::File(path.to_path_buf()),
+                format: format_of_extension(path).unwrap_or(Format::Sniff),
+            }),
+        }
+    }
+    (sources, problems)
+}
+
+/// The article files under the folder `root`, in path order.
+fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) {
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Some(format) = format_of_extension(e.path()) {
+                    sources.push(Source::file(e.into_path(), format));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
+                let reason = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => "symbolic link loop, not followed".to_string(),
+                    (None, Some(io)) => io_reason(io),
+                    (None, None) => e.to_string(),
+                };
+                problems.push(error(&path, reason));
+            }
+        }
+    }
+}
+
+/// Reads and parses one input. Problems come back as diagnostics (errors for
+/// what could not be read, warnings for what was read with a caveat).
+pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
+    let path = source.display.as_str();
+    let bytes = match read_bytes(&source.origin) {
+        Ok(b) => b,
+        Err(reason) => return (Vec::new(), vec![error(path, reason)]),
+    };
+    let mut diagnostics = Vec::new();
+    let text = match decode(bytes) {
+        Ok((text, None)) => text,
+        Ok((text, Some(note))) => {
+            diagnostics.push(warning(path, note));
+            text
+        }
+        Err(reason) => return (Vec::new(), vec![error(path, reason)]),
+    };
+    if text.trim().is_empty() {
+        return (Vec::new(), vec![error(path, "empty file")]);
+    }
+    let json = match source.format {
+        Format::Json => true,
+        Format::Text => false,
+        Format::Sniff => looks_like_json(&text),
+    };
+    if !json {
+        return (vec![parse_text(path, &text)], diagnostics);
+    }
+    let (articles, problems) = parse_json(path, &text);
+    diagnostics.extend(problems.into_iter().map(|p| {
+        let at = match p.record {
+            Some(i) => format!("{path}#{i}"),
+            None => path.to_string(),
+        };
+        match p.fatal {
+            true => error(&at, p.message),
+            false => warning(&at, p.message),
+        }
+    }));
+    (articles, diagnostics)
+}
+
+/// Whether text of unknown format is JSON: it opens with `{` or `[` and its
+/// first value parses.
+fn looks_like_json(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if !t.starts_with(['{', '[']) {
+        return false;
+    }
+    let mut stream = serde_json::Deserializer::from_str(t).into_iter::<serde::de::IgnoredAny>();
+    matches!(stream.next(), Some(Ok(_)))
+}
+
+/// All bytes of an input, refusing those over [`MAX_FILE_BYTES`].
+fn read_bytes(origin: &Origin) -> Result<Vec<u8>, String> {
+    let too_large = |n: u64| {
+        format!(
+            "larger than the {} MiB limit ({n} bytes)",
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    let mut bytes = Vec::new();
+    let result = match origin {
+        Origin::Stdin => io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes),
+        Origin::File(path) => {
+            let file =
+                std::fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+            let meta = file
+                .metadata()
+                .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+            if meta.is_dir() {
+                return Err("is a directory".into());
+            }
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(too_large(meta.len()));
+            }
+            bytes.reserve(meta.len() as usize);
+            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        }
+    };
+    result.map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The text of an input: UTF-8 (or UTF-16 with a byte-order mark); a few
+/// invalid bytes are replaced with U+FFFD and noted; NUL bytes or mostly
+/// invalid bytes mean it is not text.
+fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some(text) = decode_utf16(&bytes) {
+        return Ok((text, None));
+    }
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err("binary file (contains NUL bytes)".into());
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(e) => e.into_bytes(),
+    };
+    let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    if invalid * 1000 > bytes.len() * MAX_INVALID_PER_MILLE {
+        return Err(format!(
+            "not UTF-8 text ({invalid} of {} bytes invalid)",
+            bytes.len()
+        ));
+    }
+    let note = format!("not valid UTF-8: {invalid} invalid byte(s) replaced with U+FFFD");
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(note)))
+}
+
+/// UTF-16 text with a byte-order mark, decoded.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|p| match little {
+        true => u16::from_le_bytes([p[0], p[1]]),
+        false => u16::from_be_bytes([p[0], p[1]]),
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
+}
+
+/// Reads every input under `paths` in parallel and builds the corpus, the
+/// articles in input order. Returns the diagnostics in input order too.
+pub fn load<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>) {
+    let (sources, mut diagnostics) = discover(paths);
+    let read: Vec<_> = sources.par_iter().map(read_source).collect();
+    let mut articles = Vec::with_capacity(read.iter().map(|(a, _)| a.len()).sum());
+    for (a, d) in read {
+        articles.extend(a);
+        diagnostics.extend(d);
+    }
+    (Corpus::from_articles(articles), diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_accepts_utf8_and_utf16() {
+        assert_eq!(decode(b"abc".to_vec()), Ok(("abc".into(), None)));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("h\u{e9}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(utf16), Ok(("h\u{e9}".into(), None)));
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_garbage() {
+        assert!(decode(b"ab\0cd".to_vec()).unwrap_err().contains("NUL"));
+        assert!(decode(vec![0xC3; 100]).unwrap_err().contains("not UTF-8"));
+        assert_eq!(decode(Vec::new()).unwrap_err(), "empty file");
+    }
+
+    #[test]
+    fn a_few_invalid_bytes_are_replaced_with_a_note() {
+        let mut bytes = "x".repeat(500).into_bytes();
+        bytes[100] = 0xFC;
+        let (text, note) = decode(bytes).unwrap();
+        assert_eq!(text.chars().filter(|&c| c == '\u{FFFD}').count(), 1);
+        assert!(note.unwrap().contains("1 invalid byte"));
+    }
+
+    #[test]
+    fn sniffing_tells_json_from_text() {
+        assert!(looks_like_json(" {\"title\": \"a\"}"));
+        assert!(looks_like_json("[{\"title\": \"a\"}]"));
+        assert!(!looks_like_json("[Updated] Title\n\nBody"));
+        assert!(!looks_like_json(" date 2025-07-10 T"));
+    }
+
+    #[test]
+    fn missing_paths_are_reported() {
+        let (sources, problems) = discover(&["/nonexistent/dateline-test"]);
+        assert!(sources.is_empty());
+        assert_eq!(
+            problems[0].to_string(),
+            "dateline: /nonexistent/dateline-test: no such file or directory"
+        );
+    }
+}
