@@ -7,7 +7,9 @@
 pub mod keys;
 pub mod theme;
 
-use keys::{DEFAULT_BINDINGS, KeySpec};
+use crate::app::{CaptionMode, Command, SortOrder};
+use crate::keymap::{Key, Keymap};
+use keys::ConfigKey;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -15,75 +17,84 @@ use std::path::{Path, PathBuf};
 use theme::Theme;
 use toml::Spanned;
 
-/// How captions are shown next to the body.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CaptionMode {
-    /// In a column beside the body, when the pane is wide enough.
-    #[default]
+/// The configuration spelling of [`CaptionMode`].
+#[derive(Deserialize)]
+#[serde(remote = "CaptionMode", rename_all = "kebab-case")]
+enum CaptionModeName {
     Alongside,
-    /// As marked blocks in the flow of the text.
     Inline,
-    /// Not shown.
     Hidden,
 }
 
-impl CaptionMode {
-    /// The name used in the configuration and the status bar.
-    pub fn name(self) -> &'static str {
-        match self {
-            CaptionMode::Alongside => "alongside",
-            CaptionMode::Inline => "inline",
-            CaptionMode::Hidden => "hidden",
-        }
-    }
-}
-
-/// The order of the article list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SortOrder {
-    /// Newest first.
-    #[default]
-    DateDesc,
-    /// Oldest first.
-    DateAsc,
-    /// By title.
+/// The configuration spelling of [`SortOrder`].
+#[derive(Deserialize)]
+#[serde(remote = "SortOrder")]
+enum SortOrderName {
+    #[serde(rename = "date-desc")]
+    NewestFirst,
+    #[serde(rename = "date-asc")]
+    OldestFirst,
+    #[serde(rename = "title")]
     Title,
 }
 
-impl SortOrder {
-    /// The name used in the configuration and the status bar.
-    pub fn name(self) -> &'static str {
-        match self {
-            SortOrder::DateDesc => "date-desc",
-            SortOrder::DateAsc => "date-asc",
-            SortOrder::Title => "title",
-        }
+/// How [`CaptionMode`] is written in the configuration.
+fn caption_mode_name(mode: CaptionMode) -> &'static str {
+    match mode {
+        CaptionMode::Alongside => "alongside",
+        CaptionMode::Inline => "inline",
+        CaptionMode::Hidden => "hidden",
+    }
+}
+
+/// How [`SortOrder`] is written in the configuration.
+fn sort_order_name(sort: SortOrder) -> &'static str {
+    match sort {
+        SortOrder::NewestFirst => "date-desc",
+        SortOrder::OldestFirst => "date-asc",
+        SortOrder::Title => "title",
     }
 }
 
 /// The `[reader]` section.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReaderConfig {
     /// The caption mode at start (`c` cycles it).
+    #[serde(with = "CaptionModeName")]
     pub caption_mode: CaptionMode,
 }
 
+impl Default for ReaderConfig {
+    fn default() -> Self {
+        ReaderConfig {
+            caption_mode: CaptionMode::Alongside,
+        }
+    }
+}
+
 /// The `[list]` section.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ListConfig {
     /// The sort order at start (`s` cycles it).
+    #[serde(with = "SortOrderName")]
     pub sort: SortOrder,
 }
 
+impl Default for ListConfig {
+    fn default() -> Self {
+        ListConfig {
+            sort: SortOrder::NewestFirst,
+        }
+    }
+}
+
 /// The whole configuration, defaults filled in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
-    /// The keys of every action in [`DEFAULT_BINDINGS`], in that order.
-    pub keys: Vec<(&'static str, Vec<KeySpec>)>,
+    /// Key bindings: the defaults with `[keys]` applied.
+    pub keymap: Keymap,
     /// Colours.
     pub theme: Theme,
     /// Reader settings.
@@ -92,12 +103,12 @@ pub struct Config {
     pub list: ListConfig,
 }
 
-/// The file as written: `[keys]` lists only the actions the user rebinds.
+/// The file as written: `[keys]` lists only the commands the user rebinds.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Vec<Spanned<KeySpec>>>,
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<ConfigKey>>>,
     #[serde(default)]
     theme: Theme,
     #[serde(default)]
@@ -127,24 +138,6 @@ pub enum ConfigError {
         /// What is wrong.
         message: String,
     },
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        let keys = DEFAULT_BINDINGS
-            .iter()
-            .map(|(action, keys)| {
-                let specs = keys.iter().map(|k| k.parse().expect("default key parses"));
-                (*action, specs.collect())
-            })
-            .collect();
-        Config {
-            keys,
-            theme: Theme::default(),
-            reader: ReaderConfig::default(),
-            list: ListConfig::default(),
-        }
-    }
 }
 
 impl Config {
@@ -178,48 +171,40 @@ impl Config {
         })?;
 
         let mut config = Config::default();
-        // Where each rebound action's keys are written, to point at a clash.
-        let mut written_at: HashMap<&str, usize> = HashMap::new();
-        for (action, specs) in file.keys {
-            let Some(slot) = config.keys.iter_mut().find(|(a, _)| *a == action.get_ref()) else {
-                let names: Vec<&str> = DEFAULT_BINDINGS.iter().map(|(a, _)| *a).collect();
+        // A key given to two commands here is a mistake; given to one, it
+        // leaves whichever command had it by default.
+        let mut claimed: HashMap<Key, &str> = HashMap::new();
+        for (name, keys) in &file.keys {
+            let Some(command) = Command::from_name(name.get_ref()) else {
+                let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
                 return Err(invalid(
-                    action.span().start,
+                    name.span().start,
                     format!(
-                        "unknown action `{}` in [keys], expected one of: {}",
-                        action.get_ref(),
+                        "unknown command `{}` in [keys], expected one of: {}",
+                        name.get_ref(),
                         names.join(", ")
                     ),
                 ));
             };
-            written_at.insert(slot.0, action.span().start);
-            slot.1 = specs.iter().map(|s| *s.get_ref()).collect();
-        }
-        // Rebinding a key without freeing it elsewhere would make one of the two unreachable.
-        let mut owner: HashMap<KeySpec, &str> = HashMap::new();
-        for (action, specs) in &config.keys {
-            for spec in specs {
-                if let Some(other) = owner.insert(*spec, action) {
-                    let offset = written_at.get(action).or(written_at.get(other));
+            for key in keys {
+                if let Some(other) = claimed.insert(key.get_ref().0, name.get_ref()) {
                     return Err(invalid(
-                        offset.copied().unwrap_or(0),
-                        format!("key `{spec}` is bound to both `{other}` and `{action}`"),
+                        key.span().start,
+                        format!(
+                            "key `{}` is given to both `{other}` and `{}`",
+                            keys::spelling(key.get_ref().0),
+                            name.get_ref()
+                        ),
                     ));
                 }
             }
+            let keys = keys.iter().map(|k| k.get_ref().0).collect();
+            config.keymap.rebind(command, keys);
         }
         config.theme = file.theme;
         config.reader = file.reader;
         config.list = file.list;
         Ok(config)
-    }
-
-    /// The keys bound to `action` (empty for an unknown action).
-    pub fn keys_of(&self, action: &str) -> &[KeySpec] {
-        self.keys
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map_or(&[], |(_, k)| k.as_slice())
     }
 }
 
@@ -229,17 +214,25 @@ pub fn default_toml() -> String {
     let mut out = String::from(
         "# dateline configuration: $XDG_CONFIG_HOME/dateline/config.toml\n\
          # Every setting is optional; this file lists the defaults.\n\n\
-         # Keys for each action: a character (j, G, ?, /), a key name (enter, esc,\n\
-         # tab, space, backspace, up, down, left, right, home, end, pageup, pagedown,\n\
-         # f1..f24), optionally after ctrl-, alt-, shift- or super- (ctrl-d, shift-tab).\n\
+         # Keys of each command: one character (j, G, ?, /) or space, enter, esc, tab,\n\
+         # backspace, up, down, left, right, pgup, pgdn, home, end, optionally after\n\
+         # ctrl-, alt- or shift- (ctrl-d, shift-tab). A key listed here leaves the\n\
+         # command that has it by default.\n\
          [keys]\n",
     );
-    for (action, specs) in &config.keys {
-        let list: Vec<String> = specs
+    for binding in config.keymap.bindings() {
+        let list: Vec<String> = binding
+            .keys
             .iter()
-            .map(|s| toml::Value::String(s.to_string()).to_string())
+            .map(|&k| toml::Value::String(keys::spelling(k)).to_string())
             .collect();
-        let _ = writeln!(out, "{action} = [{}]", list.join(", "));
+        let _ = writeln!(
+            out,
+            "# {}\n{} = [{}]",
+            binding.description,
+            binding.command.name(),
+            list.join(", ")
+        );
     }
     let t = &config.theme;
     let _ = write!(
@@ -266,8 +259,8 @@ pub fn default_toml() -> String {
         t.active,
         t.current,
         t.search,
-        config.reader.caption_mode.name(),
-        config.list.sort.name(),
+        caption_mode_name(config.reader.caption_mode),
+        sort_order_name(config.list.sort),
     );
     out
 }

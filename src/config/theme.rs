@@ -1,32 +1,45 @@
-//! Colours per entity kind and for highlights, and the styles they make with
-//! and without colour (`NO_COLOR`).
+//! `[theme]`: colours per entity kind and for highlights, turned into the
+//! view's styles, with or without colour (`NO_COLOR`).
 
-use crate::entity::EntityKind;
+use crate::ui::theme::Theme as Styles;
 use ratatui::style::{Color, Modifier, Style};
 use serde::{Deserialize, Deserializer};
 use std::ffi::OsStr;
 use std::fmt;
 
 /// A colour written as a name (`yellow`, `light-cyan`, `dark-gray`), a
-/// 256-colour index (`208`) or `#rrggbb`.
+/// 256-colour index (`208`) or `#rrggbb`; for highlights also `reverse`
+/// (reverse video instead of a colour).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThemeColor(pub Color);
+pub enum Paint {
+    /// Reverse video.
+    Reverse,
+    /// A colour.
+    Color(Color),
+}
 
-impl<'de> Deserialize<'de> for ThemeColor {
+impl<'de> Deserialize<'de> for Paint {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map(ThemeColor).map_err(|_| {
+        if s.eq_ignore_ascii_case("reverse") {
+            return Ok(Paint::Reverse);
+        }
+        s.parse().map(Paint::Color).map_err(|_| {
             serde::de::Error::custom(format!(
-                "bad colour {s:?}: expected a name such as \"yellow\" or \"light-cyan\", a number 0-255, or \"#rrggbb\""
+                "bad colour {s:?}: expected a name such as \"yellow\" or \"light-cyan\", \
+                 a number 0-255, \"#rrggbb\" or \"reverse\""
             ))
         })
     }
 }
 
-impl fmt::Display for ThemeColor {
-    /// The config spelling: `light-yellow`, `#ffaf00`, `208`.
+impl fmt::Display for Paint {
+    /// The config spelling: `light-yellow`, `#ffaf00`, `208`, `reverse`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.0.to_string();
+        let Paint::Color(color) = self else {
+            return f.write_str("reverse");
+        };
+        let name = color.to_string();
         for (i, c) in name.char_indices() {
             if c.is_ascii_uppercase() && i > 0 && !name.starts_with('#') {
                 f.write_str("-")?;
@@ -42,77 +55,86 @@ impl fmt::Display for ThemeColor {
 #[serde(deny_unknown_fields, default)]
 pub struct Theme {
     /// People's names (subtle highlighting).
-    pub person: ThemeColor,
+    pub person: Paint,
     /// Organizations' names (subtle highlighting).
-    pub organization: ThemeColor,
+    pub organization: Paint,
     /// Places' names (subtle highlighting).
-    pub place: ThemeColor,
+    pub place: Paint,
     /// Background of the active entity's mentions.
-    pub active: ThemeColor,
+    pub active: Paint,
     /// Background of the current mention (the one `n`/`N` moved to).
-    pub current: ThemeColor,
+    pub current: Paint,
     /// Background of search matches.
-    pub search: ThemeColor,
+    pub search: Paint,
 }
 
 impl Default for Theme {
     fn default() -> Self {
         Theme {
-            person: ThemeColor(Color::LightYellow),
-            organization: ThemeColor(Color::LightCyan),
-            place: ThemeColor(Color::LightGreen),
-            active: ThemeColor(Color::Yellow),
-            current: ThemeColor(Color::LightRed),
-            search: ThemeColor(Color::Magenta),
+            person: Paint::Color(Color::LightYellow),
+            organization: Paint::Color(Color::LightGreen),
+            place: Paint::Color(Color::LightMagenta),
+            active: Paint::Color(Color::Yellow),
+            current: Paint::Reverse,
+            search: Paint::Color(Color::LightCyan),
         }
     }
-}
-
-/// What a highlighted piece of text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Highlight {
-    /// A mention of an entity of this kind (subtle).
-    Kind(EntityKind),
-    /// A mention of the active entity.
-    Active,
-    /// The current mention of the active entity.
-    Current,
-    /// A search match.
-    Search,
-    /// A placeholder for an unsafe character (see [`crate::sanitize`]).
-    Placeholder,
 }
 
 impl Theme {
-    /// The style of `highlight`; with `colors` off, highlights stay visible
-    /// through bold, underline and reverse video alone.
-    pub fn style(&self, highlight: Highlight, colors: bool) -> Style {
-        let on = |bg: ThemeColor| Style::new().bg(bg.0).fg(Color::Black);
-        match (highlight, colors) {
-            (Highlight::Kind(kind), true) => Style::new().fg(self.kind(kind).0),
-            (Highlight::Kind(_), false) => Style::new().add_modifier(Modifier::UNDERLINED),
-            (Highlight::Active, true) => on(self.active).add_modifier(Modifier::BOLD),
-            (Highlight::Active, false) => {
-                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
-            }
-            (Highlight::Current, true) => on(self.current).add_modifier(Modifier::BOLD),
-            (Highlight::Current, false) => {
-                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            }
-            (Highlight::Search, true) => on(self.search),
-            (Highlight::Search, false) => Style::new().add_modifier(Modifier::REVERSED),
-            (Highlight::Placeholder, true) => Style::new().fg(Color::DarkGray),
-            (Highlight::Placeholder, false) => Style::new().add_modifier(Modifier::DIM),
+    /// The view's styles with these colours; with `colors` off, no colour at
+    /// all, and the highlights stay visible through bold, underline and
+    /// reverse video.
+    pub fn styles(&self, colors: bool) -> Styles {
+        if !colors {
+            return monochrome();
+        }
+        let text = |p: Paint| match p {
+            Paint::Color(c) => Style::new().fg(c),
+            Paint::Reverse => Style::new().add_modifier(Modifier::REVERSED),
+        };
+        let background = |p: Paint| match p {
+            Paint::Color(c) => Style::new().fg(Color::Black).bg(c),
+            Paint::Reverse => Style::new().add_modifier(Modifier::REVERSED),
+        };
+        Styles {
+            person: text(self.person),
+            organization: text(self.organization),
+            place: text(self.place),
+            active: background(self.active).add_modifier(Modifier::BOLD),
+            current: background(self.current).add_modifier(Modifier::BOLD),
+            search: background(self.search),
+            ..Styles::default()
         }
     }
+}
 
-    /// The colour of an entity kind.
-    pub fn kind(&self, kind: EntityKind) -> ThemeColor {
-        match kind {
-            EntityKind::Person => self.person,
-            EntityKind::Organization => self.organization,
-            EntityKind::Place => self.place,
-        }
+/// The default styles without any colour.
+fn monochrome() -> Styles {
+    let d = Styles::default();
+    let plain = |s: Style| Style { fg: None, bg: None, ..s };
+    let with = |m: Modifier| Style::new().add_modifier(m);
+    Styles {
+        border: plain(d.border),
+        border_focused: with(Modifier::BOLD),
+        title: plain(d.title),
+        dim: with(Modifier::DIM),
+        dateline: with(Modifier::BOLD),
+        caption: plain(d.caption),
+        credit: plain(d.credit),
+        caption_mark: with(Modifier::BOLD),
+        person: with(Modifier::UNDERLINED),
+        organization: with(Modifier::UNDERLINED),
+        place: with(Modifier::UNDERLINED),
+        active: with(Modifier::BOLD | Modifier::UNDERLINED),
+        current: with(Modifier::REVERSED | Modifier::BOLD),
+        search: with(Modifier::REVERSED | Modifier::UNDERLINED),
+        selected: plain(d.selected),
+        selected_unfocused: plain(d.selected_unfocused),
+        marker: with(Modifier::BOLD),
+        heading: with(Modifier::BOLD),
+        message: with(Modifier::BOLD),
+        key: with(Modifier::BOLD),
     }
 }
 
@@ -140,51 +162,50 @@ mod tests {
     }
 
     #[test]
-    fn without_colour_every_highlight_stays_visible_and_distinct() {
-        let theme = Theme::default();
+    fn the_default_theme_gives_the_views_default_styles() {
+        assert_eq!(Theme::default().styles(true), Styles::default());
+    }
+
+    #[test]
+    fn without_colour_no_style_has_a_colour_and_highlights_stay_distinct() {
+        let s = Theme::default().styles(false);
         let all = [
-            Highlight::Kind(EntityKind::Person),
-            Highlight::Active,
-            Highlight::Current,
-            Highlight::Search,
-            Highlight::Placeholder,
+            s.border, s.border_focused, s.title, s.dim, s.dateline, s.caption, s.credit,
+            s.caption_mark, s.person, s.organization, s.place, s.active, s.current, s.search,
+            s.selected, s.selected_unfocused, s.marker, s.heading, s.message, s.key,
         ];
-        let styles: Vec<Style> = all.iter().map(|&h| theme.style(h, false)).collect();
-        for (h, s) in all.iter().zip(&styles) {
-            assert_eq!((s.fg, s.bg), (None, None), "{h:?} uses colour");
-            assert!(!s.add_modifier.is_empty(), "{h:?} is invisible");
-        }
-        for i in 0..styles.len() {
-            for j in i + 1..styles.len() {
-                assert_ne!(styles[i], styles[j], "{:?} looks like {:?}", all[i], all[j]);
+        assert!(all.iter().all(|st| st.fg.is_none() && st.bg.is_none()));
+        let highlights = [s.person, s.active, s.current, s.search, s.selected];
+        for (i, a) in highlights.iter().enumerate() {
+            assert!(!a.add_modifier.is_empty(), "highlight {i} is invisible");
+            for b in &highlights[i + 1..] {
+                assert_ne!(a, b);
             }
         }
     }
 
     #[test]
-    fn with_colour_the_theme_colours_are_used() {
+    fn configured_colours_reach_the_styles() {
         let theme = Theme {
-            place: ThemeColor(Color::Rgb(1, 2, 3)),
+            place: Paint::Color(Color::Rgb(1, 2, 3)),
+            current: Paint::Color(Color::Red),
             ..Theme::default()
         };
-        assert_eq!(
-            theme.style(Highlight::Kind(EntityKind::Place), true).fg,
-            Some(Color::Rgb(1, 2, 3))
-        );
-        assert_eq!(theme.style(Highlight::Active, true).bg, Some(Color::Yellow));
+        let s = theme.styles(true);
+        assert_eq!(s.place.fg, Some(Color::Rgb(1, 2, 3)));
+        assert_eq!(s.current.bg, Some(Color::Red));
     }
 
     #[test]
-    fn colours_display_in_config_spelling_and_parse_back() {
-        for (color, shown) in [
-            (Color::LightYellow, "light-yellow"),
-            (Color::DarkGray, "dark-gray"),
-            (Color::Rgb(255, 175, 0), "#ffaf00"),
-            (Color::Indexed(208), "208"),
-            (Color::Red, "red"),
+    fn paints_display_in_config_spelling() {
+        for (paint, shown) in [
+            (Paint::Color(Color::LightYellow), "light-yellow"),
+            (Paint::Color(Color::DarkGray), "dark-gray"),
+            (Paint::Color(Color::Rgb(255, 175, 0)), "#ffaf00"),
+            (Paint::Color(Color::Indexed(208)), "208"),
+            (Paint::Reverse, "reverse"),
         ] {
-            assert_eq!(ThemeColor(color).to_string(), shown);
-            assert_eq!(shown.parse::<Color>(), Ok(color));
+            assert_eq!(paint.to_string(), shown);
         }
     }
 }

@@ -19,18 +19,22 @@ use std::borrow::Cow;
 use theme::Theme;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Draws the whole screen for `app`.
+/// Draws the whole screen for `app` in the default theme.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::default();
+    render_with(app, &Theme::default(), frame);
+}
+
+/// Draws the whole screen for `app` with `theme`'s styles.
+pub fn render_with(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let p = app.panes();
     let clip = |r: Rect| r.intersection(area);
-    list::render(app, &theme, frame, clip(p.list));
-    reader::render(app, &theme, frame, clip(p.reader));
-    sidebar::render(app, &theme, frame, clip(p.sidebar), p.overlay);
-    status::render(app, &theme, frame, clip(p.status));
+    list::render(app, theme, frame, clip(p.list));
+    reader::render(app, theme, frame, clip(p.reader));
+    sidebar::render(app, theme, frame, clip(p.sidebar), p.overlay);
+    status::render(app, theme, frame, clip(p.status));
     if let Some(top) = app.help() {
-        help::render(app, &theme, frame, top);
+        help::render(app, theme, frame, top);
     }
 }
 
