@@ -13,7 +13,11 @@ fn bench(c: &mut Criterion) {
     let hostile = "Title\x1b]0;owned\x07 body \x1b[2J text \x1b]52;c;aGVsbG8=\x07 more \u{202E}txt \u{9b}31m. "
         .repeat(4);
     let mut group = c.benchmark_group("sanitize");
-    for (name, text) in [("clean", &clean), ("unicode", &unicode), ("hostile", &hostile)] {
+    for (name, text) in [
+        ("clean", &clean),
+        ("unicode", &unicode),
+        ("hostile", &hostile),
+    ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |b| b.iter(|| sanitize(black_box(text)).len()));
         group.bench_function(format!("{name}/pieces"), |b| {

@@ -129,17 +129,90 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
     ("top", &["g", "home"], "go to the top", None),
     ("bottom", &["G", "end"], "go to the bottom", None),
     ("focus_next", &["tab"], "focus the next pane", Some("pane")),
-    ("focus_prev", &["shift-tab"], "focus the previous pane", None),
-    ("open", &["enter"], "open article (list) / make entity active (sidebar)", Some("open")),
-    ("next_mention", &["n"], "next mention of the active entity (or search match)", Some("next")),
-    ("prev_mention", &["N"], "previous mention of the active entity (or search match)", None),
-    ("search", &["/"], "search: filter the list, or find in the article", Some("search")),
-    ("cancel", &["esc"], "clear the search / close the overlay", None),
-    ("filter_entity", &["f"], "list only articles mentioning the active entity", Some("filter")),
-    ("cycle_sort", &["s"], "sort: date newest first, oldest first, title", None),
-    ("cycle_captions", &["c"], "captions: alongside, inline, hidden", Some("captions")),
-    ("toggle_highlights", &["h"], "highlight other entities subtly, or not", None),
-    ("toggle_sidebar", &["e"], "show the entity sidebar (over the reader when narrow)", Some("entities")),
+    (
+        "focus_prev",
+        &["shift-tab"],
+        "focus the previous pane",
+        None,
+    ),
+    (
+        "open",
+        &["enter"],
+        "open article (list) / make entity active (sidebar)",
+        Some("open"),
+    ),
+    (
+        "next_mention",
+        &["n"],
+        "next mention of the active entity (or search match)",
+        Some("next"),
+    ),
+    (
+        "prev_mention",
+        &["N"],
+        "previous mention of the active entity (or search match)",
+        None,
+    ),
+    (
+        "search",
+        &["/"],
+        "search: filter the list, or find in the article",
+        Some("search"),
+    ),
+    (
+        "cancel",
+        &["esc"],
+        "clear the search / close the overlay",
+        None,
+    ),
+    (
+        "filter_entity",
+        &["f"],
+        "list only articles mentioning the active entity",
+        Some("filter"),
+    ),
+    (
+        "cycle_sort",
+        &["s"],
+        "sort: date newest first, oldest first, title",
+        None,
+    ),
+    (
+        "cycle_captions",
+        &["c"],
+        "captions: alongside, inline, hidden",
+        Some("captions"),
+    ),
+    (
+        "toggle_highlights",
+        &["h"],
+        "highlight other entities subtly, or not",
+        None,
+    ),
+    (
+        "toggle_sidebar",
+        &["e"],
+        "show the entity sidebar (over the reader when narrow)",
+        Some("entities"),
+    ),
+    (
+        "toggle_read",
+        &["u"],
+        "mark the article read or unread",
+        None,
+    ),
+    (
+        "toggle_bookmark",
+        &["b"],
+        "bookmark the article, or remove the bookmark",
+        None,
+    ),
+    (
+        "bookmarked_only",
+        &["B"],
+        "list only bookmarked articles",
+        None,
+    ),
     ("help", &["?"], "show this help", Some("help")),
     ("quit", &["q", "ctrl-c"], "quit", Some("quit")),
 ];
@@ -261,29 +334,59 @@ mod tests {
     #[test]
     fn events_dispatch_through_the_table() {
         let map = Keymap::default();
-        let act = |code, mods| map.action(&press(code, mods), false).map(|a| format!("{a:?}"));
-        assert_eq!(act(KeyCode::Char('j'), KeyModifiers::NONE), Some("Run(Down)".into()));
+        let act = |code, mods| {
+            map.action(&press(code, mods), false)
+                .map(|a| format!("{a:?}"))
+        };
+        assert_eq!(
+            act(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some("Run(Down)".into())
+        );
         // Terminals report `G` with Shift.
-        assert_eq!(act(KeyCode::Char('G'), KeyModifiers::SHIFT), Some("Run(Bottom)".into()));
-        assert_eq!(act(KeyCode::BackTab, KeyModifiers::SHIFT), Some("Run(FocusPrev)".into()));
-        assert_eq!(act(KeyCode::Char('d'), KeyModifiers::CONTROL), Some("Run(HalfPageDown)".into()));
+        assert_eq!(
+            act(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some("Run(Bottom)".into())
+        );
+        assert_eq!(
+            act(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some("Run(FocusPrev)".into())
+        );
+        assert_eq!(
+            act(KeyCode::Char('d'), KeyModifiers::CONTROL),
+            Some("Run(HalfPageDown)".into())
+        );
         assert_eq!(act(KeyCode::Char('x'), KeyModifiers::NONE), None);
     }
 
     #[test]
     fn search_prompt_takes_text_but_ctrl_c_still_quits() {
         let map = Keymap::default();
-        let edit = |code, mods| map.action(&press(code, mods), true).map(|a| format!("{a:?}"));
-        assert_eq!(edit(KeyCode::Char('q'), KeyModifiers::NONE), Some("SearchInput('q')".into()));
-        assert_eq!(edit(KeyCode::Char('c'), KeyModifiers::CONTROL), Some("Run(Quit)".into()));
-        assert_eq!(edit(KeyCode::Enter, KeyModifiers::NONE), Some("SearchConfirm".into()));
+        let edit = |code, mods| {
+            map.action(&press(code, mods), true)
+                .map(|a| format!("{a:?}"))
+        };
+        assert_eq!(
+            edit(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some("SearchInput('q')".into())
+        );
+        assert_eq!(
+            edit(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some("Run(Quit)".into())
+        );
+        assert_eq!(
+            edit(KeyCode::Enter, KeyModifiers::NONE),
+            Some("SearchConfirm".into())
+        );
     }
 
     #[test]
     fn rebinding_moves_a_key_and_the_labels_follow() {
         let mut map = Keymap::default();
         map.rebind(Command::NextMention, vec![Key::parse("j").unwrap()]);
-        assert_eq!(map.command(Key::parse("j").unwrap()), Some(Command::NextMention));
+        assert_eq!(
+            map.command(Key::parse("j").unwrap()),
+            Some(Command::NextMention)
+        );
         assert_eq!(map.command(Key::parse("n").unwrap()), None);
         assert_eq!(map.keys_label(Command::Down), "Down");
         assert_eq!(map.keys_label(Command::NextMention), "j");

@@ -29,9 +29,21 @@ fn the_printed_default_config_parses_back_to_the_default() {
     assert_eq!(parse(&text).unwrap(), Config::default());
     // It lists every command and every setting.
     for command in Command::ALL {
-        assert!(text.contains(&format!("\n{} = [", command.name())), "{command:?} missing");
+        assert!(
+            text.contains(&format!("\n{} = [", command.name())),
+            "{command:?} missing"
+        );
     }
-    for setting in ["person =", "organization =", "place =", "active =", "current =", "search =", "caption_mode =", "sort ="] {
+    for setting in [
+        "person =",
+        "organization =",
+        "place =",
+        "active =",
+        "current =",
+        "search =",
+        "caption_mode =",
+        "sort =",
+    ] {
         assert!(text.contains(setting), "{setting} missing");
     }
 }
@@ -40,7 +52,10 @@ fn the_printed_default_config_parses_back_to_the_default() {
 fn an_empty_or_missing_file_gives_the_defaults() {
     assert_eq!(parse("").unwrap(), Config::default());
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(Config::load(&dir.path().join("none.toml")).unwrap(), Config::default());
+    assert_eq!(
+        Config::load(&dir.path().join("none.toml")).unwrap(),
+        Config::default()
+    );
 }
 
 #[test]
@@ -79,21 +94,32 @@ fn errors_name_the_line_of_the_problem() {
     let cases: &[(&str, usize, &str)] = &[
         ("[reader]\ncaption_mode = \"beside\"\n", 2, "beside"),
         ("[list]\n\nsort = \"newest\"\n", 3, "newest"),
-        ("[theme]\nperson = \"yellow\"\nplace = \"greenish\"\n", 3, "greenish"),
+        (
+            "[theme]\nperson = \"yellow\"\nplace = \"greenish\"\n",
+            3,
+            "greenish",
+        ),
         ("[theme]\ncolour = \"red\"\n", 2, "colour"),
         ("[reader]\ncaptions = \"inline\"\n", 2, "captions"),
         ("\n\n[pager]\nx = 1\n", 3, "pager"),
         ("[keys]\ndown = [\"j\", \"ctrl-\"]\n", 2, "ctrl-"),
         ("[keys]\nup = [\"k\"]\njump = [\"x\"]\n", 3, "jump"),
         ("[keys]\ndown = \"j\"\n", 2, "sequence"),
-        ("[list]\nsort = \"title\"\n[keys]\n\ndown = [\"x\"]\nhelp = [\"y\",\n  \"x\"]\n", 7, "`x`"),
+        (
+            "[list]\nsort = \"title\"\n[keys]\n\ndown = [\"x\"]\nhelp = [\"y\",\n  \"x\"]\n",
+            7,
+            "`x`",
+        ),
         ("[reader\n", 1, ""),
         ("[list]\nsort = title\n", 2, ""),
     ];
     for &(text, line, needle) in cases {
         let (got_line, message) = error(text);
         assert_eq!(got_line, line, "{text:?}: {message}");
-        assert!(message.contains(needle), "{text:?}: {message:?} lacks {needle:?}");
+        assert!(
+            message.contains(needle),
+            "{text:?}: {message:?} lacks {needle:?}"
+        );
     }
 }
 
@@ -108,5 +134,8 @@ fn an_unreadable_file_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let err = Config::load(dir.path()).unwrap_err();
     assert!(matches!(err, ConfigError::Read { .. }), "{err:?}");
-    assert!(err.to_string().starts_with(&dir.path().display().to_string()));
+    assert!(
+        err.to_string()
+            .starts_with(&dir.path().display().to_string())
+    );
 }

@@ -47,6 +47,12 @@ pub enum Command {
     ToggleHighlights,
     /// Show or hide the entity sidebar.
     ToggleSidebar,
+    /// Mark the selected (list) or open article read, or unread again.
+    ToggleRead,
+    /// Bookmark the selected (list) or open article, or remove its bookmark.
+    ToggleBookmark,
+    /// Show only bookmarked articles (again: all).
+    BookmarkedOnly,
     /// Show or hide the key help.
     Help,
     /// Quit.
@@ -55,7 +61,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in help order.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 25] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -76,6 +82,9 @@ impl Command {
         Command::CycleCaptions,
         Command::ToggleHighlights,
         Command::ToggleSidebar,
+        Command::ToggleRead,
+        Command::ToggleBookmark,
+        Command::BookmarkedOnly,
         Command::Help,
         Command::Quit,
     ];
@@ -103,6 +112,9 @@ impl Command {
             Command::CycleCaptions => "cycle_captions",
             Command::ToggleHighlights => "toggle_highlights",
             Command::ToggleSidebar => "toggle_sidebar",
+            Command::ToggleRead => "toggle_read",
+            Command::ToggleBookmark => "toggle_bookmark",
+            Command::BookmarkedOnly => "bookmarked_only",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -145,6 +157,16 @@ pub enum Action {
     },
     /// Make this entity active and show its first mention.
     Activate(EntityId),
+    /// Return to where a previous session was: the entity made active, then
+    /// the article opened in the reader at this scroll row.
+    Restore {
+        /// The article to open (corpus index).
+        article: Option<u32>,
+        /// The reader's first row.
+        scroll: usize,
+        /// The entity to make active.
+        entity: Option<EntityId>,
+    },
     /// More articles were read (they get the next corpus indices).
     ArticlesAppended(Vec<Article>),
     /// The entity index of all articles is complete.

@@ -22,6 +22,7 @@ use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
+use crate::state::Marks;
 use wrap::LayoutKey;
 
 /// A scroll position in a list: the selected item and the first row shown.
@@ -74,6 +75,9 @@ pub struct App {
     current: Option<Mention>,
     search: Option<Search>,
     entity_filter: bool,
+    /// Read and bookmark marks, by corpus index.
+    marks: Vec<Marks>,
+    bookmarked_only: bool,
     message: Option<String>,
     help: Option<usize>,
     size: (u16, u16),
@@ -101,6 +105,8 @@ impl App {
             current: None,
             search: None,
             entity_filter: false,
+            marks: Vec::new(),
+            bookmarked_only: false,
             message: None,
             help: None,
             size: (80, 24),
@@ -117,6 +123,22 @@ impl App {
     /// Replaces the key bindings (the help and hints follow them).
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Sets the read and bookmark marks of the articles (by corpus index) and
+    /// the list order and caption mode to start with.
+    pub fn with_settings(
+        mut self,
+        marks: Vec<Marks>,
+        sort: SortOrder,
+        captions: CaptionMode,
+    ) -> App {
+        self.marks = marks;
+        self.sort = sort;
+        self.captions = captions;
+        self.reorder();
+        self.settle();
         self
     }
 
@@ -141,6 +163,21 @@ impl App {
                 }
             }
             Action::Activate(id) => self.activate(id),
+            Action::Restore {
+                article,
+                scroll,
+                entity,
+            } => {
+                if let Some(id) = entity {
+                    self.activate(id);
+                }
+                if let Some(a) = article.filter(|&a| (a as usize) < self.corpus.articles.len()) {
+                    self.open_article(a);
+                    self.sync_layout();
+                    self.scroll = scroll;
+                    self.focus = Focus::Reader;
+                }
+            }
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
@@ -213,7 +250,11 @@ impl App {
                 self.message = Some(format!(
                     "captions {}{}",
                     self.captions.label(),
-                    if narrow { " (inline: pane too narrow)" } else { "" }
+                    if narrow {
+                        " (inline: pane too narrow)"
+                    } else {
+                        ""
+                    }
                 ));
             }
             Command::ToggleHighlights => {
@@ -233,6 +274,22 @@ impl App {
                 } else {
                     Focus::Sidebar
                 };
+            }
+            Command::ToggleRead => self.toggle_mark("read", "unread", |m| &mut m.read),
+            Command::ToggleBookmark => {
+                self.toggle_mark("bookmarked", "bookmark removed", |m| &mut m.bookmarked);
+                if self.bookmarked_only {
+                    self.reorder();
+                }
+            }
+            Command::BookmarkedOnly => {
+                self.bookmarked_only = !self.bookmarked_only;
+                self.reorder();
+                self.message = Some(if self.bookmarked_only {
+                    format!("{} bookmarked articles", self.order.len())
+                } else {
+                    format!("all {} articles", self.order.len())
+                });
             }
             Command::Help => self.help = Some(0),
             Command::Quit => self.quit = true,
@@ -267,8 +324,34 @@ impl App {
         }
     }
 
-    /// Shows article `a` in the reader from its top, and selects it in the list.
+    /// The marks of article `a`, for changing.
+    fn marks_mut(&mut self, a: u32) -> &mut Marks {
+        let i = a as usize;
+        if self.marks.len() <= i {
+            self.marks.resize(i + 1, Marks::default());
+        }
+        &mut self.marks[i]
+    }
+
+    /// Flips one mark of the selected (list) or open article.
+    fn toggle_mark(&mut self, on: &str, off: &str, mark: fn(&mut Marks) -> &mut bool) {
+        let target = match self.focus {
+            Focus::List => self.selected(),
+            _ => self.open,
+        };
+        let Some(a) = target else {
+            self.message = Some("no article".into());
+            return;
+        };
+        let flag = mark(self.marks_mut(a));
+        *flag = !*flag;
+        self.message = Some(if *flag { on } else { off }.to_string());
+    }
+
+    /// Shows article `a` in the reader from its top, selects it in the list,
+    /// and marks it read.
     fn open_article(&mut self, a: u32) {
+        self.marks_mut(a).read = true;
         if self.open != Some(a) {
             self.open = Some(a);
             self.scroll = 0;
@@ -331,7 +414,10 @@ impl App {
     /// Restores every invariant after an action: layout up to date, selections
     /// in range and visible, scroll within the text.
     fn settle(&mut self) {
-        if self.open.is_some_and(|a| a as usize >= self.corpus.articles.len()) {
+        if self
+            .open
+            .is_some_and(|a| a as usize >= self.corpus.articles.len())
+        {
             self.open = None;
             self.current = None;
         }
@@ -517,6 +603,16 @@ impl App {
         self.search.as_ref()
     }
 
+    /// The read and bookmark marks of article `a` (corpus index).
+    pub fn marks(&self, a: u32) -> Marks {
+        self.marks.get(a as usize).copied().unwrap_or_default()
+    }
+
+    /// Whether the list shows only bookmarked articles.
+    pub fn bookmarked_only(&self) -> bool {
+        self.bookmarked_only
+    }
+
     /// Whether the list shows only articles mentioning the active entity.
     pub fn entity_filter(&self) -> bool {
         self.entity_filter
@@ -545,14 +641,19 @@ impl App {
     /// `article 3/120`, then `mention 2/5 of Wang Huning` when there is a current mention.
     pub fn position_label(&self) -> String {
         let total = self.order.len();
-        let mut s = match self.open.and_then(|a| self.order.iter().position(|&x| x == a)) {
+        let mut s = match self
+            .open
+            .and_then(|a| self.order.iter().position(|&x| x == a))
+        {
             Some(i) => format!("article {}/{total}", i + 1),
             None if total == 0 => "no articles".to_string(),
             None => format!("{total} articles"),
         };
         if let Some(id) = self.active {
             let name = &self.corpus.index.entity(id).name;
-            let ms = self.open.map_or(Vec::new(), |a| self.visible_mentions(a, id));
+            let ms = self
+                .open
+                .map_or(Vec::new(), |a| self.visible_mentions(a, id));
             match self.current.and_then(|c| ms.iter().position(|m| *m == c)) {
                 Some(i) => s += &format!(" · mention {}/{} of {name}", i + 1, ms.len()),
                 None => s += &format!(" · {name}: {} here", ms.len()),

@@ -71,7 +71,16 @@ mod tests {
                 assert_eq!(Key::parse(&spelling(key)), Some(key), "{key:?}");
             }
         }
-        for s in ["ctrl-d", "shift-tab", "G", "?", "alt-x", "space", "pgdn", "ctrl-alt-left"] {
+        for s in [
+            "ctrl-d",
+            "shift-tab",
+            "G",
+            "?",
+            "alt-x",
+            "space",
+            "pgdn",
+            "ctrl-alt-left",
+        ] {
             assert_eq!(spelling(Key::parse(s).unwrap()), s);
         }
     }

@@ -112,7 +112,11 @@ impl Theme {
 /// The default styles without any colour.
 fn monochrome() -> Styles {
     let d = Styles::default();
-    let plain = |s: Style| Style { fg: None, bg: None, ..s };
+    let plain = |s: Style| Style {
+        fg: None,
+        bg: None,
+        ..s
+    };
     let with = |m: Modifier| Style::new().add_modifier(m);
     Styles {
         border: plain(d.border),
@@ -170,9 +174,26 @@ mod tests {
     fn without_colour_no_style_has_a_colour_and_highlights_stay_distinct() {
         let s = Theme::default().styles(false);
         let all = [
-            s.border, s.border_focused, s.title, s.dim, s.dateline, s.caption, s.credit,
-            s.caption_mark, s.person, s.organization, s.place, s.active, s.current, s.search,
-            s.selected, s.selected_unfocused, s.marker, s.heading, s.message, s.key,
+            s.border,
+            s.border_focused,
+            s.title,
+            s.dim,
+            s.dateline,
+            s.caption,
+            s.credit,
+            s.caption_mark,
+            s.person,
+            s.organization,
+            s.place,
+            s.active,
+            s.current,
+            s.search,
+            s.selected,
+            s.selected_unfocused,
+            s.marker,
+            s.heading,
+            s.message,
+            s.key,
         ];
         assert!(all.iter().all(|st| st.fg.is_none() && st.bg.is_none()));
         let highlights = [s.person, s.active, s.current, s.search, s.selected];
