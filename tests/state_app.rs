@@ -22,12 +22,20 @@ fn run(app: &mut App, commands: &[Command]) {
 
 /// Corpus index of the fixture article whose title starts with `title`.
 fn article(app: &App, title: &str) -> u32 {
-    app.corpus().articles.iter().position(|a| a.title.starts_with(title)).unwrap() as u32
+    app.corpus()
+        .articles
+        .iter()
+        .position(|a| a.title.starts_with(title))
+        .unwrap() as u32
 }
 
 #[test]
 fn opening_marks_read_and_u_toggles_it() {
-    let mut app = App::new(fixture()).with_settings(Vec::new(), SortOrder::NewestFirst, CaptionMode::Alongside);
+    let mut app = App::new(fixture()).with_settings(
+        Vec::new(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
     app.update(Action::Resize(120, 40));
     // Nothing is read until opened by the user.
     assert!((0..4).all(|a| !app.marks(a).read));
@@ -53,7 +61,15 @@ fn opening_marks_read_and_u_toggles_it() {
 fn b_bookmarks_and_capital_b_lists_only_bookmarks() {
     let mut app = app_at(120, 40);
     let newest = app.selected().unwrap();
-    run(&mut app, &[Command::ToggleBookmark, Command::Down, Command::Down, Command::ToggleBookmark]);
+    run(
+        &mut app,
+        &[
+            Command::ToggleBookmark,
+            Command::Down,
+            Command::Down,
+            Command::ToggleBookmark,
+        ],
+    );
     let third = app.selected().unwrap();
     assert!(app.marks(newest).bookmarked && app.marks(third).bookmarked);
     run(&mut app, &[Command::BookmarkedOnly]);
@@ -70,7 +86,15 @@ fn b_bookmarks_and_capital_b_lists_only_bookmarks() {
 #[test]
 fn bookmarks_only_with_no_bookmark_is_an_empty_list_that_recovers() {
     let mut app = app_at(80, 24);
-    run(&mut app, &[Command::BookmarkedOnly, Command::Down, Command::Open, Command::ToggleBookmark]);
+    run(
+        &mut app,
+        &[
+            Command::BookmarkedOnly,
+            Command::Down,
+            Command::Open,
+            Command::ToggleBookmark,
+        ],
+    );
     assert!(app.order().is_empty());
     assert_eq!(app.selected(), None);
     run(&mut app, &[Command::BookmarkedOnly]);
@@ -82,7 +106,11 @@ fn restore_opens_the_article_at_its_row_with_the_entity_active() {
     let mut app = app_at(100, 30);
     let harbour = article(&app, "Ada Lindqvist opens");
     let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
-    app.update(Action::Restore { article: Some(harbour), scroll: 3, entity: Some(ada) });
+    app.update(Action::Restore {
+        article: Some(harbour),
+        scroll: 3,
+        entity: Some(ada),
+    });
     assert_eq!(app.open(), Some(harbour));
     assert_eq!(app.scroll(), 3);
     assert_eq!(app.active(), Some(ada));
@@ -90,7 +118,11 @@ fn restore_opens_the_article_at_its_row_with_the_entity_active() {
     // An index past the collection (a shrunken folder) opens nothing new.
     let mut other = app_at(100, 30);
     let before = other.open();
-    other.update(Action::Restore { article: Some(99), scroll: 5, entity: None });
+    other.update(Action::Restore {
+        article: Some(99),
+        scroll: 5,
+        entity: None,
+    });
     assert_eq!(other.open(), before);
 }
 
@@ -102,11 +134,18 @@ fn a_session_brings_back_marks_and_place_after_a_restart() {
 
     let corpus = fixture();
     let mut session = Session::open(&path, &inputs, &corpus).unwrap();
-    let mut app = App::new(corpus).with_settings(session.marks(), SortOrder::NewestFirst, CaptionMode::Alongside);
+    let mut app = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
     app.update(Action::Resize(100, 30));
     let harbour = article(&app, "Ada Lindqvist opens");
     let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
-    run(&mut app, &[Command::Down, Command::Open, Command::ToggleBookmark]);
+    run(
+        &mut app,
+        &[Command::Down, Command::Open, Command::ToggleBookmark],
+    );
     app.update(Action::Activate(ada));
     run(&mut app, &[Command::Down, Command::Down]);
     let scroll = app.scroll();
@@ -118,14 +157,27 @@ fn a_session_brings_back_marks_and_place_after_a_restart() {
     let corpus = fixture();
     let session = Session::open(&path, &inputs, &corpus).unwrap();
     let start = session.restore(&corpus).expect("a place to go back to");
-    let mut again = App::new(corpus).with_settings(session.marks(), SortOrder::NewestFirst, CaptionMode::Alongside);
+    let mut again = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
     again.update(Action::Resize(100, 30));
     again.update(start);
     assert_eq!(again.open(), Some(harbour));
     assert_eq!(again.scroll(), scroll);
     assert_eq!(again.active(), Some(ada));
-    assert_eq!(again.marks(harbour), Marks { read: true, bookmarked: true });
-    let others: Vec<Marks> = (0..4).filter(|&a| a != harbour).map(|a| again.marks(a)).collect();
+    assert_eq!(
+        again.marks(harbour),
+        Marks {
+            read: true,
+            bookmarked: true
+        }
+    );
+    let others: Vec<Marks> = (0..4)
+        .filter(|&a| a != harbour)
+        .map(|a| again.marks(a))
+        .collect();
     assert!(others.iter().all(|m| *m == Marks::default()), "{others:?}");
 
     // Another collection has its own place but shares the article marks.
@@ -141,13 +193,19 @@ fn an_edited_article_does_not_inherit_marks() {
     let path = dir.path().join("state.json");
     let corpus = fixture();
     let mut session = Session::open(&path, &[], &corpus).unwrap();
-    let mut app = App::new(corpus).with_settings(session.marks(), SortOrder::NewestFirst, CaptionMode::Alongside);
+    let mut app = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
     run(&mut app, &[Command::ToggleBookmark]);
     let bookmarked = app.selected().unwrap() as usize;
     session.record(&app).unwrap();
 
     let mut edited = fixture();
-    edited.articles[bookmarked].blocks[0].text.push_str(" (corrected)");
+    edited.articles[bookmarked].blocks[0]
+        .text
+        .push_str(" (corrected)");
     let session = Session::open(&path, &[], &edited).unwrap();
     assert!(!session.marks()[bookmarked].bookmarked);
     assert!(Session::open(&path, &[], &fixture()).unwrap().marks()[bookmarked].bookmarked);
