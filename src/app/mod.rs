@@ -421,6 +421,12 @@ impl App {
             self.open = None;
             self.current = None;
         }
+        // A mention hidden by the caption mode is no longer current.
+        if let (Some(m), Some(a), Some(id), None) = (self.current, self.open, self.active, &self.search)
+            && !self.visible_mentions(a, id).contains(&m)
+        {
+            self.current = None;
+        }
         self.sync_layout();
         let p = self.panes();
         self.list
