@@ -1,7 +1,7 @@
 //! Cost of sanitizing text, which happens for every line drawn.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dateline::sanitize::{pieces, sanitize};
+use dateline::sanitize::sanitize;
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
@@ -20,9 +20,6 @@ fn bench(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |b| b.iter(|| sanitize(black_box(text)).len()));
-        group.bench_function(format!("{name}/pieces"), |b| {
-            b.iter(|| pieces(black_box(text)).count())
-        });
     }
     group.finish();
 }

@@ -1,8 +1,7 @@
 //! The one place where untrusted text becomes safe to put on screen.
 //!
 //! Every string that reaches a ratatui `Span` (titles, body, captions, entity
-//! names, file names, messages) goes through [`sanitize`] (or [`pieces`], to
-//! style the placeholders) first.
+//! names, file names, messages) goes through [`sanitize`] first.
 //!
 //! Each unsafe character is replaced on its own by a visible placeholder, so an
 //! escape sequence shows as what it is (`\x1b[2J` → `␛[2J`, the OSC 52 write
@@ -106,44 +105,9 @@ fn first_unsafe(text: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// A run of sanitized text: either text to show as is, or a placeholder that
-/// stands for an unsafe character and should be styled as one (dimmed).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece<'a> {
-    /// Safe text, borrowed from the input (tabs and line breaks become `" "`).
-    Text(&'a str),
-    /// The visible stand-in for one unsafe character, e.g. `␛` or `⟨RLO⟩`.
-    Placeholder(Cow<'static, str>),
-}
-
-/// Splits `text` into safe runs and placeholders, in order. Concatenating the
-/// pieces gives [`sanitize`]`(text)`.
-pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let c = rest.chars().next()?;
-        if let Some(r) = replacement(c) {
-            rest = &rest[c.len_utf8()..];
-            return Some(match r {
-                Replacement::Space => Piece::Text(" "),
-                Replacement::Named(name) => Piece::Placeholder(Cow::Borrowed(name)),
-                _ => {
-                    let mut s = String::with_capacity(6);
-                    r.push_to(&mut s);
-                    Piece::Placeholder(Cow::Owned(s))
-                }
-            });
-        }
-        let end = first_unsafe(rest).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(end);
-        rest = tail;
-        Some(Piece::Text(run))
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Piece, pieces, sanitize};
+    use super::sanitize;
     use std::borrow::Cow;
 
     /// No character that a terminal could act on survives.
@@ -216,32 +180,5 @@ mod tests {
         let s = sanitize("x\u{202E}y\u{2066}z\u{2069}\u{200F}\u{061C}\u{202A}\u{202C}");
         assert_eq!(s, "x⟨RLO⟩y⟨LRI⟩z⟨PDI⟩⟨RLM⟩⟨ALM⟩⟨LRE⟩⟨PDF⟩");
         assert_inert(&s);
-    }
-
-    #[test]
-    fn pieces_separate_placeholders_and_join_to_sanitize() {
-        let text = "a\x1b[2Jb\u{202E}\u{9b}\tc";
-        let got: Vec<_> = pieces(text).collect();
-        assert_eq!(
-            got,
-            vec![
-                Piece::Text("a"),
-                Piece::Placeholder("␛".into()),
-                Piece::Text("[2Jb"),
-                Piece::Placeholder("⟨RLO⟩".into()),
-                Piece::Placeholder("␛[".into()),
-                Piece::Text(" "),
-                Piece::Text("c"),
-            ]
-        );
-        let joined: String = got
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => *t,
-                Piece::Placeholder(p) => p,
-            })
-            .collect();
-        assert_eq!(joined, sanitize(text));
-        assert_eq!(pieces("").count(), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! Properties of the sanitizer over arbitrary text.
 
-use dateline::sanitize::{Piece, pieces, sanitize};
+use dateline::sanitize::sanitize;
 use proptest::prelude::*;
 
 /// Characters a terminal could act on: controls and bidirectional formatting.
@@ -49,16 +49,5 @@ proptest! {
         let at = bounds[cut.index(bounds.len())];
         let (a, b) = text.split_at(at);
         prop_assert_eq!(format!("{}{}", sanitize(a), sanitize(b)), sanitize(&text).into_owned());
-    }
-
-    #[test]
-    fn pieces_join_to_sanitize(text in hostile()) {
-        let joined: String = pieces(&text)
-            .map(|p| match p {
-                Piece::Text(t) => t.to_string(),
-                Piece::Placeholder(p) => p.into_owned(),
-            })
-            .collect();
-        prop_assert_eq!(joined, sanitize(&text).into_owned());
     }
 }
