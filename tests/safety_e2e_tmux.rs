@@ -75,7 +75,7 @@ impl Tmux {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
+                start.elapsed() < Duration::from_secs(30),
                 "timed out waiting for {what}; screen:\n{screen}"
             );
             sleep(Duration::from_millis(100));

@@ -422,7 +422,8 @@ impl App {
             self.current = None;
         }
         // A mention hidden by the caption mode is no longer current.
-        if let (Some(m), Some(a), Some(id), None) = (self.current, self.open, self.active, &self.search)
+        if let (Some(m), Some(a), Some(id), None) =
+            (self.current, self.open, self.active, &self.search)
             && !self.visible_mentions(a, id).contains(&m)
         {
             self.current = None;
