@@ -94,9 +94,7 @@ pub fn run(
     }
     let mut state_error = None;
     while !app.should_quit() {
-        if let Some(s) = &mut session
-            && let Err(e) = s.record(&app)
-        {
+        if let Some(Err(e)) = session.as_mut().map(|s| s.record(&app)) {
             state_error = Some(e);
         }
         terminal
@@ -115,8 +113,9 @@ pub fn run(
         }
     }
     drop(terminal);
-    if let Some(s) = &mut session
-        && let Err(e) = s.record(&app).and_then(|()| s.save())
+    if let Some(Err(e)) = session
+        .as_mut()
+        .map(|s| s.record(&app).and_then(|()| s.save()))
     {
         state_error = Some(e);
     }

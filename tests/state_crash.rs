@@ -31,7 +31,7 @@ fn save_burst(path: &Path) {
     while Instant::now() < deadline {
         n += 1;
         for i in 0..40 {
-            store.set_read(&key((n * 40 + i) % 3000), n.is_multiple_of(2));
+            store.set_read(&key((n * 40 + i) % 3000), n & 1 == 0);
         }
         store.set_place(
             COLLECTION,

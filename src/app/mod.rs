@@ -422,10 +422,11 @@ impl App {
             self.current = None;
         }
         // A mention hidden by the caption mode is no longer current.
-        if let (Some(m), Some(a), Some(id), None) =
-            (self.current, self.open, self.active, &self.search)
-            && !self.visible_mentions(a, id).contains(&m)
-        {
+        let hidden = match (self.current, self.open, self.active, &self.search) {
+            (Some(m), Some(a), Some(id), None) => !self.visible_mentions(a, id).contains(&m),
+            _ => false,
+        };
+        if hidden {
             self.current = None;
         }
         self.sync_layout();

@@ -24,7 +24,8 @@ impl Lock {
             .truncate(false)
             .write(true)
             .open(dir.join("state.lock"))?;
-        file.lock()?;
+        // fs4 rather than `File::lock`, which needs Rust 1.89.
+        fs4::FileExt::lock(&file)?;
         Ok(Lock { _held: file })
     }
 }

@@ -69,12 +69,11 @@ fn absolute(path: &str) -> String {
     if let Some(p) = resolve(path) {
         return p;
     }
-    if let Some((file, record)) = path.rsplit_once('#')
-        && let Some(p) = resolve(file)
-    {
-        return format!("{p}#{record}");
+    let record = path.rsplit_once('#');
+    match record.and_then(|(file, record)| Some((resolve(file)?, record))) {
+        Some((file, record)) => format!("{file}#{record}"),
+        None => path.to_string(),
     }
-    path.to_string()
 }
 
 impl fmt::Display for ArticleKey {
