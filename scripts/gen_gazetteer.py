@@ -147,10 +147,11 @@ def load_common_words(root: Path) -> set[str]:
     lower_headwords = {w for w in web2 if w.islower()}
     packed = gzip.decompress((root / "wordfreq" / "wordfreq" / "data" / "large_en.msgpack.gz").read_bytes())
     buckets = msgpack.unpackb(packed, raw=False)
-    # cBpack format: buckets[0] is a header, buckets[i] holds the words whose
-    # frequency is 10 ** (-i / 100); Zipf = log10(frequency) + 9.
+    # cBpack format: a header, then lists of words; the list at index i
+    # (header excluded) holds the words of frequency 10 ** (-i / 100), so its
+    # Zipf value is log10(frequency) + 9 = 9 - i / 100.
     common: set[str] = set()
-    for i, words in enumerate(buckets[1:], start=1):
+    for i, words in enumerate(buckets[1:]):
         if 9 - i / 100 < COMMON_WORD_ZIPF:
             break
         common.update(w for w in words if w in lower_headwords)
@@ -218,8 +219,12 @@ def build_places(root: Path, common: set[str]) -> list[tuple[str, str]]:
     places: set[tuple[str, str]] = set()
 
     def add(name: str, cls: str) -> None:
+        """Two-letter city and region names ("Bo", "Po", "Ra") and names
+        with digits are codes or noise more often than places in news text."""
         name = " ".join(name.split())
-        if len(name) >= 2:
+        if any(ch.isdigit() for ch in name):
+            return
+        if len(name) >= 3 or (cls in ("country", "continent") and len(name) >= 2):
             places.add((name, cls))
 
     # Continents: GeoNames continents with their English names.

@@ -1,7 +1,7 @@
 //! JSON Lines export (the contract in ../shared/DESIGN.md and the README):
 //! one object per article, in corpus order.
 
-use crate::article::{Article, BlockKind, Dateline};
+use crate::article::{Article, BlockKind, Date, Dateline};
 use crate::corpus::Corpus;
 use crate::entity::{EntityIndex, EntityKind, Mention};
 use serde::Serialize;
@@ -11,7 +11,7 @@ use std::io::{self, Write};
 struct ArticleOut<'a> {
     path: &'a str,
     title: &'a str,
-    date: Option<String>,
+    date: Option<Date>,
     dateline: Option<&'a Dateline>,
     blocks: Vec<BlockOut<'a>>,
     entities: Vec<EntityOut<'a>>,
@@ -35,7 +35,7 @@ fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> Ar
     ArticleOut {
         path: &article.path,
         title: &article.title,
-        date: article.date.map(|d| d.to_string()),
+        date: article.date,
         dateline: article.dateline.as_ref(),
         blocks: article
             .blocks
@@ -74,6 +74,46 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::article::parse::parse_text;
+    use crate::entity::{ArticleEntity, EntityIndex};
+
+    #[test]
+    fn entities_come_from_the_index_with_their_mentions() {
+        let article = parse_text(
+            "a.txt",
+            "Wang Huning visits\n\nWang Huning spoke. Wang left.",
+        );
+        let mut index = EntityIndex::new();
+        let mention = |block, start, end| Mention { block, start, end };
+        index.add(
+            0,
+            None,
+            vec![ArticleEntity {
+                name: "Wang Huning".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Wang".into()],
+                mentions: vec![
+                    mention(None, 0, 11),
+                    mention(Some(0), 0, 11),
+                    mention(Some(0), 19, 23),
+                ],
+            }],
+        );
+        let corpus = Corpus {
+            articles: vec![article],
+            index,
+        };
+        let mut out = Vec::new();
+        write_jsonl(&corpus, &mut out).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            line["entities"],
+            serde_json::json!([{"name": "Wang Huning", "kind": "person", "mentions": [
+                {"block": null, "start": 0, "end": 11},
+                {"block": 0, "start": 0, "end": 11},
+                {"block": 0, "start": 19, "end": 23}
+            ]}])
+        );
+    }
 
     #[test]
     fn one_line_per_article_in_the_contract_shape() {

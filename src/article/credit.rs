@@ -57,14 +57,13 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
     if photographers.is_empty() || !photographers.iter().all(|n| is_name(n)) {
         return None;
     }
+    // An unknown agency needs a credit that looks like one: `Photo by`, or
+    // photographers with full names. `(FTAs/RTAs)` and `(EU/UN)` are asides.
     let known = PHOTO_AGENCIES
         .iter()
         .any(|a| a.eq_ignore_ascii_case(agency));
-    let all_caps = photographers
-        .iter()
-        .all(|n| !n.chars().any(char::is_lowercase));
-    if all_caps && !known && !photo_word {
-        return None; // `(EU/UN)` is an aside, not a credit
+    if !known && !photo_word && !photographers.iter().all(|n| is_full_name(n)) {
+        return None;
     }
     Some(Credit {
         text: content.to_string(),
@@ -106,6 +105,15 @@ fn is_name(s: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })
+}
+
+/// Two to four words, each capitalized with lower-case letters after (`Pang Xinglei`).
+fn is_full_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().skip(1).any(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -163,6 +171,15 @@ mod tests {
     }
 
     #[test]
+    fn other_agencies_with_full_names() {
+        let (_, agency, who) = credit("A rally. (China News Service/Li Ming)").unwrap();
+        assert_eq!(
+            (agency.as_deref(), who),
+            (Some("China News Service"), names(&["Li Ming"]))
+        );
+    }
+
+    #[test]
     fn trailing_period_and_spaces_after_the_credit() {
         assert!(credit("A caption (Xinhua/Pang Xinglei).").is_some());
         assert!(credit("A caption ( Xinhua/Pang Xinglei ) ").is_some());
@@ -176,6 +193,8 @@ mod tests {
             "Speed rose to 90 (km/h)",
             "The ratio was (3/4)",
             "Both bodies agreed (EU/UN)",
+            "Negotiation of Free Trade Agreements and Regional Trade Arrangements (FTAs/RTAs).",
+            "Prices rose (Brent/WTI)",
             "(Xinhua/Pang Xinglei) opened the paragraph but did not end it.",
             "Nested (a (Xinhua/Pang) b)",
             "No credit at all",

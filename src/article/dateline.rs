@@ -103,9 +103,8 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
         c.skip_spaces();
         let comma = c.eat(",") || (date.is_none() && regions == 0 && c.eat("."));
         c.skip_spaces();
-        if date.is_none()
-            && let Some(len) = month_day(c.rest())
-        {
+        let day = date.is_none().then(|| month_day(c.rest())).flatten();
+        if let Some(len) = day {
             date = Some(c.rest()[..len].to_string());
             c.pos += len;
             continue;

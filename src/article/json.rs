@@ -6,7 +6,7 @@
 //! `dateline`) reads back as the same articles.
 
 use super::dateline::find_dateline;
-use super::normalize::push_normalized;
+use super::normalize::{Style, collapse_spaces, push_trimmed};
 use super::parse::{block_of_paragraph, blocks_of_text, date_in_file_name};
 use super::{Article, Block, BlockKind, Date, Dateline};
 use serde::Deserialize;
@@ -29,7 +29,8 @@ struct Record {
     title: Option<String>,
     text: Option<String>,
     body: Option<String>,
-    date: Option<String>,
+    /// A string in one of the forms [`parse_date`] reads; anything else is noted and ignored.
+    date: Option<Value>,
     #[serde(default)]
     captions: Option<Vec<CaptionRecord>>,
     /// From dateline's export: the article's original path.
@@ -103,8 +104,8 @@ pub fn parse_json(path: &str, text: &str) -> (Vec<Article>, Vec<RecordProblem>) 
         // error) is skipped and reading goes on with the next line; any other
         // error ends the file.
         let value_at = rest.len() - rest[value_start..].trim_start().len();
-        let start_line = 1 + memchr::memchr_iter(b'\n', rest[..value_at].as_bytes()).count();
-        let next_line = memchr::memchr(b'\n', rest[value_at..].as_bytes());
+        let start_line = 1 + memchr::memchr_iter(b'\n', &rest.as_bytes()[..value_at]).count();
+        let next_line = memchr::memchr(b'\n', &rest.as_bytes()[value_at..]);
         match next_line {
             Some(nl) if start_line == e.line() => {
                 offset += value_at + nl + 1;
@@ -155,13 +156,14 @@ impl Reader<'_> {
                 return;
             }
         };
-        let date = match record.date.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => {
-                let d = parse_date(s);
+        let date = match &record.date {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.trim().is_empty() => None,
+            Some(value) => {
+                let d = value.as_str().and_then(parse_date);
                 if d.is_none() {
                     self.problems
-                        .push(problem(format!("unrecognized date {s:?}"), false));
+                        .push(problem(format!("unrecognized date {value}"), false));
                 }
                 d
             }
@@ -181,30 +183,40 @@ fn article_of(
     date: Option<Date>,
     path: impl FnOnce() -> String,
 ) -> Option<Article> {
+    let exported = record.blocks.is_some();
+    let raw_title = record.title.as_deref().unwrap_or("");
     let mut title = String::new();
-    push_normalized(
+    push_trimmed(
         &mut title,
-        record.title.as_deref().unwrap_or("").trim(),
-        false,
+        "",
+        raw_title,
+        if exported {
+            Style::PLAIN
+        } else {
+            Style::of(raw_title)
+        },
     );
+    collapse_spaces(&mut title);
     let captions = record.captions.unwrap_or_default();
-    let (mut blocks, exported) = match (record.blocks, record.text.or(record.body)) {
-        (Some(blocks), _) => (
-            blocks.into_iter().filter_map(block_of_record).collect(),
-            true,
-        ),
-        (None, Some(text)) => (blocks_of_text(&text), false),
-        (None, None) => (Vec::new(), false),
+    let mut blocks = match (record.blocks, record.text.or(record.body)) {
+        (Some(blocks), _) => blocks
+            .into_iter()
+            .filter_map(|b| block_of_record(b, Style::PLAIN))
+            .collect(),
+        (None, Some(text)) => blocks_of_text(&text),
+        (None, None) => Vec::new(),
     };
     // Separate captions go first, as in the text format where they lead.
     let captions = captions.into_iter().filter_map(|c| {
         let (CaptionRecord::Text(text) | CaptionRecord::Object { text }) = c;
-        let mut block = block_of_record(BlockRecord {
-            kind: BlockKind::Caption,
-            text,
-        })?;
-        block.kind = BlockKind::Caption;
-        Some(block)
+        let style = Style::of(&text);
+        block_of_record(
+            BlockRecord {
+                kind: BlockKind::Caption,
+                text,
+            },
+            style,
+        )
     });
     blocks.splice(0..0, captions);
     if title.is_empty() && blocks.is_empty() {
@@ -241,10 +253,9 @@ fn article_of(
 
 /// A block of an exported article, normalized like any paragraph; the credit
 /// of a caption is found again in its text.
-fn block_of_record(b: BlockRecord) -> Option<Block> {
+fn block_of_record(b: BlockRecord, style: Style) -> Option<Block> {
     let mut text = String::with_capacity(b.text.len());
-    push_normalized(&mut text, b.text.trim(), false);
-    if text.is_empty() {
+    if !push_trimmed(&mut text, "", &b.text, style) {
         return None;
     }
     let mut block = block_of_paragraph(text);
@@ -267,7 +278,7 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
         return Some(d);
     }
     // DD-MON-YYYY
-    let mut parts = s.split(|c: char| c == '-' || c == ' ');
+    let mut parts = s.split(['-', ' ']);
     let day = parts.next()?;
     if let (Some(mon), Some(year)) = (parts.next(), parts.next()) {
         let month = MONTH_ABBR.iter().position(|m| m.eq_ignore_ascii_case(mon));
@@ -379,14 +390,21 @@ mod tests {
 
     #[test]
     fn bad_records_and_dates_are_reported_and_the_rest_read() {
-        let (articles, problems) = parse_json(
-            "in.json",
-            r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}]"#,
-        );
-        assert_eq!(articles.len(), 1);
+        let input = r#"[{"title": 5}, "text", {"title": "B", "date": "soon"}, {"title": "C", "date": 1987}]"#;
+        let (articles, problems) = parse_json("in.json", input);
+        assert_eq!(articles.len(), 2);
         let got: Vec<_> = problems.iter().map(|p| (p.record, p.fatal)).collect();
-        assert_eq!(got, [(Some(0), true), (Some(1), true), (Some(2), false)]);
-        assert!(problems[2].message.contains("soon"));
+        assert_eq!(
+            got,
+            [
+                (Some(0), true),
+                (Some(1), true),
+                (Some(2), false),
+                (Some(3), false)
+            ]
+        );
+        assert_eq!(problems[2].message, "unrecognized date \"soon\"");
+        assert_eq!(problems[3].message, "unrecognized date 1987");
     }
 
     #[test]

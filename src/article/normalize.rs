@@ -12,19 +12,70 @@ pub(crate) fn is_dropped(c: char) -> bool {
     c.is_control() && !c.is_whitespace()
 }
 
-/// Whether a text writes quotes TeX-style: ``like this''.
-pub(crate) fn uses_tex_quotes(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"``").is_some()
+/// Which markup of the source text to undo besides white space and controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// Decode SGML entities (`&lt;`, `&#3;`).
+    pub entities: bool,
+    /// Turn TeX quotes (``…'') into typographic ones.
+    pub tex_quotes: bool,
 }
 
-/// Appends `s` to `out`, cleaned: white space becomes one plain space each,
-/// control characters are dropped, entities decoded and (when `tex_quotes`)
-/// `` and '' become “ and ”.
-pub(crate) fn push_normalized(out: &mut String, s: &str, tex_quotes: bool) {
-    let special = |b: u8| {
-        !(0x20..0x7F).contains(&b) || b == b'&' || (tex_quotes && (b == b'`' || b == b'\''))
+impl Style {
+    /// Text that is already clean, such as dateline's own export.
+    pub(crate) const PLAIN: Style = Style {
+        entities: false,
+        tex_quotes: false,
     };
-    if !s.bytes().any(special) {
+
+    /// The style for a source text: entities decoded, TeX quotes converted
+    /// when the text uses them.
+    pub(crate) fn of(text: &str) -> Style {
+        Style {
+            entities: true,
+            tex_quotes: memchr::memmem::find(text.as_bytes(), b"``").is_some(),
+        }
+    }
+}
+
+/// Appends `s` to `out` cleaned (see [`push_normalized`]), without white
+/// space at either end of what it adds; `sep` goes before it when both `out`
+/// and the addition are non-empty. Returns whether anything was added.
+pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
+    let mark = out.len();
+    if mark > 0 {
+        out.push_str(sep);
+    }
+    let start = out.len();
+    push_normalized(out, s.trim_matches(is_space), style);
+    // Dropped characters may have left spaces at the ends.
+    let lead = out[start..].len() - out[start..].trim_start_matches(' ').len();
+    out.drain(start..start + lead);
+    out.truncate(out.trim_end_matches(' ').len().max(start));
+    if out.len() == start {
+        out.truncate(mark);
+        return false;
+    }
+    true
+}
+
+/// Collapses runs of spaces into one (for titles, where alignment means nothing).
+pub(crate) fn collapse_spaces(s: &mut String) {
+    if s.contains("  ") {
+        let mut prev = ' ';
+        s.retain(|c| {
+            let keep = !(c == ' ' && prev == ' ');
+            prev = c;
+            keep
+        });
+    }
+}
+
+/// Appends `s` to `out`, cleaned: each white-space character becomes a plain
+/// space, control characters are dropped, and the markup `style` names is undone.
+pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
+    let tex_quotes = style.tex_quotes;
+    if is_plain(s.as_bytes(), style) {
         out.push_str(s);
         return;
     }
@@ -33,7 +84,7 @@ pub(crate) fn push_normalized(out: &mut String, s: &str, tex_quotes: bool) {
     while let Some(c) = rest.chars().next() {
         let mut len = c.len_utf8();
         let mut put = Some(c);
-        if c == '&' {
+        if c == '&' && style.entities {
             if let Some((decoded, n)) = entity(rest) {
                 put = decoded;
                 len = n;
@@ -49,6 +100,19 @@ pub(crate) fn push_normalized(out: &mut String, s: &str, tex_quotes: bool) {
         }
         rest = &rest[len..];
     }
+}
+
+/// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
+fn is_plain(s: &[u8], style: Style) -> bool {
+    // No early exit, so that the compiler can check many bytes at once.
+    let printable = s.chunks(64).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F))
+    });
+    printable
+        && !(style.entities && memchr::memchr(b'&', s).is_some())
+        && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
 }
 
 /// The character an entity at the start of `s` stands for (`None` for a
@@ -78,9 +142,16 @@ fn entity(s: &str) -> Option<(Option<char>, usize)> {
 mod tests {
     use super::*;
 
-    fn norm(s: &str, tex: bool) -> String {
+    fn norm(s: &str, tex_quotes: bool) -> String {
         let mut out = String::new();
-        push_normalized(&mut out, s, tex);
+        push_normalized(
+            &mut out,
+            s,
+            Style {
+                entities: true,
+                tex_quotes,
+            },
+        );
         out
     }
 
@@ -107,6 +178,29 @@ mod tests {
             "\u{201C}It was a bomb,\u{201D} he said"
         );
         assert_eq!(norm("the '' mark", false), "the '' mark");
-        assert!(uses_tex_quotes("a ``b''") && !uses_tex_quotes("a 'b'"));
+        assert!(Style::of("a ``b''").tex_quotes && !Style::of("a 'b'").tex_quotes);
+    }
+
+    #[test]
+    fn space_runs_collapse() {
+        let mut s = String::from("A  B   -- C D");
+        collapse_spaces(&mut s);
+        assert_eq!(s, "A B -- C D");
+    }
+
+    #[test]
+    fn plain_style_keeps_markup() {
+        let mut out = String::new();
+        push_normalized(&mut out, "a &lt; ``b''", Style::PLAIN);
+        assert_eq!(out, "a &lt; ``b''");
+    }
+
+    #[test]
+    fn trimmed_pushes_leave_no_stray_spaces() {
+        let mut out = String::new();
+        assert!(push_trimmed(&mut out, " ", "\u{3} One \u{7}", Style::PLAIN));
+        assert!(!push_trimmed(&mut out, " ", "\u{3} \u{3}", Style::PLAIN));
+        assert!(push_trimmed(&mut out, " ", "\ttwo", Style::PLAIN));
+        assert_eq!(out, "One two");
     }
 }

@@ -14,33 +14,35 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
-use super::normalize::{is_dropped, is_space, push_normalized, uses_tex_quotes};
+use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
 use super::{Article, Block, BlockKind, Date};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Parses the text of one article file. `path` is recorded in the article and
 /// used to find a date in the file name when the text has no header.
 pub fn parse_text(path: &str, text: &str) -> Article {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let tex = uses_tex_quotes(text);
-    let mut lines = text.split('\n');
+    let style = Style::of(text);
+    let mut lines = Lines(Some(text));
     let mut title = String::new();
     let mut date = None;
     // The first non-blank line is the header, or else the title.
     for line in lines.by_ref() {
-        if is_blank(line) {
-            continue;
-        }
-        match split_header(line) {
+        let (header, t) = match split_header(line) {
             Some((d, t)) => {
                 date = d;
-                push_normalized(&mut title, t, tex);
+                (true, t)
             }
-            None => push_normalized(&mut title, line.trim_matches(is_space), tex),
+            None => (false, line),
+        };
+        if push_trimmed(&mut title, "", t, style) || header {
+            break;
         }
-        break;
     }
+    collapse_spaces(&mut title);
     let date = date.or_else(|| date_in_file_name(path));
-    let blocks = blocks_of_lines(lines, tex);
+    let blocks = blocks_of_lines(lines, style);
     let mut article = Article {
         path: path.to_string(),
         date,
@@ -56,7 +58,7 @@ pub fn parse_text(path: &str, text: &str) -> Article {
 /// The dateline is found separately (see [`find_dateline`]).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    blocks_of_lines(text.split('\n'), uses_tex_quotes(text))
+    blocks_of_lines(Lines(Some(text)), Style::of(text))
 }
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
@@ -75,7 +77,7 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
     }
 }
 
-fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, tex: bool) -> Vec<Block> {
+fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut para = String::new();
     // Indentation of the previous line of the current paragraph.
@@ -83,24 +85,24 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, tex: bool) -> Vec<B
     let mut prev_tabular = false;
     let flush = |para: &mut String, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
+            // Joined lines may have grown the buffer well past the text.
+            para.shrink_to_fit();
             blocks.push(block_of_paragraph(std::mem::take(para)));
         }
     };
     for line in lines {
         let trimmed = line.trim_matches(is_space);
-        if trimmed.is_empty() || trimmed.chars().all(is_dropped) {
-            flush(&mut para, &mut blocks);
-            continue;
-        }
         let indent = indentation(line);
         let tabular = looks_tabular(trimmed);
-        if !para.is_empty() && (indent > prev_indent || tabular || prev_tabular) {
+        if trimmed.is_empty()
+            || (!para.is_empty() && (indent > prev_indent || tabular || prev_tabular))
+        {
             flush(&mut para, &mut blocks);
         }
-        if !para.is_empty() {
-            para.push(' ');
+        if !push_trimmed(&mut para, " ", trimmed, style) {
+            // nothing but control characters: a blank line
+            flush(&mut para, &mut blocks);
         }
-        push_normalized(&mut para, trimmed, tex);
         prev_indent = indent;
         prev_tabular = tabular;
     }
@@ -167,10 +169,6 @@ pub(crate) fn date_in_file_name(path: &str) -> Option<Date> {
     None
 }
 
-fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| is_space(c) || is_dropped(c))
-}
-
 /// Width of the leading white space (a tab counts as four).
 fn indentation(line: &str) -> usize {
     let mut n = 0;
@@ -187,8 +185,27 @@ fn indentation(line: &str) -> usize {
 
 /// A row of a table: leader dots (`Net free reserves.......644`) or a wide gap.
 fn looks_tabular(line: &str) -> bool {
-    let b = line.as_bytes();
-    b.windows(4).any(|w| w == b"....") || b.windows(3).any(|w| w == b"   ")
+    static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("...."));
+    static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("   "));
+    DOTS.find(line.as_bytes()).is_some() || GAP.find(line.as_bytes()).is_some()
+}
+
+/// The lines of `text` (split at `\n`; a `\r` before it stays and counts as white space).
+struct Lines<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                self.0 = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => self.0.take(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -296,6 +313,70 @@ mod tests {
         let a = parse_text("x.txt", "T\u{1b}[31m\n\nBody\u{7}.\n\u{3}\n");
         assert_eq!(a.title, "T[31m");
         assert_eq!(texts(&a), ["Body."]);
+    }
+
+    fn kinds(a: &Article) -> String {
+        a.blocks
+            .iter()
+            .map(|b| match b.kind {
+                BlockKind::Body => 'b',
+                BlockKind::Caption => 'c',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn captions_anywhere_several_in_a_row_or_none() {
+        let text = " date 2025-07-10 T\n\nOne. (Xinhua/Pang Xinglei)\n\nTwo. (Xinhua/Li Xiang, Wang Peng)\n\nBEIJING, Dec. 3 (Xinhua) -- Text.\n\nMiddle. (Photo by Zhang Wei/Xinhua)\n\nThe Communist Party of China (CPC) met.\n\nLast. (Reuters/Jane Doe)\n";
+        let a = parse_text("x.txt", text);
+        assert_eq!(kinds(&a), "ccbcbc");
+        let d = a.dateline.unwrap();
+        assert_eq!((d.block, d.place.as_str()), (2, "BEIJING"));
+        let a = parse_text("x.txt", "T\n\nNo captions (none at all).\n\nStill none.");
+        assert_eq!(kinds(&a), "bb");
+    }
+
+    #[test]
+    fn a_dateline_paragraph_of_its_own_stays_a_block() {
+        for (text, place) in [
+            (
+                "T\n\nJOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa deplored.\n",
+                "JOHANNESBURG",
+            ),
+            (
+                "T\n\nNAIROBI, Kenya (AP) _\n\nBombs exploded.\n",
+                "NAIROBI, Kenya",
+            ),
+            ("T\n\nWASHINGTON _\n\nThe bombings.\n", "WASHINGTON"),
+        ] {
+            let a = parse_text("x.txt", text);
+            let d = a.dateline.unwrap();
+            assert_eq!(
+                (d.place.as_str(), d.block, d.len),
+                (place, 0, a.blocks[0].text.len())
+            );
+            assert_eq!(a.blocks.len(), 2);
+        }
+    }
+
+    #[test]
+    fn reuters_indented_story_with_dateline_and_entities() {
+        let text = " date 1987-02-26 STANDARD OIL &lt;SRD> UNIT\n\n    CLEVELAND, Feb 26 - Standard Oil\nsaid.\n    BP &lt;BP> owns 55 pct.\n\n Reuter\n&#3;\n";
+        let a = parse_text("x.txt", text);
+        assert_eq!(a.title, "STANDARD OIL <SRD> UNIT");
+        assert_eq!(
+            texts(&a),
+            [
+                "CLEVELAND, Feb 26 - Standard Oil said.",
+                "BP <BP> owns 55 pct.",
+                "Reuter"
+            ]
+        );
+        let d = a.dateline.unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.date.as_deref(), d.agency),
+            ("CLEVELAND", Some("Feb 26"), None)
+        );
     }
 
     #[test]

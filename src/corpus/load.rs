@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 /// Largest input read, in bytes (64 MiB); larger files are refused.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Most invalid UTF-8 bytes, per thousand bytes, for a file still to be read
+/// Most invalid UTF-8 bytes, per thousand bytes (10 %), for a file still to be read
 /// as text (with replacement characters and a warning).
-const MAX_INVALID_PER_MILLE: usize = 10;
+const MAX_INVALID_PER_MILLE: usize = 100;
 
 /// How the content of an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,12 +156,11 @@ fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) 
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
-                let reason = match (e.loop_ancestor(), e.io_error()) {
-                    (Some(_), _) => "symbolic link loop, not followed".to_string(),
-                    (None, Some(io)) => io_reason(io),
-                    (None, None) => e.to_string(),
-                };
-                problems.push(error(&path, reason));
+                problems.push(match (e.loop_ancestor(), e.io_error()) {
+                    (Some(_), _) => warning(&path, "symbolic link loop, not followed"),
+                    (None, Some(io)) => error(&path, io_reason(io)),
+                    (None, None) => error(&path, e.to_string()),
+                });
             }
         }
     }
@@ -170,11 +169,15 @@ fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) 
 /// Reads and parses one input. Problems come back as diagnostics (errors for
 /// what could not be read, warnings for what was read with a caveat).
 pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
-    let path = source.display.as_str();
-    let bytes = match read_bytes(&source.origin) {
-        Ok(b) => b,
-        Err(reason) => return (Vec::new(), vec![error(path, reason)]),
-    };
+    match read_bytes(&source.origin) {
+        Ok(bytes) => parse_bytes(&source.display, bytes, source.format),
+        Err(reason) => (Vec::new(), vec![error(&source.display, reason)]),
+    }
+}
+
+/// Parses the bytes of one input named `path`: decodes them (see
+/// [`read_source`] for what is refused) and reads them in `format`.
+pub fn parse_bytes(path: &str, bytes: Vec<u8>, format: Format) -> (Vec<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let text = match decode(bytes) {
         Ok((text, None)) => text,
@@ -187,13 +190,20 @@ pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (Vec::new(), vec![error(path, "empty file")]);
     }
-    let json = match source.format {
+    let json = match format {
         Format::Json => true,
         Format::Text => false,
         Format::Sniff => looks_like_json(&text),
     };
     if !json {
-        return (vec![parse_text(path, &text)], diagnostics);
+        let article = parse_text(path, &text);
+        if article.title.is_empty() && article.blocks.is_empty() {
+            return (
+                Vec::new(),
+                vec![error(path, "no text (only control characters)")],
+            );
+        }
+        return (vec![article], diagnostics);
     }
     let (articles, problems) = parse_json(path, &text);
     diagnostics.extend(problems.into_iter().map(|p| {
@@ -304,7 +314,8 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 }
 
 /// Reads every input under `paths` in parallel and builds the corpus, the
-/// articles in input order. Returns the diagnostics in input order too.
+/// articles in input order. The diagnostics: those of finding the inputs,
+/// then those of reading them, in input order.
 pub fn load<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>) {
     let (sources, mut diagnostics) = discover(paths);
     let read: Vec<_> = sources.par_iter().map(read_source).collect();
@@ -344,6 +355,17 @@ mod tests {
         let (text, note) = decode(bytes).unwrap();
         assert_eq!(text.chars().filter(|&c| c == '\u{FFFD}').count(), 1);
         assert!(note.unwrap().contains("1 invalid byte"));
+    }
+
+    #[test]
+    fn text_of_nothing_but_control_characters_is_refused() {
+        let (articles, diagnostics) =
+            parse_bytes("x.txt", b"\x03\n\x07\x1b\n".to_vec(), Format::Text);
+        assert!(articles.is_empty());
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "dateline: x.txt: no text (only control characters)"
+        );
     }
 
     #[test]

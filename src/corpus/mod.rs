@@ -2,7 +2,7 @@
 
 pub mod load;
 
-pub use load::{Format, MAX_FILE_BYTES, Origin, Source, discover, load, read_source};
+pub use load::{Format, MAX_FILE_BYTES, Origin, Source, discover, load, parse_bytes, read_source};
 
 use crate::article::Article;
 use crate::entity::{self, EntityIndex};

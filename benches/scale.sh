@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Scale benchmark: dateline against the physical floor on generated collections.
+#
+#   benches/scale.sh [N ...]        (default: 10000 100000)
+#
+# For each N it generates (once) a collection with ../shared/bench/gen_corpus.py,
+# then measures in one run, warm page cache, release build:
+#   L        rg -c '[A-Z][a-z]+ [A-Z][a-z]+' DIR   (read and scan every byte: the floor)
+#   export   dateline export --jsonl DIR >/dev/null
+#   first    the reader's first screen (a dated title row visible), tui_timing.py in tmux 200x60
+#   index    the reader's index complete (its "articles indexed in" message), same run
+#   memory   peak RSS of that reader
+# and prints the figures and their ratios to L side by side.
+# Needs: python3, tmux, ripgrep (rg), hyperfine (apt-get install -y tmux ripgrep hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${DATELINE_SHARED:-../shared}
+out=${SCALE_DIR:-target/scale}
+runs=${RUNS:-5}
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
+
+for tool in python3 tmux rg hyperfine; do
+    command -v "$tool" >/dev/null || { echo "benches/scale.sh: $tool is missing" >&2; exit 1; }
+done
+[ -f "$shared/bench/gen_corpus.py" ] || { echo "benches/scale.sh: $shared/bench is missing" >&2; exit 1; }
+
+cargo build --release --locked --quiet
+bin=$(pwd)/target/release/dateline
+mkdir -p "$out"
+
+median_ms() { # hyperfine median of a shell command, in ms
+    hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/h.json" "$1" >/dev/null 2>&1
+    python3 -c "import json,statistics;r=json.load(open('$out/h.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.0f}')"
+}
+
+printf '%-8s %8s %10s %18s %18s %18s %16s\n' articles MB "L (ms)" "export ms (xL)" "index ms (xL)" "first screen ms" "peak MiB (xdisk)"
+for n in "${sizes[@]}"; do
+    dir="$out/c$n"
+    [ -d "$dir" ] || python3 "$shared/bench/gen_corpus.py" --n "$n" --out "$dir" --seed 1 >/dev/null
+    bytes=$(du -sb "$dir" | cut -f1)
+    L=$(median_ms "rg -c '[A-Z][a-z]+ [A-Z][a-z]+' $dir >/dev/null")
+    E=$(median_ms "$bin export --jsonl $dir >/dev/null")
+    # The reader, in tmux: time to the first dated row, then to the "indexed in" message.
+    timing=$(python3 "$shared/bench/tui_timing.py" --runs "$runs" --size 200x60 \
+        --step '' '[0-9]{4}-[0-9]{2}-[0-9]{2} ' --step '' 'articles indexed in' \
+        -- /usr/bin/time -o "$out/mem.txt" -f '%M' "$bin" "$dir" 2>/dev/null)
+    first=$(echo "$timing" | sed -n 1p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
+    rest=$(echo "$timing" | sed -n 2p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
+    index=$(python3 -c "print(f'{$first+$rest:.0f}')")
+    kib=$(tail -n1 "$out/mem.txt")
+    python3 - "$n" "$bytes" "$L" "$E" "$index" "$first" "$kib" <<'PY'
+import sys
+n, b, L, E, I, F, kib = sys.argv[1:]
+b, L, E, I, F, kib = int(b), float(L), float(E), float(I), float(F), int(kib)
+mib = kib / 1024
+print(f"{n:<8} {b/1e6:8.0f} {L:10.0f} {E:10.0f} ({E/L:4.1f}) {I:10.0f} ({I/L:4.1f}) {F:18.0f} {mib:9.0f} ({kib*1024/b:4.2f})")
+PY
+done
