@@ -141,10 +141,12 @@ fn bundled() -> Corpus {
 /// ones without PATH), reports problems on standard error, and runs the reader.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     let mut stderr = io::stderr().lock();
+    let mut problems = 0;
     let corpus = if paths.is_empty() {
         bundled()
     } else {
         let (corpus, diagnostics) = corpus::load(paths);
+        problems = diagnostics.len();
         for d in &diagnostics {
             let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
         }
@@ -204,8 +206,13 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         .with_keymap(config.keymap.clone())
         .with_settings(marks, config.list.sort, config.reader.caption_mode);
     if let Some(id) = active {
-        app.update(Action::Activate(id));
         app.update(Action::Run(crate::app::Command::FocusNext));
+        app.update(Action::Activate(id));
+    }
+    if problems > 0 {
+        app.update(Action::Notify(format!(
+            "{problems} problem(s) reading the input: listed on standard error"
+        )));
     }
     install_panic_hook(session.as_ref());
     let theme = config.theme.styles(colors_enabled());
@@ -215,5 +222,45 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             eprintln!("dateline: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Command;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn events_become_actions() {
+        let app = App::new(Corpus::default());
+        let name = |e: &Event| action_for(&app, e).map(|a| format!("{a:?}"));
+        assert_eq!(
+            name(&Event::Key(KeyEvent::new(
+                KeyCode::Char('n'),
+                KeyModifiers::NONE
+            ))),
+            Some(format!("{:?}", Action::Run(Command::NextMention)))
+        );
+        assert_eq!(name(&Event::Resize(90, 30)), Some("Resize(90, 30)".into()));
+        assert_eq!(
+            name(&mouse(MouseEventKind::ScrollDown)),
+            Some("Wheel { x: 7, y: 3, down: true }".into())
+        );
+        assert_eq!(
+            name(&mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some("Click { x: 7, y: 3 }".into())
+        );
+        assert_eq!(name(&mouse(MouseEventKind::Moved)), None);
+        assert_eq!(name(&Event::FocusGained), None);
     }
 }

@@ -80,11 +80,17 @@ fn selected_row_stays_visible_in_a_short_list() {
     for _ in 0..30 {
         run(&mut app, &[Command::Down]);
         let l = app.list();
-        assert!(l.selected >= l.offset && l.selected < l.offset + height, "{l:?}");
+        assert!(
+            l.selected >= l.offset && l.selected < l.offset + height,
+            "{l:?}"
+        );
     }
     run(&mut app, &[Command::HalfPageUp, Command::HalfPageUp]);
     let l = app.list();
-    assert!(l.selected >= l.offset && l.selected < l.offset + height, "{l:?}");
+    assert!(
+        l.selected >= l.offset && l.selected < l.offset + height,
+        "{l:?}"
+    );
 }
 
 #[test]
@@ -148,7 +154,10 @@ fn sidebar_groups_the_open_articles_entities_and_enter_activates() {
             "Norland 2",
         ]
     );
-    run(&mut app, &[Command::ToggleSidebar, Command::Down, Command::Open]);
+    run(
+        &mut app,
+        &[Command::ToggleSidebar, Command::Down, Command::Open],
+    );
     assert_eq!(app.focus(), Focus::Sidebar);
     assert_eq!(app.active(), Some(id(&app, "Marta Okafor")));
     // Its first mention is the photographer's credit of the first caption.
@@ -172,9 +181,18 @@ fn n_visits_every_mention_in_reading_order_then_the_next_articles() {
     assert!(seen.iter().all(|s| s.0 == Some(0)));
     assert_eq!(
         seen.iter().map(|s| s.2.as_str()).collect::<Vec<_>>(),
-        ["Ada Lindqvist", "Ada Lindqvist", "Ada Lindqvist", "Lindqvist", "Lindqvist"]
+        [
+            "Ada Lindqvist",
+            "Ada Lindqvist",
+            "Ada Lindqvist",
+            "Lindqvist",
+            "Lindqvist"
+        ]
     );
-    assert_eq!(app.position_label(), "article 2/4 · mention 5/5 of Ada Lindqvist");
+    assert_eq!(
+        app.position_label(),
+        "article 2/4 · mention 5/5 of Ada Lindqvist"
+    );
     // Past the last: the weather story does not mention her, the budget story does.
     run(&mut app, &[Command::NextMention]);
     assert_eq!(app.open(), Some(1));
@@ -186,7 +204,11 @@ fn n_visits_every_mention_in_reading_order_then_the_next_articles() {
     assert_eq!(app.open(), Some(2));
     assert_eq!(app.current().unwrap().block, Some(1));
     assert_eq!(current_text(&app), "Lindqvist");
-    assert!(app.message().unwrap().contains("wrapped"), "{:?}", app.message());
+    assert!(
+        app.message().unwrap().contains("wrapped"),
+        "{:?}",
+        app.message()
+    );
 }
 
 #[test]
@@ -250,7 +272,11 @@ fn activating_scrolls_the_first_mention_into_view() {
         .row_of(app.open_article_ref().unwrap(), &app.current().unwrap())
         .unwrap();
     let view = app.panes().reader_text().height as usize;
-    assert!(row >= app.scroll() && row < app.scroll() + view, "row {row} scroll {}", app.scroll());
+    assert!(
+        row >= app.scroll() && row < app.scroll() + view,
+        "row {row} scroll {}",
+        app.scroll()
+    );
     assert!(app.scroll() > 0);
 }
 
@@ -266,7 +292,11 @@ fn empty_collection_takes_every_action() {
     app.update(Action::SearchBackspace);
     app.update(Action::SearchConfirm);
     app.update(Action::Click { x: 3, y: 3 });
-    app.update(Action::Wheel { x: 40, y: 5, down: true });
+    app.update(Action::Wheel {
+        x: 40,
+        y: 5,
+        down: true,
+    });
     app.update(Action::Resize(1, 1));
     assert_eq!(app.open(), None);
     assert_eq!(app.position_label(), "no articles");
@@ -278,16 +308,25 @@ fn empty_collection_takes_every_action() {
 fn one_article_collection() {
     let mut app = app_at(corpus(vec![harbour()]), 120, 40);
     assert_eq!(app.open(), Some(0));
-    run(&mut app, &[Command::Down, Command::Open, Command::CycleSort]);
+    run(
+        &mut app,
+        &[Command::Down, Command::Open, Command::CycleSort],
+    );
     assert_eq!(app.order(), &[0]);
     let ada = id(&app, "Ada Lindqvist");
     app.update(Action::Activate(ada));
     for _ in 0..4 {
         run(&mut app, &[Command::NextMention]);
     }
-    assert_eq!(app.position_label(), "article 1/1 · mention 5/5 of Ada Lindqvist");
+    assert_eq!(
+        app.position_label(),
+        "article 1/1 · mention 5/5 of Ada Lindqvist"
+    );
     run(&mut app, &[Command::NextMention]);
-    assert_eq!(app.position_label(), "article 1/1 · mention 1/5 of Ada Lindqvist");
+    assert_eq!(
+        app.position_label(),
+        "article 1/1 · mention 1/5 of Ada Lindqvist"
+    );
 }
 
 #[test]
@@ -333,7 +372,11 @@ fn reader_search_highlights_and_n_steps_matches_until_an_entity_is_activated() {
     let ada = id(&app, "Ada Lindqvist");
     app.update(Action::Activate(ada));
     run(&mut app, &[Command::NextMention]);
-    assert_eq!(app.search().unwrap().current, Some(1), "n now follows the entity");
+    assert_eq!(
+        app.search().unwrap().current,
+        Some(1),
+        "n now follows the entity"
+    );
     assert_eq!(app.current().unwrap().block, Some(0));
     run(&mut app, &[Command::Cancel]);
     assert!(app.search().is_none());
@@ -410,7 +453,14 @@ fn c_cycles_captions_and_hidden_captions_are_skipped_by_n() {
 fn alongside_asked_but_narrow_lays_out_inline_and_says_so() {
     let mut app = app_at(corpus(vec![harbour()]), 80, 24);
     assert_eq!(app.layout().unwrap().mode, CaptionMode::Inline);
-    run(&mut app, &[Command::CycleCaptions, Command::CycleCaptions, Command::CycleCaptions]);
+    run(
+        &mut app,
+        &[
+            Command::CycleCaptions,
+            Command::CycleCaptions,
+            Command::CycleCaptions,
+        ],
+    );
     assert_eq!(app.caption_mode(), CaptionMode::Alongside);
     assert!(app.message().unwrap().contains("too narrow"));
 }
@@ -483,6 +533,19 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     assert!(visible(&app));
     app.update(Action::Resize(200, 14));
     assert!(visible(&app));
+    // Scrolled away from the current mention, a resize keeps the reading position instead.
+    let ada = id(&app, "Ada Lindqvist");
+    app.update(Action::Activate(ada)); // the title
+    run(
+        &mut app,
+        &[Command::FocusNext, Command::Bottom, Command::Up],
+    );
+    assert!(!visible(&app));
+    let top = app.layout().unwrap().anchor(app.scroll()).unwrap();
+    app.update(Action::Resize(90, 14));
+    assert!(!visible(&app));
+    let layout = app.layout().unwrap();
+    assert_eq!(layout.row_of_anchor(top.0, top.1), Some(app.scroll()));
 }
 
 #[test]
@@ -490,18 +553,32 @@ fn mouse_clicks_open_articles_and_activate_entities_and_the_wheel_scrolls() {
     let mut app = app_at(fixture(), 200, 50);
     let p = app.panes();
     let inner = p.list_inner();
-    app.update(Action::Click { x: inner.x + 2, y: inner.y + 3 });
+    app.update(Action::Click {
+        x: inner.x + 2,
+        y: inner.y + 3,
+    });
     assert_eq!(app.open(), Some(1));
     let side = app.panes().sidebar_inner();
     // Row 0 is the People heading, row 1 the first person.
-    app.update(Action::Click { x: side.x + 1, y: side.y + 1 });
+    app.update(Action::Click {
+        x: side.x + 1,
+        y: side.y + 1,
+    });
     assert_eq!(app.focus(), Focus::Sidebar);
     assert_eq!(app.active(), Some(id(&app, "Ada Lindqvist")));
     let mut small = app_at(corpus(vec![harbour()]), 70, 12);
     let r = small.panes().reader;
-    small.update(Action::Wheel { x: r.x + 5, y: r.y + 5, down: true });
+    small.update(Action::Wheel {
+        x: r.x + 5,
+        y: r.y + 5,
+        down: true,
+    });
     assert_eq!(small.scroll(), 3);
-    small.update(Action::Wheel { x: r.x + 5, y: r.y + 5, down: false });
+    small.update(Action::Wheel {
+        x: r.x + 5,
+        y: r.y + 5,
+        down: false,
+    });
     assert_eq!(small.scroll(), 0);
     assert_eq!(small.focus(), Focus::List, "the wheel does not move focus");
 }
@@ -526,6 +603,15 @@ fn appended_articles_keep_the_selection_and_a_new_index_keeps_the_active_entity(
     assert_eq!(name, "Ada Lindqvist");
     app.update(Action::IndexReady(rebuilt.index));
     assert!(!app.sidebar_rows().is_empty());
+}
+
+#[test]
+fn notify_shows_a_message_until_the_next_key() {
+    let mut app = app_at(fixture(), 80, 24);
+    app.update(Action::Notify("2 files could not be read".into()));
+    assert_eq!(app.message(), Some("2 files could not be read"));
+    run(&mut app, &[Command::Down]);
+    assert_eq!(app.message(), None);
 }
 
 #[test]

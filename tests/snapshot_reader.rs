@@ -72,7 +72,11 @@ fn fixture_200x50_captions_alongside() {
     let strong = runs(buf, strong);
     // Title, body (wrapped across two rows), "Lindqvist" twice in the body:
     // all of them strong, and nothing else.
-    assert!(strong.iter().all(|s| ["Ada Lindqvist", "Ada", "Lindqvist"].contains(&s.as_str())));
+    assert!(
+        strong
+            .iter()
+            .all(|s| ["Ada Lindqvist", "Ada", "Lindqvist"].contains(&s.as_str()))
+    );
     let lindqvists = strong.iter().filter(|s| s.contains("Lindqvist")).count();
     assert!(lindqvists >= 4, "{strong:?}");
 }
@@ -132,13 +136,20 @@ fn seed_200x50_wang_huning_active() {
         .filter(|r| r.side.is_some_and(|s| s.role == Role::Credit))
         .count();
     assert_eq!(credits_beside, 2);
-    assert!(layout.rows.iter().all(|r| r.main.is_none_or(|s| s.role != Role::Caption)));
+    assert!(
+        layout
+            .rows
+            .iter()
+            .all(|r| r.main.is_none_or(|s| s.role != Role::Caption))
+    );
     // Every "Wang Huning" and every later "Wang" on screen is highlighted.
     let buf = t.backend().buffer();
     let highlighted = runs(buf, |c| c.bg == Color::Yellow);
     let on_screen: usize = (0..50)
         .map(|y| {
-            let line: String = (50..186).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            let line: String = (50..186)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
             line.matches("Wang").count()
         })
         .sum();

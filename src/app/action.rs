@@ -167,6 +167,8 @@ pub enum Action {
         /// The entity to make active.
         entity: Option<EntityId>,
     },
+    /// Show this message in the status bar.
+    Notify(String),
     /// More articles were read (they get the next corpus indices).
     ArticlesAppended(Vec<Article>),
     /// The entity index of all articles is complete.

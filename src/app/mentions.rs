@@ -88,7 +88,9 @@ impl App {
             let next = if forward {
                 ms.iter().find(|m| key.is_none_or(|k| m.order_key() > k))
             } else {
-                ms.iter().rev().find(|m| key.is_none_or(|k| m.order_key() < k))
+                ms.iter()
+                    .rev()
+                    .find(|m| key.is_none_or(|k| m.order_key() < k))
             };
             if let Some(&m) = next {
                 self.set_current(m);
@@ -97,7 +99,9 @@ impl App {
         }
         // On to the next (previous) listed article that mentions it.
         let n = self.order.len();
-        let here = self.open.and_then(|a| self.order.iter().position(|&x| x == a));
+        let here = self
+            .open
+            .and_then(|a| self.order.iter().position(|&x| x == a));
         let start = here.unwrap_or(self.list.selected.min(n.saturating_sub(1)));
         let steps = if here.is_some() { 1..n + 1 } else { 0..n };
         for step in steps {

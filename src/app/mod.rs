@@ -178,6 +178,7 @@ impl App {
                     self.focus = Focus::Reader;
                 }
             }
+            Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
@@ -466,17 +467,21 @@ impl App {
         if self.layout.as_ref().is_some_and(|l| l.key == key) {
             return;
         }
-        let anchor = self
-            .layout
-            .as_ref()
-            .filter(|l| l.key.article == a)
-            .and_then(|l| l.anchor(self.scroll));
-        let layout = ArticleLayout::build(&self.corpus.articles[a as usize], key);
+        let article = &self.corpus.articles[a as usize];
+        let old = self.layout.as_ref().filter(|l| l.key.article == a);
+        let anchor = old.and_then(|l| l.anchor(self.scroll));
+        // The current mention stays in view if it was.
+        let height = self.reader_height();
+        let current_shown = old
+            .zip(self.current)
+            .and_then(|(l, m)| l.row_of(article, &m))
+            .is_some_and(|r| r >= self.scroll && r < self.scroll + height);
+        let layout = ArticleLayout::build(article, key);
         if let Some((source, offset)) = anchor {
             self.scroll = layout.row_of_anchor(source, offset).unwrap_or(0);
         }
         self.layout = Some(layout);
-        if let Some(m) = self.current {
+        if let Some(m) = self.current.filter(|_| current_shown) {
             self.reveal(m);
         }
     }

@@ -95,7 +95,11 @@ impl App {
 
     /// Finds the reader search's matches in the open article.
     pub(super) fn search_refresh(&mut self) {
-        let Some(s) = self.search.as_mut().filter(|s| s.scope == SearchScope::Reader) else {
+        let Some(s) = self
+            .search
+            .as_mut()
+            .filter(|s| s.scope == SearchScope::Reader)
+        else {
             return;
         };
         s.matches.clear();

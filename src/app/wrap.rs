@@ -47,6 +47,9 @@ impl CaptionMode {
 /// Narrowest caption column, and the body column it needs beside it.
 const MIN_CAPTION: u16 = 28;
 const MIN_BODY: u16 = 56;
+/// Narrowest width text is wrapped to; narrower panes show it clipped
+/// (so a 1×1 terminal does not wrap a long article into a million rows).
+const MIN_WRAP: u16 = 12;
 /// Columns between the body and the caption column.
 pub const GUTTER: u16 = 2;
 /// Columns taken by an inline caption's marker and indent (`  ▌ `).
@@ -280,7 +283,7 @@ fn display_offset_in(original: &str, display: &str, orig: usize) -> usize {
 impl ArticleLayout {
     /// Lays out `article` (corpus index `key.article`) at `key.width` columns.
     pub fn build(article: &Article, key: LayoutKey) -> ArticleLayout {
-        let width = key.width.max(1);
+        let width = key.width.max(MIN_WRAP);
         let has_body = article.blocks.iter().any(|b| b.kind == BlockKind::Body);
         let mode = match key.mode {
             CaptionMode::Alongside if !fits_alongside(width) || !has_body => CaptionMode::Inline,
@@ -366,7 +369,10 @@ impl ArticleLayout {
                 }
             }
         }
-        if b.rows.last().is_some_and(|r| r.main.is_none() && r.side.is_none()) {
+        if b.rows
+            .last()
+            .is_some_and(|r| r.main.is_none() && r.side.is_none())
+        {
             b.rows.pop();
         }
 
@@ -428,10 +434,11 @@ impl ArticleLayout {
     pub fn display_offset(&self, article: &Article, block: Option<u32>, orig: u32) -> u32 {
         let slot = block.map_or(0, |b| b as usize + 1);
         match self.replaced.get(slot) {
-            Some(Some(display)) => {
-                display_offset_in(article.text_of(block.map(|b| b as usize)), display, orig as usize)
-                    as u32
-            }
+            Some(Some(display)) => display_offset_in(
+                article.text_of(block.map(|b| b as usize)),
+                display,
+                orig as usize,
+            ) as u32,
             _ => orig,
         }
     }
@@ -576,7 +583,11 @@ mod tests {
             .unwrap();
         assert_eq!(first_body, first_cap);
         // No caption text in the main column.
-        assert!(l.rows.iter().all(|r| r.main.is_none_or(|s| s.role != Role::Caption)));
+        assert!(
+            l.rows
+                .iter()
+                .all(|r| r.main.is_none_or(|s| s.role != Role::Caption))
+        );
         // The last caption sits next to the last paragraph, credit on its own row.
         let last_body = l
             .rows
@@ -586,11 +597,17 @@ mod tests {
         let credit_row = l
             .rows
             .iter()
-            .position(|r| r.side.is_some_and(|s| s.source == Source::Block(3) && s.role == Role::Credit))
+            .position(|r| {
+                r.side
+                    .is_some_and(|s| s.source == Source::Block(3) && s.role == Role::Credit)
+            })
             .unwrap();
         assert!(credit_row > last_body);
         let s = l.rows[credit_row].side.unwrap();
-        assert_eq!(&a.blocks[3].text[s.start as usize..s.end as usize], "(Agency/Other)");
+        assert_eq!(
+            &a.blocks[3].text[s.start as usize..s.end as usize],
+            "(Agency/Other)"
+        );
     }
 
     #[test]
@@ -599,11 +616,24 @@ mod tests {
         let l = ArticleLayout::build(&a, key(60, CaptionMode::Alongside));
         assert_eq!(l.mode, CaptionMode::Inline);
         assert!(l.rows.iter().all(|r| r.side.is_none()));
-        assert!(l.rows.iter().any(|r| r.main.is_some_and(|s| s.role == Role::Caption)));
+        assert!(
+            l.rows
+                .iter()
+                .any(|r| r.main.is_some_and(|s| s.role == Role::Caption))
+        );
         let h = ArticleLayout::build(&a, key(60, CaptionMode::Hidden));
-        assert!(h.rows.iter().all(|r| r
-            .main
-            .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))));
+        assert!(h.rows.iter().all(|r| {
+            r.main
+                .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))
+        }));
+    }
+
+    #[test]
+    fn tiny_widths_wrap_at_a_floor() {
+        let a = article();
+        let zero = ArticleLayout::build(&a, key(0, CaptionMode::Inline));
+        let floor = ArticleLayout::build(&a, key(MIN_WRAP, CaptionMode::Inline));
+        assert_eq!(zero.rows, floor.rows);
     }
 
     #[test]

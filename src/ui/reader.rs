@@ -33,7 +33,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .open_article_ref()
         .map(|a| a.path.rsplit('/').next().unwrap_or(&a.path))
         .map_or(String::from(" Reader "), |n| {
-            format!(" {} ", super::ellipsize(n, area.width.saturating_sub(4) as usize))
+            format!(
+                " {} ",
+                super::ellipsize(n, area.width.saturating_sub(4) as usize)
+            )
         });
     let block = pane(name, focused(app, Focus::Reader), theme);
     frame.render_widget(block, area);
@@ -51,7 +54,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if let Some(seg) = row.main {
             let inline_caption = matches!(seg.role, Role::Caption | Role::Credit);
             let x = if inline_caption {
-                put(buf, text.x, y, text.width, Span::styled("  ▌ ", theme.caption_mark));
+                put(
+                    buf,
+                    text.x,
+                    y,
+                    text.width,
+                    Span::styled("  ▌ ", theme.caption_mark),
+                );
                 text.x + INLINE_INDENT
             } else {
                 text.x
@@ -62,7 +71,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if let Some(seg) = row.side {
             let x = text.x + layout.side_x;
             if x < text.right() {
-                put(buf, x, y, text.right() - x, Span::styled("│ ", theme.caption_mark));
+                put(
+                    buf,
+                    x,
+                    y,
+                    text.right() - x,
+                    Span::styled("│ ", theme.caption_mark),
+                );
                 let x = x + SIDE_RULE;
                 let width = text.right().saturating_sub(x);
                 draw_segment(buf, x, y, width, seg, article, layout, theme, &marks);

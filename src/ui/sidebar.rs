@@ -60,9 +60,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: 
                 let articles = format!(" {:>4}", e.articles.len());
                 let name_width = width.saturating_sub(numbers.len() + articles.len() + 2);
                 let name = ellipsize(&e.name, name_width);
-                let pad = name_width.saturating_sub(unicode_width::UnicodeWidthStr::width(
-                    name.as_ref(),
-                ));
+                let pad =
+                    name_width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_ref()));
                 let is_active = app.active() == Some(id);
                 let name_style = if is_active {
                     theme.active

@@ -37,7 +37,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                             s.matches.len(),
                             sanitize(&s.query)
                         ),
-                        None => format!(" · {} matches of /{}", s.matches.len(), sanitize(&s.query)),
+                        None => {
+                            format!(" · {} matches of /{}", s.matches.len(), sanitize(&s.query))
+                        }
                     },
                 };
                 left.push(Span::raw(what));

@@ -31,7 +31,8 @@ fn find_all(text: &str, name: &str) -> Vec<(u32, u32)> {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(name)
         .filter(|(i, _)| {
-            !is_word(text[..*i].chars().next_back()) && !is_word(text[i + name.len()..].chars().next())
+            !is_word(text[..*i].chars().next_back())
+                && !is_word(text[i + name.len()..].chars().next())
         })
         .map(|(i, _)| (i as u32, (i + name.len()) as u32))
         .collect()
@@ -41,8 +42,13 @@ fn find_all(text: &str, name: &str) -> Vec<(u32, u32)> {
 /// occurrence of the name, and of each alias where it is not part of the name.
 pub fn entity(article: &Article, name: &str, kind: EntityKind, aliases: &[&str]) -> ArticleEntity {
     let mut mentions = Vec::new();
-    let texts = std::iter::once((None, article.title.as_str()))
-        .chain(article.blocks.iter().enumerate().map(|(i, b)| (Some(i as u32), b.text.as_str())));
+    let texts = std::iter::once((None, article.title.as_str())).chain(
+        article
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (Some(i as u32), b.text.as_str())),
+    );
     for (block, text) in texts {
         let full = find_all(text, name);
         let mut here: Vec<(u32, u32)> = full.clone();
@@ -54,7 +60,10 @@ pub fn entity(article: &Article, name: &str, kind: EntityKind, aliases: &[&str])
             );
         }
         here.sort_unstable();
-        mentions.extend(here.into_iter().map(|(start, end)| Mention { block, start, end }));
+        mentions.extend(
+            here.into_iter()
+                .map(|(start, end)| Mention { block, start, end }),
+        );
     }
     ArticleEntity {
         name: name.into(),
@@ -154,7 +163,10 @@ pub fn fixture() -> Corpus {
         dateline: None,
         blocks: vec![
             block(BlockKind::Body, "Tomas Reyes took his boats out at dawn."),
-            block(BlockKind::Body, "Lindqvist was on the quay. Ada Lindqvist waved them off."),
+            block(
+                BlockKind::Body,
+                "Lindqvist was on the quay. Ada Lindqvist waved them off.",
+            ),
         ],
     };
     let unrelated = Article {
@@ -162,7 +174,10 @@ pub fn fixture() -> Corpus {
         date: Date::new(2024, 2, 14),
         title: "Storm warning for the north coast".into(),
         dateline: None,
-        blocks: vec![block(BlockKind::Body, "Marta Okafor reports high winds in Norland.")],
+        blocks: vec![block(
+            BlockKind::Body,
+            "Marta Okafor reports high winds in Norland.",
+        )],
     };
     corpus(vec![harbour(), older, newer, unrelated])
 }
