@@ -92,12 +92,23 @@ impl Tmux {
     /// Quits the reader with `q` and waits for the shell.
     fn quit(&self) -> String {
         self.keys(&["q"]);
-        let exited = |s: &str| s.lines().any(|l| l.starts_with("EXITED:"));
+        let exited = |s: &str| exit_status(s).is_some();
         let screen = self.wait_for("the shell again", exited);
         self.cmd(&["send-keys", "-t", "t", "clear", "Enter"]);
         self.wait_for("a clear screen", |s| !exited(s));
         screen
     }
+}
+
+/// The exit status the shell echoed after dateline (`EXITED:0`), not the
+/// `EXITED:$?` of the typed command line.
+fn exit_status(screen: &str) -> Option<char> {
+    screen.match_indices("EXITED:").find_map(|(i, m)| {
+        screen[i + m.len()..]
+            .chars()
+            .next()
+            .filter(char::is_ascii_digit)
+    })
 }
 
 impl Drop for Tmux {
@@ -225,7 +236,7 @@ fn a_restart_returns_to_the_same_article_place_and_entity() {
     sleep(Duration::from_millis(300));
     let before = tmux.cmd(&["capture-pane", "-p", "-t", "t"]);
     let screen = tmux.quit();
-    assert!(screen.lines().any(|l| l == "EXITED:0"), "{screen}");
+    assert_eq!(exit_status(&screen), Some('0'), "{screen}");
 
     let state = std::fs::read_to_string(home.path().join("data/dateline/state.json")).unwrap();
     assert!(state.contains("\"bookmarked\": true"), "{state}");
