@@ -66,3 +66,24 @@ fn help_and_version() {
         format!("dateline {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_bad_config_stops_the_reader_with_the_line_named() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("dateline");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[list]\nsort = \"newest\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg(home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "dateline: {}:2: unknown variant `newest`",
+        dir.join("config.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+}
