@@ -99,10 +99,17 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 }
 
 /// Byte offset of the first character of `text` that needs a replacement.
+/// Scans bytes: every unsafe character is ASCII or starts with 0xC2 (C1
+/// controls), 0xD8 (U+061C) or 0xE2 (U+2000..U+2FFF); only those are decoded.
 fn first_unsafe(text: &str) -> Option<usize> {
-    text.char_indices()
-        .find(|&(_, c)| replacement(c).is_some())
-        .map(|(i, _)| i)
+    text.bytes().enumerate().position(|(i, b)| match b {
+        0x00..=0x1F | 0x7F => true,
+        0xC2 | 0xD8 | 0xE2 => text[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| replacement(c).is_some()),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
