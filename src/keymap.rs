@@ -213,6 +213,18 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
         "list only bookmarked articles",
         None,
     ),
+    (
+        "profile",
+        &["p"],
+        "profile of the active entity: timeline, concordance",
+        None,
+    ),
+    (
+        "entities",
+        &["E"],
+        "browse all entities of the collection (type to filter)",
+        None,
+    ),
     ("help", &["?"], "show this help", Some("help")),
     ("quit", &["q", "ctrl-c"], "quit", Some("quit")),
 ];
@@ -286,6 +298,31 @@ impl Keymap {
         self.bindings
             .iter()
             .filter_map(|b| Some((*b.keys.first()?, b.hint?)))
+    }
+
+    /// The action for a key press in the entity browser: text goes to its
+    /// filter; arrows, pages, `Tab` (sort), `Enter` and `Esc` act on the list.
+    pub fn browser_action(&self, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::from(event);
+        let command = match key.code {
+            KeyCode::Char('c') if key.mods.contains(KeyModifiers::CONTROL) => Command::Quit,
+            KeyCode::Char(c) if key.mods.is_empty() => return Some(Action::SearchInput(c)),
+            KeyCode::Backspace => return Some(Action::SearchBackspace),
+            KeyCode::Enter => Command::Open,
+            KeyCode::Esc => Command::Cancel,
+            KeyCode::Tab | KeyCode::BackTab => Command::FocusNext,
+            KeyCode::Up => Command::Up,
+            KeyCode::Down => Command::Down,
+            KeyCode::PageUp => Command::PageUp,
+            KeyCode::PageDown => Command::PageDown,
+            KeyCode::Home => Command::Top,
+            KeyCode::End => Command::Bottom,
+            _ => return None,
+        };
+        Some(Action::Run(command))
     }
 
     /// The action for a key press; `editing` sends text keys to the search prompt.

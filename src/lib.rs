@@ -14,6 +14,7 @@ pub mod entity;
 pub mod export;
 pub mod keymap;
 pub mod paths;
+pub mod query;
 pub mod sanitize;
 pub mod session;
 pub mod state;

@@ -16,6 +16,15 @@ fn main() -> ExitCode {
             dateline::cli::write_completions(shell, &mut io::stdout());
             ExitCode::SUCCESS
         }
+        Some(Command::Entities { kind, json, paths }) => {
+            dateline::query::entities_command(&paths, kind, json)
+        }
+        Some(Command::Mentions {
+            name,
+            context,
+            json,
+            paths,
+        }) => dateline::query::mentions_command(&paths, &name, context, json),
         None => dateline::tui::main(&cli.paths, cli.entity.as_deref()),
     }
 }

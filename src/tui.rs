@@ -60,6 +60,7 @@ impl Drop for Terminal {
 /// The action for a terminal event, if it means anything.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
+        Event::Key(key) if app.is_browsing() => app.keymap().browser_action(key),
         Event::Key(key) => app.keymap().action(key, app.is_editing()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {

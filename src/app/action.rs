@@ -53,6 +53,10 @@ pub enum Command {
     ToggleBookmark,
     /// Show only bookmarked articles (again: all).
     BookmarkedOnly,
+    /// The profile of the active entity: timeline, co-mentions, concordance.
+    Profile,
+    /// The browser of all entities in the collection.
+    Browse,
     /// Show or hide the key help.
     Help,
     /// Quit.
@@ -61,7 +65,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in help order.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 27] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -85,6 +89,8 @@ impl Command {
         Command::ToggleRead,
         Command::ToggleBookmark,
         Command::BookmarkedOnly,
+        Command::Profile,
+        Command::Browse,
         Command::Help,
         Command::Quit,
     ];
@@ -115,6 +121,8 @@ impl Command {
             Command::ToggleRead => "toggle_read",
             Command::ToggleBookmark => "toggle_bookmark",
             Command::BookmarkedOnly => "bookmarked_only",
+            Command::Profile => "profile",
+            Command::Browse => "entities",
             Command::Help => "help",
             Command::Quit => "quit",
         }

@@ -7,6 +7,7 @@ mod action;
 mod list;
 mod mentions;
 pub mod panes;
+mod profile;
 mod search;
 mod sidebar;
 pub mod wrap;
@@ -14,6 +15,7 @@ pub mod wrap;
 pub use action::{Action, Command};
 pub use list::SortOrder;
 pub use panes::{Focus, Panes};
+pub use profile::{Browser, BrowserRow, Overlay, ProfileAreas, ProfileView, Section};
 pub use search::{Search, SearchScope};
 pub use sidebar::SidebarRow;
 pub use wrap::{ArticleLayout, CaptionMode};
@@ -80,6 +82,8 @@ pub struct App {
     bookmarked_only: bool,
     message: Option<String>,
     help: Option<usize>,
+    /// Screens over the reader (profiles, entity browser), top last.
+    overlays: Vec<profile::Overlay>,
     size: (u16, u16),
     quit: bool,
 }
@@ -109,6 +113,7 @@ impl App {
             bookmarked_only: false,
             message: None,
             help: None,
+            overlays: Vec::new(),
             size: (80, 24),
             quit: false,
         };
@@ -150,11 +155,20 @@ impl App {
                 self.run(command);
             }
             Action::Resize(w, h) => self.size = (w, h),
+            Action::SearchInput(c) if self.is_browsing() => self.browser_edit(|q| q.push(c)),
+            Action::SearchBackspace if self.is_browsing() => self.browser_edit(|q| {
+                q.pop();
+            }),
+            Action::SearchConfirm if self.is_browsing() => {
+                self.overlay_command(Command::Open);
+            }
             Action::SearchInput(c) => self.search_edit(|q| q.push(c)),
             Action::SearchBackspace => self.search_edit(|q| {
                 q.pop();
             }),
             Action::SearchConfirm => self.search_confirm(),
+            // The mouse acts on the reader's panes only.
+            Action::Click { .. } | Action::Wheel { .. } if !self.overlays.is_empty() => {}
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => {
                 let delta = if down { 3 } else { -3 };
@@ -188,15 +202,19 @@ impl App {
                     self.open_article(first);
                 }
             }
-            Action::IndexReady(index) => self.replace_index(index),
+            Action::IndexReady(index) => {
+                // Entity ids change with the index: profiles would be stale.
+                self.overlays.clear();
+                self.replace_index(index);
+            }
         }
         self.settle();
     }
 
     fn run(&mut self, command: Command) {
-        if let Some(top) = self.help {
+        if let (Some(top), false) = (self.help, command == Command::Quit) {
             self.help = match command {
-                Command::Help | Command::Cancel | Command::Quit => None,
+                Command::Help | Command::Cancel => None,
                 Command::Down => Some(top + 1),
                 Command::Up => Some(top.saturating_sub(1)),
                 Command::PageDown | Command::HalfPageDown => Some(top + 10),
@@ -205,6 +223,9 @@ impl App {
                 Command::Bottom => Some(usize::MAX),
                 _ => Some(top),
             };
+            return;
+        }
+        if !self.overlays.is_empty() && self.overlay_command(command) {
             return;
         }
         let page = self.page(self.focus) as isize;
@@ -221,11 +242,12 @@ impl App {
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Open => match self.focus {
                 Focus::List => self.open_selected(),
-                Focus::Sidebar => {
-                    if let Some(id) = self.sidebar_selected() {
-                        self.activate(id);
-                    }
-                }
+                Focus::Sidebar => match self.sidebar_selected() {
+                    // Enter on the active entity: its profile.
+                    Some(id) if self.active == Some(id) => self.open_profile(id),
+                    Some(id) => self.activate(id),
+                    None => {}
+                },
                 Focus::Reader => {}
             },
             Command::NextMention => self.step(true),
@@ -292,6 +314,8 @@ impl App {
                     format!("all {} articles", self.order.len())
                 });
             }
+            Command::Profile => self.profile_command(),
+            Command::Browse => self.open_browser(),
             Command::Help => self.help = Some(0),
             Command::Quit => self.quit = true,
         }
@@ -450,6 +474,7 @@ impl App {
         if let Some(h) = &mut self.help {
             *h = (*h).min(self.keymap.bindings().len());
         }
+        self.settle_overlays();
     }
 
     /// Re-wraps the open article when its width or caption mode changed,

@@ -2,7 +2,8 @@
 //! entity), title (bold when unread); only the visible rows are built.
 
 use super::{ellipsize, focused, pane, theme::Theme};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, SearchScope};
+use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,11 +16,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let is_focused = focused(app, Focus::List);
     let order = app.order();
     let total = app.corpus().articles.len();
-    let title = if order.len() == total {
+    let mut title = if order.len() == total {
         format!(" Articles {total} ")
     } else {
         format!(" Articles {}/{total} ", order.len())
     };
+    // Say what the list is filtered by.
+    if let Some(id) = app.active().filter(|_| app.entity_filter()) {
+        title += &format!("· {} ", sanitize(&app.corpus().index.entity(id).name));
+    }
+    if let Some(s) = app.search().filter(|s| s.scope == SearchScope::List) {
+        title += &format!("· /{} ", sanitize(&s.query));
+    }
     let block = pane(title, is_focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

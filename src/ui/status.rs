@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             if let Some(s) = search {
                 let what = match s.scope {
                     SearchScope::List => format!(" · filter /{}", sanitize(&s.query)),
-                    SearchScope::Reader => match s.current {
+                    SearchScope::Reader => match s.current.filter(|_| s.stepping) {
                         Some(i) => format!(
                             " · match {}/{} of /{}",
                             i + 1,
