@@ -128,10 +128,15 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
     ("half_page_up", &["ctrl-u"], "half a page up", None),
     ("top", &["g", "home"], "go to the top", None),
     ("bottom", &["G", "end"], "go to the bottom", None),
-    ("focus_next", &["tab"], "focus the next pane", Some("pane")),
+    (
+        "focus_next",
+        &["tab", "right"],
+        "focus the next pane",
+        Some("pane"),
+    ),
     (
         "focus_prev",
-        &["shift-tab"],
+        &["shift-tab", "left"],
         "focus the previous pane",
         None,
     ),

@@ -196,9 +196,7 @@ impl App {
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
                 self.reorder();
-                if self.open.is_none()
-                    && let Some(&first) = self.order.first()
-                {
+                if let (None, Some(&first)) = (self.open, self.order.first()) {
                     self.open_article(first);
                 }
             }
@@ -416,9 +414,63 @@ impl App {
                     self.activate(*id);
                 }
             }
-            Some(Focus::Reader) => self.focus = Focus::Reader,
+            Some(Focus::Reader) => {
+                self.focus = Focus::Reader;
+                if let Some((id, m)) = self.mention_at(x, y) {
+                    self.activate(id);
+                    self.set_current(m);
+                }
+            }
             None => {}
         }
+    }
+
+    /// The entity mention drawn at cell (`x`, `y`) of the reader.
+    fn mention_at(&self, x: u16, y: u16) -> Option<(EntityId, Mention)> {
+        let (layout, a) = (self.layout.as_ref()?, self.open?);
+        let text = self.panes().reader_text();
+        let row = layout
+            .rows
+            .get(self.scroll + y.checked_sub(text.y)? as usize)?;
+        let column = x.checked_sub(text.x)?;
+        let (seg, left) = match (row.main, row.side) {
+            (_, Some(side)) if column >= layout.side_x + wrap::SIDE_RULE => {
+                (side, layout.side_x + wrap::SIDE_RULE)
+            }
+            (Some(main), _) if matches!(main.role, wrap::Role::Caption | wrap::Role::Credit) => {
+                (main, wrap::INLINE_INDENT)
+            }
+            (Some(main), _) => (main, 0),
+            _ => return None,
+        };
+        let article = &self.corpus.articles[a as usize];
+        let block = match seg.source {
+            wrap::Source::Block(b) => Some(b),
+            wrap::Source::Title => None,
+            wrap::Source::Meta => return None,
+        };
+        // The byte under the column, counting display widths.
+        let column = column.checked_sub(left)?;
+        let shown = &layout.text(article, seg.source)[seg.start as usize..seg.end as usize];
+        let mut width = 0;
+        let offset = shown.char_indices().find_map(|(i, c)| {
+            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16;
+            (width > column).then_some(seg.start + i as u32)
+        })?;
+        self.corpus
+            .index
+            .of_article(a as usize)
+            .iter()
+            .find_map(|o| {
+                o.mentions
+                    .iter()
+                    .find(|m| {
+                        m.block == block
+                            && layout.display_offset(article, block, m.start) <= offset
+                            && offset < layout.display_offset(article, block, m.end)
+                    })
+                    .map(|&m| (o.id, m))
+            })
     }
 
     /// The pane whose inside holds the cell (`x`, `y`).

@@ -17,8 +17,13 @@ thread_local! {
 pub fn extract(article: &Article) -> Vec<ArticleEntity> {
     SCRATCH.with_borrow_mut(|(scratch, cands)| {
         let mut items: Vec<Item> = Vec::new();
-        let segments = std::iter::once((None, article.title.as_str()))
-            .chain(article.blocks.iter().enumerate().map(|(i, b)| (Some(i), b.text.as_str())));
+        let segments = std::iter::once((None, article.title.as_str())).chain(
+            article
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (Some(i), b.text.as_str())),
+        );
         for (block, text) in segments {
             let dateline = match (&article.dateline, block) {
                 (Some(d), Some(i)) if d.block == i => d.len,
@@ -55,13 +60,19 @@ mod tests {
             .collect()
     }
 
-    fn has(found: &[(String, EntityKind, Vec<String>, usize)], name: &str, kind: EntityKind) -> bool {
+    fn has(
+        found: &[(String, EntityKind, Vec<String>, usize)],
+        name: &str,
+        kind: EntityKind,
+    ) -> bool {
         found.iter().any(|e| e.0 == name && e.1 == kind)
     }
 
     #[test]
     fn titles_and_possessives_are_cut_off() {
-        let f = names(" date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n");
+        let f = names(
+            " date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n",
+        );
         assert!(has(&f, "Donald Trump", EntityKind::Person), "{f:?}");
         assert!(has(&f, "China", EntityKind::Place), "{f:?}");
         let trump = f.iter().find(|e| e.0 == "Donald Trump").unwrap();
@@ -71,8 +82,13 @@ mod tests {
 
     #[test]
     fn acronym_in_parentheses_links_to_its_expansion() {
-        let f = names(" date 2024-01-02 T\n\nThe Korean Central News Agency (KCNA) said so. Later KCNA added more.\n");
-        let e = f.iter().find(|e| e.0 == "Korean Central News Agency").expect("org found");
+        let f = names(
+            " date 2024-01-02 T\n\nThe Korean Central News Agency (KCNA) said so. Later KCNA added more.\n",
+        );
+        let e = f
+            .iter()
+            .find(|e| e.0 == "Korean Central News Agency")
+            .expect("org found");
         assert_eq!(e.1, EntityKind::Organization);
         assert_eq!(e.3, 3, "{f:?}");
         assert!(e.2.contains(&"KCNA".to_string()));
@@ -88,9 +104,64 @@ mod tests {
 
     #[test]
     fn headed_names_stay_whole() {
-        let f = names(" date 2024-01-02 T\n\nShe studied at the University of Southern Indiana and worked at the Andy Warhol Foundation for the Visual Arts.\n");
-        assert!(has(&f, "University of Southern Indiana", EntityKind::Organization), "{f:?}");
-        assert!(has(&f, "Andy Warhol Foundation for the Visual Arts", EntityKind::Organization), "{f:?}");
+        let f = names(
+            " date 2024-01-02 T\n\nShe studied at the University of Southern Indiana and worked at the Andy Warhol Foundation for the Visual Arts.\n",
+        );
+        assert!(
+            has(
+                &f,
+                "University of Southern Indiana",
+                EntityKind::Organization
+            ),
+            "{f:?}"
+        );
+        assert!(
+            has(
+                &f,
+                "Andy Warhol Foundation for the Visual Arts",
+                EntityKind::Organization
+            ),
+            "{f:?}"
+        );
         assert!(!f.iter().any(|e| e.1 == EntityKind::Person), "{f:?}");
+    }
+
+    #[test]
+    fn credits_name_the_agency_and_the_photographer() {
+        let f = names(
+            " date 2024-01-02 T\n\nA farmer works in a field in Hebei Province, July 8, 2025. (Xinhua/Zhang Wei)\n\nBody text.\n",
+        );
+        assert!(has(&f, "Zhang Wei", EntityKind::Person), "{f:?}");
+        assert!(has(&f, "Xinhua", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Hebei Province", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn names_listed_with_a_known_place_are_places() {
+        let f =
+            names(" date 2024-01-02 T\n\nThe team visited Aksu, Qorgan and Yulong last week.\n");
+        for town in ["Aksu", "Qorgan", "Yulong"] {
+            assert!(has(&f, town, EntityKind::Place), "{town}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn countries_are_teams_in_a_sports_report() {
+        let text = " date 2024-01-02 T\n\nSweden beat Panama 2-0. The striker scored two goals after a penalty; \
+                    the goalkeeper saved another penalty and the referee sent off a defender.\n\nThe match was played in Sochi.\n";
+        let f = names(text);
+        assert!(has(&f, "Sweden", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Panama", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Sochi", EntityKind::Place), "{f:?}");
+        let plain = names(" date 2024-01-02 T\n\nSweden and Panama signed a trade deal.\n");
+        assert!(has(&plain, "Sweden", EntityKind::Place), "{plain:?}");
+    }
+
+    #[test]
+    fn sentence_openers_and_nationalities_are_no_entities() {
+        let f = names(
+            " date 2024-01-02 T\n\nThe Chinese delegation arrived. However, Greater efforts are needed, Afghans said.\n",
+        );
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -37,10 +37,12 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 
 /// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
 /// is shown capitalized (`New York`); acronyms stay.
-fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
+fn display_name(name: &str, kind: EntityKind) -> String {
     let all_caps = !name.chars().any(char::is_lowercase);
-    let word_like = name.split(' ').all(|w| w.chars().count() >= 4 && !w.contains('.'));
-    if kind == EntityKind::Place && all_caps && (upper || word_like) && word_like {
+    let word_like = name
+        .split(' ')
+        .all(|w| w.chars().count() >= 4 && !w.contains('.'));
+    if kind == EntityKind::Place && all_caps && word_like {
         let mut out = String::with_capacity(name.len());
         for (k, w) in name.split(' ').enumerate() {
             if k > 0 {
@@ -58,6 +60,23 @@ fn display_name(name: &str, kind: EntityKind, upper: bool) -> String {
     }
 }
 
+/// The kind of a name that nothing but its context tells: speakers and appositions are
+/// people, acronyms organizations, names after `in`/`from` places, `the …` organizations,
+/// lone words and long names organizations, other short names people.
+fn context_kind(c: &Cand) -> EntityKind {
+    if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
+        EntityKind::Person
+    } else if c.upper {
+        EntityKind::Organization
+    } else if c.ctx & CTX_PREP != 0 {
+        EntityKind::Place
+    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    }
+}
+
 /// Whether `short` is the first or last words of `long`.
 fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let (s, l) = (short.as_bytes(), long.as_bytes());
@@ -67,6 +86,14 @@ fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let k = l.len() - s.len();
     (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
         || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_once(' ').map_or(s, |(w, _)| w)
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit_once(' ').map_or(s, |(_, w)| w)
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -89,20 +116,20 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
+    let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
+    if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
+        || !items.iter().any(|it| {
+            it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place
+        })
+    {
+        return;
+    }
     let mut people: FxHashSet<&str> = FxHashSet::default();
     let mut surnames: FxHashSet<&str> = FxHashSet::default();
-    for it in items.iter() {
-        if it.cand.guess == Guess::Person && it.cand.strong {
-            let mut words = it.text.split_whitespace();
-            let first = words.next();
-            let last = words.last();
-            people.extend(first);
-            people.extend(last);
-            surnames.extend(last);
-        }
-    }
-    if people.is_empty() {
-        return;
+    for it in items.iter().filter(strong) {
+        people.insert(first_word(it.text));
+        people.insert(last_word(it.text));
+        surnames.insert(last_word(it.text));
     }
     let full: Vec<&str> = items
         .iter()
@@ -117,7 +144,9 @@ fn shrink_to_people(items: &mut [Item]) {
         }
         // `Andy Warhol Photographic Legacy Program`
         let person = full.iter().find(|p| {
-            p.len() < it.text.len() && it.text.starts_with(**p) && it.text.as_bytes()[p.len()] == b' '
+            p.len() < it.text.len()
+                && it.text.starts_with(**p)
+                && it.text.as_bytes()[p.len()] == b' '
         });
         if let Some(p) = person {
             it.cand.end = it.cand.start + p.len() as u32;
@@ -157,7 +186,10 @@ struct Linker<'i, 'a> {
 
 impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
-        let names: Vec<Cow<'a, str>> = items.iter().map(|it| normalized(it.text, it.cand.clean)).collect();
+        let names: Vec<Cow<'a, str>> = items
+            .iter()
+            .map(|it| normalized(it.text, it.cand.clean))
+            .collect();
         let mut ids: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
         let same: Vec<u32> = names
@@ -176,7 +208,10 @@ impl<'i, 'a> Linker<'i, 'a> {
             names,
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
-            keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
+            keep: items
+                .iter()
+                .map(|it| it.cand.guess != Guess::Weak)
+                .collect(),
             resolved: items
                 .iter()
                 .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown))
@@ -212,9 +247,14 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self) {
         let n = self.items.len();
-        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        if !self.kind.contains(&Some(EntityKind::Person)) {
+            return;
+        }
+        let mut full: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(n, Default::default());
         // Each part: the longest person it belongs to … and how many people have it.
-        let mut parts: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+        let mut parts: FxHashMap<&str, (usize, u32)> =
+            FxHashMap::with_capacity_and_hasher(2 * n, Default::default());
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -246,10 +286,11 @@ impl<'i, 'a> Linker<'i, 'a> {
                     add(rest);
                 }
                 // `Maliki` for `Nuri al-Maliki`
-                if let Some((prefix, bare)) = rest.split_once('-') {
-                    if !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase()) {
-                        add(bare);
-                    }
+                let particle = rest.split_once('-').filter(|(prefix, bare)| {
+                    !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase())
+                });
+                if let Some((_, bare)) = particle {
+                    add(bare);
                 }
             }
         }
@@ -425,23 +466,12 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn by_context(&mut self, multi_word_only: bool) {
         let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2 {
+            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
+            {
                 continue;
             }
             let c = self.items[i].cand;
-            let kind = *decided[self.same[i] as usize].get_or_insert_with(|| {
-                if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
-                    EntityKind::Person
-                } else if c.upper {
-                    EntityKind::Organization
-                } else if c.ctx & CTX_PREP != 0 {
-                    EntityKind::Place
-                } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
-                    EntityKind::Organization
-                } else {
-                    EntityKind::Person
-                }
-            });
+            let kind = *decided[self.same[i] as usize].get_or_insert(context_kind(&c));
             self.kind[i] = Some(kind);
             if multi_word_only {
                 self.resolved[i] = true;
@@ -485,19 +515,38 @@ impl<'i, 'a> Linker<'i, 'a> {
             }
             order.push((group_of[r], i as u32));
         }
-        order.sort_unstable();
+        // Members of each group in reading order (a counting sort by group).
+        let mut start = vec![0u32; groups as usize + 1];
+        for &(g, _) in &order {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups as usize {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut sorted = vec![(0u32, 0u32); order.len()];
+        for &(g, i) in &order {
+            sorted[fill[g as usize] as usize] = (g, i);
+            fill[g as usize] += 1;
+        }
+        let order = sorted;
         let items = self.items;
         let mut out = Vec::with_capacity(groups as usize);
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m.clone().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
-                let c = items[i].cand;
-                (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
-            });
+            let best = m
+                .clone()
+                .filter(|&i| self.kind[i].is_some())
+                .max_by_key(|&i| {
+                    let c = items[i].cand;
+                    (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
+                });
             let Some(best) = best else { continue };
-            let Some(kind) = self.kind[best] else { continue };
-            let name = display_name(&names[best], kind, items[best].cand.upper);
+            let Some(kind) = self.kind[best] else {
+                continue;
+            };
+            let name = display_name(&names[best], kind);
             let mut aliases: Vec<String> = Vec::new();
             let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
             for i in m {
@@ -510,7 +559,9 @@ impl<'i, 'a> Linker<'i, 'a> {
                     end: items[i].cand.end,
                 });
             }
-            mentions.sort_by_key(Mention::order_key);
+            if !mentions.is_sorted_by_key(Mention::order_key) {
+                mentions.sort_by_key(Mention::order_key);
+            }
             mentions.dedup();
             out.push(ArticleEntity {
                 name,

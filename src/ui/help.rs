@@ -23,7 +23,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
         .chain(
             [
                 ("wheel", "scroll the pane under the mouse"),
-                ("click", "open an article / make an entity active"),
+                (
+                    "click",
+                    "open an article; make an entity (or a name in the text) active",
+                ),
             ]
             .map(|(keys, what)| {
                 Line::from(vec![

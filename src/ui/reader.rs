@@ -133,9 +133,8 @@ fn marks(
         style,
     };
     let mut out = Vec::new();
-    if let Some(dl) = &article.dateline
-        && shown.contains(&Source::Block(dl.block as u32))
-    {
+    let dateline = article.dateline.as_ref();
+    if let Some(dl) = dateline.filter(|dl| shown.contains(&Source::Block(dl.block as u32))) {
         let m = Mention {
             block: Some(dl.block as u32),
             start: 0,
