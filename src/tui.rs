@@ -142,6 +142,15 @@ fn bundled() -> Corpus {
 /// ones without PATH), reports problems on standard error, and runs the reader.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     let mut stderr = io::stderr().lock();
+    // A bad configuration stops the reader before any article is read.
+    let config = match Config::default_path().map(|p| Config::load(&p)) {
+        Some(Err(e)) => {
+            let _ = writeln!(stderr, "dateline: {}", sanitize(&e.to_string()));
+            return ExitCode::from(2);
+        }
+        Some(Ok(config)) => config,
+        None => Config::default(),
+    };
     let mut problems = 0;
     let corpus = if paths.is_empty() {
         bundled()
@@ -156,14 +165,6 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
         corpus
-    };
-    let config = match Config::default_path().map(|p| Config::load(&p)) {
-        Some(Err(e)) => {
-            let _ = writeln!(stderr, "dateline: {}", sanitize(&e.to_string()));
-            return ExitCode::from(2);
-        }
-        Some(Ok(config)) => config,
-        None => Config::default(),
     };
     let session =
         Store::default_path().and_then(|path| match Session::open(&path, paths, &corpus) {
