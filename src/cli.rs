@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long)]
     pub entity: Option<String>,
 
+    /// Print the full default configuration (a commented config.toml) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// A subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,6 +35,11 @@ pub enum Command {
         /// Files or folders of articles, or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<String>,
+    },
+    /// Print a shell completion script (e.g. `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
     },
     /// List the collection's entities, most articles first: articles, mentions,
     /// first and last date, kind, name.
@@ -71,4 +80,10 @@ fn parse_kind(s: &str) -> Result<EntityKind, String> {
             .find(|k| k.as_str() == s)
             .ok_or_else(|| "expected person, organization or place".to_string()),
     }
+}
+
+/// Writes the completion script of `shell` for the whole command line to `out`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "dateline", out);
 }

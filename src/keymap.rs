@@ -201,6 +201,24 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
         Some("entities"),
     ),
     (
+        "toggle_read",
+        &["u"],
+        "mark the article read or unread",
+        None,
+    ),
+    (
+        "toggle_bookmark",
+        &["b"],
+        "bookmark the article, or remove the bookmark",
+        None,
+    ),
+    (
+        "bookmarked_only",
+        &["B"],
+        "list only bookmarked articles",
+        None,
+    ),
+    (
         "profile",
         &["p"],
         "profile of the active entity: timeline, concordance",

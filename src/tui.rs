@@ -6,7 +6,10 @@
 
 use crate::app::{Action, App};
 use crate::article::parse::parse_text;
+use crate::config::{Config, theme::colors_enabled};
 use crate::corpus::{self, Corpus, Severity};
+use crate::session::{Session, install_panic_hook};
+use crate::state::Store;
 use crate::{assets, sanitize::sanitize, ui};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -76,13 +79,28 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs `app` in the terminal until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs `app` in the terminal with `theme` until the user quits: `start` is
+/// applied once the size is known; `session` records and saves the state.
+pub fn run(
+    mut app: App,
+    theme: &ui::theme::Theme,
+    start: Option<Action>,
+    mut session: Option<Session>,
+) -> io::Result<()> {
     let mut terminal = Terminal::start()?;
     let size = terminal.inner.size()?;
     app.update(Action::Resize(size.width, size.height));
+    if let Some(action) = start {
+        app.update(action);
+    }
+    let mut state_error = None;
     while !app.should_quit() {
-        terminal.inner.draw(|frame| ui::render(&app, frame))?;
+        if let Some(Err(e)) = session.as_mut().map(|s| s.record(&app)) {
+            state_error = Some(e);
+        }
+        terminal
+            .inner
+            .draw(|frame| ui::render_with(&app, theme, frame))?;
         // Apply every pending event before drawing again.
         let mut event = event::read()?;
         loop {
@@ -96,6 +114,18 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
     }
     drop(terminal);
+    if let Some(Err(e)) = session
+        .as_mut()
+        .map(|s| s.record(&app).and_then(|()| s.save()))
+    {
+        state_error = Some(e);
+    }
+    if let Some(e) = state_error {
+        eprintln!(
+            "dateline: could not save the reading state: {}",
+            sanitize(&e.to_string())
+        );
+    }
     Ok(())
 }
 
@@ -112,6 +142,15 @@ fn bundled() -> Corpus {
 /// ones without PATH), reports problems on standard error, and runs the reader.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     let mut stderr = io::stderr().lock();
+    // A bad configuration stops the reader before any article is read.
+    let config = match Config::default_path().map(|p| Config::load(&p)) {
+        Some(Err(e)) => {
+            let _ = writeln!(stderr, "dateline: {}", sanitize(&e.to_string()));
+            return ExitCode::from(2);
+        }
+        Some(Ok(config)) => config,
+        None => Config::default(),
+    };
     let mut problems = 0;
     let corpus = if paths.is_empty() {
         bundled()
@@ -127,6 +166,22 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         }
         corpus
     };
+    let session =
+        Store::default_path().and_then(|path| match Session::open(&path, paths, &corpus) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let msg = format!("reading state will not be kept: {e}");
+                let _ = writeln!(stderr, "dateline: {}", sanitize(&msg));
+                None
+            }
+        });
+    for aside in session.iter().flat_map(Session::moved_aside) {
+        let msg = format!(
+            "warning: the reading state could not be read; it was moved to {} and starts afresh",
+            aside.display()
+        );
+        let _ = writeln!(stderr, "dateline: {}", sanitize(&msg));
+    }
     let active = match entity {
         None => None,
         Some(name) => match corpus.index.find(name) {
@@ -143,7 +198,15 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         },
     };
     drop(stderr);
-    let mut app = App::new(corpus);
+    // A named entity wins over the place the last session was at.
+    let start = match active {
+        Some(_) => None,
+        None => session.as_ref().and_then(|s| s.restore(&corpus)),
+    };
+    let marks = session.as_ref().map_or_else(Vec::new, Session::marks);
+    let mut app = App::new(corpus)
+        .with_keymap(config.keymap.clone())
+        .with_settings(marks, config.list.sort, config.reader.caption_mode);
     if let Some(id) = active {
         app.update(Action::Run(crate::app::Command::FocusNext));
         app.update(Action::Activate(id));
@@ -153,7 +216,9 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             "{problems} problem(s) reading the input: listed on standard error"
         )));
     }
-    match run(app) {
+    install_panic_hook(session.as_ref());
+    let theme = config.theme.styles(colors_enabled());
+    match run(app, &theme, start, session) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dateline: terminal error: {e}");

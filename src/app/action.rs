@@ -47,6 +47,12 @@ pub enum Command {
     ToggleHighlights,
     /// Show or hide the entity sidebar.
     ToggleSidebar,
+    /// Mark the selected (list) or open article read, or unread again.
+    ToggleRead,
+    /// Bookmark the selected (list) or open article, or remove its bookmark.
+    ToggleBookmark,
+    /// Show only bookmarked articles (again: all).
+    BookmarkedOnly,
     /// The profile of the active entity: timeline, co-mentions, concordance.
     Profile,
     /// The browser of all entities in the collection.
@@ -59,7 +65,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in help order.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 27] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -80,6 +86,9 @@ impl Command {
         Command::CycleCaptions,
         Command::ToggleHighlights,
         Command::ToggleSidebar,
+        Command::ToggleRead,
+        Command::ToggleBookmark,
+        Command::BookmarkedOnly,
         Command::Profile,
         Command::Browse,
         Command::Help,
@@ -109,6 +118,9 @@ impl Command {
             Command::CycleCaptions => "cycle_captions",
             Command::ToggleHighlights => "toggle_highlights",
             Command::ToggleSidebar => "toggle_sidebar",
+            Command::ToggleRead => "toggle_read",
+            Command::ToggleBookmark => "toggle_bookmark",
+            Command::BookmarkedOnly => "bookmarked_only",
             Command::Profile => "profile",
             Command::Browse => "entities",
             Command::Help => "help",
@@ -153,6 +165,16 @@ pub enum Action {
     },
     /// Make this entity active and show its first mention.
     Activate(EntityId),
+    /// Return to where a previous session was: the entity made active, then
+    /// the article opened in the reader at this scroll row.
+    Restore {
+        /// The article to open (corpus index).
+        article: Option<u32>,
+        /// The reader's first row.
+        scroll: usize,
+        /// The entity to make active.
+        entity: Option<EntityId>,
+    },
     /// Show this message in the status bar.
     Notify(String),
     /// More articles were read (they get the next corpus indices).

@@ -63,6 +63,7 @@ impl App {
             .map(|id| self.corpus.index.articles_of(id));
         let mut order: Vec<u32> = (0..articles.len() as u32)
             .filter(|&i| entity.is_none_or(|list| list.binary_search(&i).is_ok()))
+            .filter(|&i| !self.bookmarked_only || self.marks(i).bookmarked)
             .filter(|&i| {
                 let a = &articles[i as usize];
                 query.as_ref().is_none_or(|m| {

@@ -24,6 +24,7 @@ use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
+use crate::state::Marks;
 use wrap::LayoutKey;
 
 /// A scroll position in a list: the selected item and the first row shown.
@@ -76,6 +77,9 @@ pub struct App {
     current: Option<Mention>,
     search: Option<Search>,
     entity_filter: bool,
+    /// Read and bookmark marks, by corpus index.
+    marks: Vec<Marks>,
+    bookmarked_only: bool,
     message: Option<String>,
     help: Option<usize>,
     /// Screens over the reader (profiles, entity browser), top last.
@@ -105,6 +109,8 @@ impl App {
             current: None,
             search: None,
             entity_filter: false,
+            marks: Vec::new(),
+            bookmarked_only: false,
             message: None,
             help: None,
             overlays: Vec::new(),
@@ -122,6 +128,22 @@ impl App {
     /// Replaces the key bindings (the help and hints follow them).
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Sets the read and bookmark marks of the articles (by corpus index) and
+    /// the list order and caption mode to start with.
+    pub fn with_settings(
+        mut self,
+        marks: Vec<Marks>,
+        sort: SortOrder,
+        captions: CaptionMode,
+    ) -> App {
+        self.marks = marks;
+        self.sort = sort;
+        self.captions = captions;
+        self.reorder();
+        self.settle();
         self
     }
 
@@ -155,6 +177,21 @@ impl App {
                 }
             }
             Action::Activate(id) => self.activate(id),
+            Action::Restore {
+                article,
+                scroll,
+                entity,
+            } => {
+                if let Some(id) = entity {
+                    self.activate(id);
+                }
+                if let Some(a) = article.filter(|&a| (a as usize) < self.corpus.articles.len()) {
+                    self.open_article(a);
+                    self.sync_layout();
+                    self.scroll = scroll;
+                    self.focus = Focus::Reader;
+                }
+            }
             Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
                 self.corpus.articles.extend(articles);
@@ -259,6 +296,22 @@ impl App {
                     Focus::Sidebar
                 };
             }
+            Command::ToggleRead => self.toggle_mark("read", "unread", |m| &mut m.read),
+            Command::ToggleBookmark => {
+                self.toggle_mark("bookmarked", "bookmark removed", |m| &mut m.bookmarked);
+                if self.bookmarked_only {
+                    self.reorder();
+                }
+            }
+            Command::BookmarkedOnly => {
+                self.bookmarked_only = !self.bookmarked_only;
+                self.reorder();
+                self.message = Some(if self.bookmarked_only {
+                    format!("{} bookmarked articles", self.order.len())
+                } else {
+                    format!("all {} articles", self.order.len())
+                });
+            }
             Command::Profile => self.profile_command(),
             Command::Browse => self.open_browser(),
             Command::Help => self.help = Some(0),
@@ -294,8 +347,34 @@ impl App {
         }
     }
 
-    /// Shows article `a` in the reader from its top, and selects it in the list.
+    /// The marks of article `a`, for changing.
+    fn marks_mut(&mut self, a: u32) -> &mut Marks {
+        let i = a as usize;
+        if self.marks.len() <= i {
+            self.marks.resize(i + 1, Marks::default());
+        }
+        &mut self.marks[i]
+    }
+
+    /// Flips one mark of the selected (list) or open article.
+    fn toggle_mark(&mut self, on: &str, off: &str, mark: fn(&mut Marks) -> &mut bool) {
+        let target = match self.focus {
+            Focus::List => self.selected(),
+            _ => self.open,
+        };
+        let Some(a) = target else {
+            self.message = Some("no article".into());
+            return;
+        };
+        let flag = mark(self.marks_mut(a));
+        *flag = !*flag;
+        self.message = Some(if *flag { on } else { off }.to_string());
+    }
+
+    /// Shows article `a` in the reader from its top, selects it in the list,
+    /// and marks it read.
     fn open_article(&mut self, a: u32) {
+        self.marks_mut(a).read = true;
         if self.open != Some(a) {
             self.open = Some(a);
             self.scroll = 0;
@@ -417,6 +496,14 @@ impl App {
             .is_some_and(|a| a as usize >= self.corpus.articles.len())
         {
             self.open = None;
+            self.current = None;
+        }
+        // A mention hidden by the caption mode is no longer current.
+        let hidden = match (self.current, self.open, self.active, &self.search) {
+            (Some(m), Some(a), Some(id), None) => !self.visible_mentions(a, id).contains(&m),
+            _ => false,
+        };
+        if hidden {
             self.current = None;
         }
         self.sync_layout();
@@ -604,6 +691,16 @@ impl App {
     /// The search, when one is typed or kept.
     pub fn search(&self) -> Option<&Search> {
         self.search.as_ref()
+    }
+
+    /// The read and bookmark marks of article `a` (corpus index).
+    pub fn marks(&self, a: u32) -> Marks {
+        self.marks.get(a as usize).copied().unwrap_or_default()
+    }
+
+    /// Whether the list shows only bookmarked articles.
+    pub fn bookmarked_only(&self) -> bool {
+        self.bookmarked_only
     }
 
     /// Whether the list shows only articles mentioning the active entity.

@@ -1,4 +1,5 @@
-//! The article list: date, marker, title; only the visible rows are built.
+//! The article list: date, markers (★ bookmarked, ● mentions the active
+//! entity), title (bold when unread); only the visible rows are built.
 
 use super::{ellipsize, focused, pane, theme::Theme};
 use crate::app::{App, Focus, SearchScope};
@@ -51,13 +52,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             ellipsize(&article.title, title_width)
         };
+        let article_marks = app.marks(a);
+        // Unread and open articles stand out in bold.
         let mut title_style = ratatui::style::Style::new();
-        if app.open() == Some(a) {
+        if app.open() == Some(a) || !article_marks.read {
             title_style = theme.title;
         }
+        let marker = match (article_marks.bookmarked, marks) {
+            (true, true) => "★● ",
+            (true, false) => "★  ",
+            (false, true) => " ● ",
+            (false, false) => "   ",
+        };
         let mut line = Line::from(vec![
             Span::styled(date, theme.dim),
-            Span::styled(if marks { " ● " } else { "   " }, theme.marker),
+            Span::styled(marker, theme.marker),
             Span::styled(title, title_style),
         ]);
         if row == cursor.selected {

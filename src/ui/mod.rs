@@ -21,23 +21,27 @@ use std::borrow::Cow;
 use theme::Theme;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Draws the whole screen for `app`.
+/// Draws the whole screen for `app` in the default theme.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::default();
+    render_with(app, &Theme::default(), frame);
+}
+
+/// Draws the whole screen for `app` with `theme`'s styles.
+pub fn render_with(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let p = app.panes();
     let clip = |r: Rect| r.intersection(area);
-    list::render(app, &theme, frame, clip(p.list));
-    reader::render(app, &theme, frame, clip(p.reader));
-    sidebar::render(app, &theme, frame, clip(p.sidebar), p.overlay);
+    list::render(app, theme, frame, clip(p.list));
+    reader::render(app, theme, frame, clip(p.reader));
+    sidebar::render(app, theme, frame, clip(p.sidebar), p.overlay);
     match app.overlay() {
-        Some(Overlay::Profile(v)) => profile::render(app, v, &theme, frame),
-        Some(Overlay::Browser(b)) => browser::render(app, b, &theme, frame),
+        Some(Overlay::Profile(v)) => profile::render(app, v, theme, frame),
+        Some(Overlay::Browser(b)) => browser::render(app, b, theme, frame),
         None => {}
     }
-    status::render(app, &theme, frame, clip(p.status));
+    status::render(app, theme, frame, clip(p.status));
     if let Some(top) = app.help() {
-        help::render(app, &theme, frame, top);
+        help::render(app, theme, frame, top);
     }
 }
 
