@@ -186,7 +186,7 @@ impl Lexicon {
     }
 
     /// Flags of a single word as written; an all-capitals word (`HOTAN`) is also
-    /// looked up capitalized (`Hotan`).
+    /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
         if let Some(&f) = self.words.get(w) {
@@ -198,7 +198,9 @@ impl Lexicon {
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();
             if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-                return self.words.get(s).copied().unwrap_or(0);
+                const KEEP: u32 =
+                    PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
+                return self.words.get(s).copied().unwrap_or(0) & KEEP;
             }
         }
         0

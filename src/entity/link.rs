@@ -70,7 +70,7 @@ fn context_kind(c: &Cand) -> EntityKind {
         EntityKind::Organization
     } else if c.ctx & CTX_PREP != 0 {
         EntityKind::Place
-    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 || c.has_upper {
         EntityKind::Organization
     } else {
         EntityKind::Person
