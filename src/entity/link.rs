@@ -139,7 +139,7 @@ fn shrink_to_people(items: &mut [Item]) {
     for it in items.iter_mut() {
         let c = &it.cand;
         let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-        if !open || c.words < 2 {
+        if !open || c.words < 2 || !people.contains(first_word(it.text)) {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
