@@ -6,10 +6,17 @@
 
 pub mod app;
 pub mod article;
+pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod keymap;
+pub mod paths;
+pub mod query;
 pub mod sanitize;
+pub mod session;
+pub mod state;
 pub mod tui;
 pub mod ui;

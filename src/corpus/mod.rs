@@ -55,6 +55,7 @@ impl Corpus {
         for (i, (article, ents)) in articles.iter().zip(found).enumerate() {
             index.add(i as u32, article.date, ents);
         }
+        index.merge_aliases();
         Corpus { articles, index }
     }
 }
