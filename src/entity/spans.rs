@@ -90,26 +90,28 @@ impl Scratch {
     }
 }
 
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "to",
-    "into",
-    "across",
-    "outside",
-    "inside",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "around",
-    "throughout",
-    "visited",
-    "visit",
-    "visiting",
-];
+fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "to"
+            | "into"
+            | "across"
+            | "outside"
+            | "inside"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "around"
+            | "throughout"
+            | "visited"
+            | "visit"
+            | "visiting"
+    )
+}
 
 /// Flag bit (beyond the lexicon's) of a token that can be part of a name.
 const NAME_WORD: u32 = 1 << 31;
@@ -605,11 +607,11 @@ fn push(
         if p.kind == Kind::Word && p.shape & LOWER != 0 {
             let w = p.text(text);
             let place_of = w == "of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
-            if PLACE_PREPS.contains(&w) || place_of {
+            if is_place_preposition(w) || place_of {
                 ctx |= CTX_PREP;
             } else if w == "the" {
                 ctx |= CTX_THE;
-            } else if gz::lexicon().word(w) & gz::SPEECH != 0 {
+            } else if gz::lexicon().is_speech_verb(w) {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -617,9 +619,7 @@ fn push(
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word
-                if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 =>
-            {
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.text(text)) => {
                 ctx |= CTX_SPEECH
             }
             Kind::Punct(b',') => {
