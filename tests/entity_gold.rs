@@ -14,10 +14,11 @@ use std::process::Command;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
 
-/// Lowest figures accepted (achieved level, rounded down a little).
+/// Lowest figures accepted: the achieved level rounded down a little, and never
+/// below the targets (person 0.90, organization 0.70, place 0.80, jump 0.97).
 const FLOORS: &[(&str, f64)] = &[
     ("person mention F1", 0.92),
-    ("organization mention F1", 0.72),
+    ("organization mention F1", 0.70),
     ("place mention F1", 0.86),
     ("person jump completeness", 0.97),
 ];
