@@ -151,8 +151,11 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
         return None; // `-` and `_` stand alone; a long dash may touch the next word (`--After`)
     }
     let at_end = text[before_sep..].trim().is_empty();
-    let trusted = if agency.is_some() {
-        true
+    // An agency in parentheses is not enough on its own: `Braverman (left) and`,
+    // `Sens. Alan Cranston (D-Cal.) said`. It needs a dash after it, or to end
+    // the paragraph, or a place in capitals with a date or a known agency.
+    let trusted = if let Some(name) = &agency {
+        sep.is_some() || at_end || (caps && (date.is_some() || is_known_agency(name)))
     } else if date.is_some() {
         sep.is_some() || (caps && at_end)
     } else {
@@ -282,6 +285,11 @@ fn is_agency(s: &str) -> bool {
         && s.split(' ').count() <= 3
         && s.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '&'))
+}
+
+/// Whether `canonical` (from [`canonical_agency`]) is a wire service we know.
+fn is_known_agency(canonical: &str) -> bool {
+    matches!(canonical, "AP" | "AFP" | "UPI" | "Reuters" | "Xinhua")
 }
 
 /// Known agencies under their usual spelling; misspellings of Xinhua
@@ -542,6 +550,9 @@ mod tests {
             "Tuesday, March 5, 2019",
             "Toronto said, March 5 was",
             "(Undated)",
+            "Braverman (left) and Sunak (right) at the meeting.",
+            "Sens. Alan Cranston (D-Cal.) and Bob Dole said",
+            "The Commodity Credit Corporation (CCC) said",
             "",
         ] {
             assert_eq!(dl(text), None, "{text:?}");
