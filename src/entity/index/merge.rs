@@ -22,13 +22,57 @@ fn rank(e: &Entity) -> (usize, usize) {
     (e.name.split_whitespace().count(), e.name.len())
 }
 
+/// Words that designate what kind of place or organization a name is, without
+/// making it a different one: `Hotan City` is Hotan, `Xinhua News Agency` is Xinhua.
+const DESIGNATIONS: &[&str] = &[
+    "agency",
+    "city",
+    "co.",
+    "company",
+    "corp",
+    "corp.",
+    "corporation",
+    "county",
+    "district",
+    "group",
+    "inc",
+    "inc.",
+    "limited",
+    "ltd",
+    "ltd.",
+    "municipality",
+    "prefecture",
+    "province",
+    "region",
+    "state",
+];
+
+/// Whether `alias` names the same place or organization as `name` everywhere,
+/// not just in the article that linked them: an acronym (`CPC`, `U.N.`), or
+/// the name's opening words when the rest ends in a designation (`Hotan` for
+/// `Hotan City`, `Xinjiang` for `Xinjiang Uygur Autonomous Region`). A name
+/// that merely contains it (`Northern Iran`, `World Trade Organization
+/// Ministerial Conference`) is a different entity.
+fn stands_for(alias: &str, name: &str) -> bool {
+    if !alias.chars().any(char::is_lowercase) && alias.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let (alias, name) = (normalized(alias), normalized(name));
+    name.strip_prefix(&alias)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(|rest| rest.rsplit(' ').next())
+        .is_some_and(|last| DESIGNATIONS.contains(&last))
+}
+
 /// The normalized short forms by which `e` may be called elsewhere: its
-/// aliases and, for a person, the leading and trailing runs of its name's words.
+/// aliases (for places and organizations only those that stand for it
+/// everywhere) and, for a person, the leading and trailing runs of its name's words.
 fn short_forms(e: &Entity) -> Vec<String> {
     let own = normalized(&e.name);
     let mut forms: Vec<String> = e
         .aliases
         .iter()
+        .filter(|a| e.kind == EntityKind::Person || stands_for(a, &e.name))
         .map(|a| normalized(a))
         .filter(|a| !a.is_empty() && *a != own)
         .collect();
@@ -135,4 +179,24 @@ pub(super) fn remap_article(
     joined.sort_by_key(|o| o.mentions.first().map(|m| m.order_key()));
     *occurrences = joined;
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stands_for;
+
+    #[test]
+    fn only_acronyms_and_designated_names_stand_for_a_place_or_organization() {
+        assert!(stands_for("CPC", "Communist Party of China"));
+        assert!(stands_for("U.N.", "United Nations"));
+        assert!(stands_for("Hotan", "Hotan City"));
+        assert!(stands_for("Xinjiang", "Xinjiang Uygur Autonomous Region"));
+        assert!(stands_for("Xinhua", "Xinhua News Agency"));
+        assert!(!stands_for("Iran", "Northern Iran"));
+        assert!(!stands_for("Seoul", "Seoul Detention Center"));
+        assert!(!stands_for(
+            "World Trade Organization",
+            "World Trade Organization Ministerial Conference"
+        ));
+    }
 }
