@@ -82,7 +82,7 @@ impl Panes {
             ..main
         };
         if width >= FOLD_SIDEBAR {
-            let side_w = (width * 9 / 50).clamp(26, 36);
+            let side_w = (width * 21 / 100).clamp(26, 44);
             p.reader = Rect {
                 width: rest.width - side_w,
                 ..rest

@@ -290,8 +290,11 @@ impl ArticleLayout {
     pub fn build(article: &Article, key: LayoutKey) -> ArticleLayout {
         let width = key.width.max(MIN_WRAP);
         let has_body = article.blocks.iter().any(|b| b.kind == BlockKind::Body);
+        let has_caption = article.blocks.iter().any(|b| b.kind == BlockKind::Caption);
+        // Without a caption to stand beside it, the body takes the whole width.
+        let alongside = fits_alongside(width) && has_body && has_caption;
         let mode = match key.mode {
-            CaptionMode::Alongside if !fits_alongside(width) || !has_body => CaptionMode::Inline,
+            CaptionMode::Alongside if !alongside => CaptionMode::Inline,
             m => m,
         };
         let side_width = if mode == CaptionMode::Alongside {
