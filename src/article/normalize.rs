@@ -43,7 +43,7 @@ impl Style {
 /// and the addition are non-empty. Returns whether anything was added.
 pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
     let mark = out.len();
-    if mark > 0 {
+    if mark > 0 && !joins_hyphenated(out, s) {
         out.push_str(sep);
     }
     let start = out.len();
@@ -57,6 +57,19 @@ pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -
         return false;
     }
     true
+}
+
+/// Whether a line break after `before` and before `next` falls inside a
+/// hyphenated word (`director-` / `general`): the line is then joined without a space.
+fn joins_hyphenated(before: &str, next: &str) -> bool {
+    let mut tail = before.chars().rev();
+    tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_alphabetic)
+        && next
+            .trim_start_matches(is_space)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Collapses runs of spaces into one (for titles, where alignment means nothing).
@@ -153,6 +166,19 @@ mod tests {
             },
         );
         out
+    }
+
+    #[test]
+    fn hyphenated_line_breaks_join_without_a_space() {
+        let mut out = String::from("director-");
+        assert!(push_trimmed(&mut out, " ", "general of", Style::PLAIN));
+        assert_eq!(out, "director-general of");
+        let mut out = String::from("talks --");
+        assert!(push_trimmed(&mut out, " ", "and more", Style::PLAIN));
+        assert_eq!(out, "talks -- and more");
+        let mut out = String::from("Sino-");
+        assert!(push_trimmed(&mut out, " ", "US ties", Style::PLAIN));
+        assert_eq!(out, "Sino- US ties");
     }
 
     #[test]
