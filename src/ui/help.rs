@@ -44,13 +44,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
         width: width.min(area.width),
         height: height.min(area.height),
     };
+    // Never scrolled past the last line; say when more lines are below.
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let top = top.min(lines.len().saturating_sub(visible));
+    let footer = if top + visible < lines.len() {
+        " ↓ more · Esc/? close "
+    } else {
+        " Esc/? close "
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(" Keys ")
-        .title_bottom(Line::styled(" Esc/? close ", theme.dim));
+        .title_bottom(Line::styled(footer, theme.dim));
     frame.render_widget(Clear, popup);
-    let top = top.min(lines.len()) as u16;
+    let top = top as u16;
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
