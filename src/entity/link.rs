@@ -77,15 +77,16 @@ fn context_kind(c: &Cand) -> EntityKind {
     }
 }
 
-/// Whether `short` is the first or last words of `long`.
-fn prefix_or_suffix(short: &str, long: &str) -> bool {
+/// Whether `short` is the first words of `long`, or (when `suffix` allows)
+/// its last words.
+fn prefix_or_suffix(short: &str, long: &str, suffix: bool) -> bool {
     let (s, l) = (short.as_bytes(), long.as_bytes());
     if l.len() <= s.len() || s.is_empty() {
         return false;
     }
     let k = l.len() - s.len();
     (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
-        || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
+        || (suffix && l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
 }
 
 fn first_word(s: &str) -> &str {
@@ -402,7 +403,19 @@ impl<'i, 'a> Linker<'i, 'a> {
             }
             let own = self.kind[i];
             let name = self.names[i].clone();
-            let hit = self.unique(i, long, |l| prefix_or_suffix(&name, l));
+            // A place is short for the longer name it opens (`Hotan` for
+            // `Hotan City`), never for one that ends in it: `Northern Iran`,
+            // `West Germany` and `South Africa` are other places than Iran,
+            // Germany and Africa.
+            let targets: Vec<usize> = long
+                .iter()
+                .copied()
+                .filter(|&l| {
+                    self.items[l].cand.guess != Guess::Place
+                        || prefix_or_suffix(&name, &self.names[l], false)
+                })
+                .collect();
+            let hit = self.unique(i, &targets, |l| prefix_or_suffix(&name, l, true));
             if let Some(l) = hit {
                 if own.is_some() && c.strong && self.kind[l] != own {
                     continue;
