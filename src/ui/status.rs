@@ -2,7 +2,7 @@
 //! key hints from the keymap.
 
 use super::theme::Theme;
-use crate::app::{App, SearchScope};
+use crate::app::{App, Command, Overlay, SearchScope};
 use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -57,8 +57,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let room = (area.width as usize).saturating_sub(left.width() + 2);
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, hint) in app.keymap().hints() {
-        let key = key.to_string();
+    for (key, hint) in hints_for(app) {
         let text = format!(" {hint}  ");
         let w = key.len() + text.len();
         if used + w > room {
@@ -71,4 +70,33 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hints = Line::from(hints);
     let x = area.right() - used as u16;
     buf.set_line(x, area.y, &hints, used as u16);
+}
+
+/// The key hints of the screen in front: the reader's from the keymap, or
+/// those of the profile or the entity browser.
+fn hints_for(app: &App) -> Vec<(String, &'static str)> {
+    let keymap = app.keymap();
+    let first_key = |c: Command| {
+        let label = keymap.keys_label(c);
+        label.split('/').next().unwrap_or_default().to_string()
+    };
+    match app.overlay() {
+        Some(Overlay::Profile(_)) => vec![
+            (first_key(Command::Open), "go to mention"),
+            (first_key(Command::CycleSort), "sort"),
+            (first_key(Command::FocusNext), "pane"),
+            (first_key(Command::Cancel), "back"),
+        ],
+        // The browser's keys are fixed: typed text goes to its filter.
+        Some(Overlay::Browser(_)) => vec![
+            ("type".to_string(), "filter"),
+            ("Enter".to_string(), "profile"),
+            ("Tab".to_string(), "sort"),
+            ("Esc".to_string(), "back"),
+        ],
+        None => keymap
+            .hints()
+            .map(|(key, hint)| (key.to_string(), hint))
+            .collect(),
+    }
 }
