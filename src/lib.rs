@@ -6,10 +6,12 @@
 
 pub mod app;
 pub mod article;
+pub mod assets;
 pub mod cli;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+pub mod keymap;
 pub mod sanitize;
 pub mod tui;
 pub mod ui;

@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Export { jsonl: _, paths }) => export(&paths),
-        None => ExitCode::SUCCESS,
+        None => dateline::tui::main(&cli.paths, cli.entity.as_deref()),
     }
 }
 

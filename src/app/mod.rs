@@ -1,1 +1,580 @@
 //! Application state and its pure `update(Action)`; no terminal code here.
+//!
+//! [`App`] owns the [`Corpus`] and all view state. [`App::update`] is the only
+//! way it changes; the view (`crate::ui`) reads it through the accessors.
+
+mod action;
+mod list;
+mod mentions;
+pub mod panes;
+mod search;
+mod sidebar;
+pub mod wrap;
+
+pub use action::{Action, Command};
+pub use list::SortOrder;
+pub use panes::{Focus, Panes};
+pub use search::{Search, SearchScope};
+pub use sidebar::SidebarRow;
+pub use wrap::{ArticleLayout, CaptionMode};
+
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::entity::{EntityId, Mention};
+use crate::keymap::Keymap;
+use wrap::LayoutKey;
+
+/// A scroll position in a list: the selected item and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    /// Index of the selected item.
+    pub selected: usize,
+    /// Index of the first visible row.
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Keeps `selected` within `len` items and visible in `height` rows.
+    fn settle(&mut self, len: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        self.settle_row(self.selected, len, height);
+    }
+
+    /// Scrolls so that row `row` of `len` is visible in `height` rows.
+    fn settle_row(&mut self, row: usize, len: usize, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if row < self.offset {
+            self.offset = row;
+        } else if row >= self.offset + height {
+            self.offset = row + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+/// The reader's state: the corpus, what is shown and where.
+#[derive(Debug)]
+pub struct App {
+    corpus: Corpus,
+    keymap: Keymap,
+    /// Corpus indices of the articles in the list, filtered and sorted.
+    order: Vec<u32>,
+    list: ListCursor,
+    open: Option<u32>,
+    layout: Option<ArticleLayout>,
+    scroll: usize,
+    sidebar: ListCursor,
+    focus: Focus,
+    sort: SortOrder,
+    captions: CaptionMode,
+    subtle: bool,
+    active: Option<EntityId>,
+    current: Option<Mention>,
+    search: Option<Search>,
+    entity_filter: bool,
+    message: Option<String>,
+    help: Option<usize>,
+    size: (u16, u16),
+    quit: bool,
+}
+
+impl App {
+    /// The reader over `corpus`, newest article first and open, at 80×24
+    /// until the first [`Action::Resize`].
+    pub fn new(corpus: Corpus) -> App {
+        let mut app = App {
+            corpus,
+            keymap: Keymap::default(),
+            order: Vec::new(),
+            list: ListCursor::default(),
+            open: None,
+            layout: None,
+            scroll: 0,
+            sidebar: ListCursor::default(),
+            focus: Focus::List,
+            sort: SortOrder::NewestFirst,
+            captions: CaptionMode::Alongside,
+            subtle: true,
+            active: None,
+            current: None,
+            search: None,
+            entity_filter: false,
+            message: None,
+            help: None,
+            size: (80, 24),
+            quit: false,
+        };
+        app.reorder();
+        if let Some(&first) = app.order.first() {
+            app.open_article(first);
+        }
+        app.settle();
+        app
+    }
+
+    /// Replaces the key bindings (the help and hints follow them).
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// Applies one action. The only way the state changes.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Run(command) => {
+                self.message = None;
+                self.run(command);
+            }
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::SearchInput(c) => self.search_edit(|q| q.push(c)),
+            Action::SearchBackspace => self.search_edit(|q| {
+                q.pop();
+            }),
+            Action::SearchConfirm => self.search_confirm(),
+            Action::Click { x, y } => self.click(x, y),
+            Action::Wheel { x, y, down } => {
+                let delta = if down { 3 } else { -3 };
+                if let Some(pane) = self.pane_at(x, y) {
+                    self.move_in(pane, delta);
+                }
+            }
+            Action::Activate(id) => self.activate(id),
+            Action::Notify(message) => self.message = Some(message),
+            Action::ArticlesAppended(articles) => {
+                self.corpus.articles.extend(articles);
+                self.reorder();
+                if self.open.is_none()
+                    && let Some(&first) = self.order.first()
+                {
+                    self.open_article(first);
+                }
+            }
+            Action::IndexReady(index) => self.replace_index(index),
+        }
+        self.settle();
+    }
+
+    fn run(&mut self, command: Command) {
+        if let Some(top) = self.help {
+            self.help = match command {
+                Command::Help | Command::Cancel | Command::Quit => None,
+                Command::Down => Some(top + 1),
+                Command::Up => Some(top.saturating_sub(1)),
+                Command::PageDown | Command::HalfPageDown => Some(top + 10),
+                Command::PageUp | Command::HalfPageUp => Some(top.saturating_sub(10)),
+                Command::Top => Some(0),
+                Command::Bottom => Some(usize::MAX),
+                _ => Some(top),
+            };
+            return;
+        }
+        let page = self.page(self.focus) as isize;
+        match command {
+            Command::Down => self.move_in(self.focus, 1),
+            Command::Up => self.move_in(self.focus, -1),
+            Command::PageDown => self.move_in(self.focus, page),
+            Command::PageUp => self.move_in(self.focus, -page),
+            Command::HalfPageDown => self.move_in(self.focus, (page / 2).max(1)),
+            Command::HalfPageUp => self.move_in(self.focus, -(page / 2).max(1)),
+            Command::Top => self.move_in(self.focus, isize::MIN),
+            Command::Bottom => self.move_in(self.focus, isize::MAX),
+            Command::FocusNext => self.focus = self.focus.next(),
+            Command::FocusPrev => self.focus = self.focus.prev(),
+            Command::Open => match self.focus {
+                Focus::List => self.open_selected(),
+                Focus::Sidebar => {
+                    if let Some(id) = self.sidebar_selected() {
+                        self.activate(id);
+                    }
+                }
+                Focus::Reader => {}
+            },
+            Command::NextMention => self.step(true),
+            Command::PrevMention => self.step(false),
+            Command::Search => self.search_start(),
+            Command::Cancel => {
+                if self.search.is_some() {
+                    self.search_clear();
+                } else if self.focus == Focus::Sidebar && self.panes().overlay {
+                    self.focus = Focus::Reader;
+                }
+            }
+            Command::FilterEntity => self.toggle_entity_filter(),
+            Command::CycleSort => {
+                self.sort = self.sort.next();
+                self.reorder();
+                self.message = Some(format!("sorted by {}", self.sort.label()));
+            }
+            Command::CycleCaptions => {
+                self.captions = self.captions.next();
+                let narrow = self.captions == CaptionMode::Alongside
+                    && !wrap::fits_alongside(self.reader_width());
+                self.message = Some(format!(
+                    "captions {}{}",
+                    self.captions.label(),
+                    if narrow {
+                        " (inline: pane too narrow)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            Command::ToggleHighlights => {
+                self.subtle = !self.subtle;
+                self.message = Some(
+                    if self.subtle {
+                        "highlighting all entities"
+                    } else {
+                        "highlighting the active entity only"
+                    }
+                    .into(),
+                );
+            }
+            Command::ToggleSidebar => {
+                self.focus = if self.focus == Focus::Sidebar {
+                    Focus::Reader
+                } else {
+                    Focus::Sidebar
+                };
+            }
+            Command::Help => self.help = Some(0),
+            Command::Quit => self.quit = true,
+        }
+    }
+
+    /// Rows a page move covers in `pane`.
+    fn page(&self, pane: Focus) -> usize {
+        let p = self.panes();
+        let h = match pane {
+            Focus::List => p.list_inner().height,
+            Focus::Reader => self.reader_height() as u16,
+            Focus::Sidebar => p.sidebar_inner().height,
+        };
+        (h as usize).saturating_sub(1).max(1)
+    }
+
+    /// Moves the selection (list, sidebar) or the text (reader) by `delta`.
+    fn move_in(&mut self, pane: Focus, delta: isize) {
+        let shift = |v: usize| v.saturating_add_signed(delta);
+        match pane {
+            Focus::List => self.list.selected = shift(self.list.selected),
+            Focus::Sidebar => self.sidebar.selected = shift(self.sidebar.selected),
+            Focus::Reader => self.scroll = shift(self.scroll),
+        }
+    }
+
+    fn open_selected(&mut self) {
+        if let Some(&a) = self.order.get(self.list.selected) {
+            self.open_article(a);
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Shows article `a` in the reader from its top, and selects it in the list.
+    fn open_article(&mut self, a: u32) {
+        if self.open != Some(a) {
+            self.open = Some(a);
+            self.scroll = 0;
+            self.current = None;
+            self.sidebar = ListCursor::default();
+        }
+        if let Some(pos) = self.order.iter().position(|&x| x == a) {
+            self.list.selected = pos;
+        }
+        self.sync_layout();
+        self.search_refresh();
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if self.help.take().is_some() {
+            return;
+        }
+        let p = self.panes();
+        match self.pane_at(x, y) {
+            Some(Focus::List) => {
+                let row = (y - p.list_inner().y) as usize + self.list.offset;
+                if row < self.order.len() {
+                    self.list.selected = row;
+                    self.open_selected();
+                }
+            }
+            Some(Focus::Sidebar) => {
+                self.focus = Focus::Sidebar;
+                let row = (y - p.sidebar_inner().y) as usize + self.sidebar.offset;
+                let rows = self.sidebar_rows();
+                if let Some(SidebarRow::Entity { id, .. }) = rows.get(row) {
+                    let k = rows[..row]
+                        .iter()
+                        .filter(|r| matches!(r, SidebarRow::Entity { .. }))
+                        .count();
+                    self.sidebar.selected = k;
+                    self.activate(*id);
+                }
+            }
+            Some(Focus::Reader) => self.focus = Focus::Reader,
+            None => {}
+        }
+    }
+
+    /// The pane whose inside holds the cell (`x`, `y`).
+    fn pane_at(&self, x: u16, y: u16) -> Option<Focus> {
+        let p = self.panes();
+        let pos = ratatui::layout::Position::new(x, y);
+        if p.sidebar_inner().contains(pos) {
+            Some(Focus::Sidebar)
+        } else if p.list_inner().contains(pos) {
+            Some(Focus::List)
+        } else if p.reader.contains(pos) {
+            Some(Focus::Reader)
+        } else {
+            None
+        }
+    }
+
+    /// Restores every invariant after an action: layout up to date, selections
+    /// in range and visible, scroll within the text.
+    fn settle(&mut self) {
+        if self
+            .open
+            .is_some_and(|a| a as usize >= self.corpus.articles.len())
+        {
+            self.open = None;
+            self.current = None;
+        }
+        self.sync_layout();
+        let p = self.panes();
+        self.list
+            .settle(self.order.len(), p.list_inner().height as usize);
+        let max_scroll = self.max_scroll();
+        self.scroll = self.scroll.min(max_scroll);
+        let rows = self.sidebar_rows();
+        let entities = rows
+            .iter()
+            .filter(|r| matches!(r, SidebarRow::Entity { .. }))
+            .count();
+        self.sidebar.selected = self.sidebar.selected.min(entities.saturating_sub(1));
+        let row = sidebar::row_of_entity(&rows, self.sidebar.selected);
+        // Keep the group header above the first entity in view.
+        let row = if self.sidebar.selected == 0 { 0 } else { row };
+        self.sidebar
+            .settle_row(row, rows.len(), p.sidebar_inner().height as usize);
+        if let Some(h) = &mut self.help {
+            *h = (*h).min(self.keymap.bindings().len());
+        }
+    }
+
+    /// Re-wraps the open article when its width or caption mode changed,
+    /// keeping the reading position.
+    fn sync_layout(&mut self) {
+        let Some(a) = self.open else {
+            self.layout = None;
+            return;
+        };
+        let key = LayoutKey {
+            article: a,
+            width: self.reader_width(),
+            mode: self.captions,
+        };
+        if self.layout.as_ref().is_some_and(|l| l.key == key) {
+            return;
+        }
+        let article = &self.corpus.articles[a as usize];
+        let old = self.layout.as_ref().filter(|l| l.key.article == a);
+        let anchor = old.and_then(|l| l.anchor(self.scroll));
+        // The current mention stays in view if it was.
+        let height = self.reader_height();
+        let current_shown = old
+            .zip(self.current)
+            .and_then(|(l, m)| l.row_of(article, &m))
+            .is_some_and(|r| r >= self.scroll && r < self.scroll + height);
+        let layout = ArticleLayout::build(article, key);
+        if let Some((source, offset)) = anchor {
+            self.scroll = layout.row_of_anchor(source, offset).unwrap_or(0);
+        }
+        self.layout = Some(layout);
+        if let Some(m) = self.current.filter(|_| current_shown) {
+            self.reveal(m);
+        }
+    }
+
+    /// Scrolls so that mention or match `m` of the open article is in view,
+    /// with some context above it.
+    fn reveal(&mut self, m: Mention) {
+        let (Some(layout), Some(a)) = (&self.layout, self.open) else {
+            return;
+        };
+        let Some(row) = layout.row_of(&self.corpus.articles[a as usize], &m) else {
+            return;
+        };
+        let h = self.reader_height();
+        let context = (h / 4).min(3);
+        if row < self.scroll + context || row + context >= self.scroll + h {
+            self.scroll = row.saturating_sub(h / 3);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        let rows = self.layout.as_ref().map_or(0, |l| l.rows.len());
+        rows.saturating_sub(self.reader_height())
+    }
+
+    /// Width of the reader's text, as if the reader were showing.
+    fn reader_width(&self) -> u16 {
+        let (w, h) = self.size;
+        Panes::new(w, h, Focus::Reader).reader_text().width
+    }
+
+    fn reader_height(&self) -> usize {
+        let (w, h) = self.size;
+        Panes::new(w, h, Focus::Reader).reader_text().height as usize
+    }
+
+    // --- read access for the view and for tests ---
+
+    /// The collection.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The key bindings.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Where the panes are at the current size.
+    pub fn panes(&self) -> Panes {
+        Panes::new(self.size.0, self.size.1, self.focus)
+    }
+
+    /// The terminal size last reported.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Corpus indices of the listed articles, in list order.
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// Selection and scroll of the list.
+    pub fn list(&self) -> ListCursor {
+        self.list
+    }
+
+    /// The corpus index of the selected list item.
+    pub fn selected(&self) -> Option<u32> {
+        self.order.get(self.list.selected).copied()
+    }
+
+    /// The corpus index of the article in the reader.
+    pub fn open(&self) -> Option<u32> {
+        self.open
+    }
+
+    /// The article in the reader.
+    pub fn open_article_ref(&self) -> Option<&Article> {
+        self.open.map(|a| &self.corpus.articles[a as usize])
+    }
+
+    /// The open article's wrapped layout.
+    pub fn layout(&self) -> Option<&ArticleLayout> {
+        self.layout.as_ref()
+    }
+
+    /// First reader row shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Selection and scroll of the sidebar (selection counts entities, offset rows).
+    pub fn sidebar(&self) -> ListCursor {
+        self.sidebar
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The list order.
+    pub fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    /// The caption mode asked for.
+    pub fn caption_mode(&self) -> CaptionMode {
+        self.captions
+    }
+
+    /// Whether entities other than the active one are highlighted.
+    pub fn subtle_highlights(&self) -> bool {
+        self.subtle
+    }
+
+    /// The active entity.
+    pub fn active(&self) -> Option<EntityId> {
+        self.active
+    }
+
+    /// The current mention of the active entity in the open article.
+    pub fn current(&self) -> Option<Mention> {
+        self.current
+    }
+
+    /// The search, when one is typed or kept.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Whether the list shows only articles mentioning the active entity.
+    pub fn entity_filter(&self) -> bool {
+        self.entity_filter
+    }
+
+    /// The status message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The help's scroll position when the help is shown.
+    pub fn help(&self) -> Option<usize> {
+        self.help
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether keys go to the search prompt.
+    pub fn is_editing(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.editing)
+    }
+
+    /// `article 3/120`, then `mention 2/5 of Wang Huning` when there is a current mention.
+    pub fn position_label(&self) -> String {
+        let total = self.order.len();
+        let mut s = match self
+            .open
+            .and_then(|a| self.order.iter().position(|&x| x == a))
+        {
+            Some(i) => format!("article {}/{total}", i + 1),
+            None if total == 0 => "no articles".to_string(),
+            None => format!("{total} articles"),
+        };
+        if let Some(id) = self.active {
+            let name = &self.corpus.index.entity(id).name;
+            let ms = self
+                .open
+                .map_or(Vec::new(), |a| self.visible_mentions(a, id));
+            match self.current.and_then(|c| ms.iter().position(|m| *m == c)) {
+                Some(i) => s += &format!(" · mention {}/{} of {name}", i + 1, ms.len()),
+                None => s += &format!(" · {name}: {} here", ms.len()),
+            }
+        }
+        s
+    }
+}

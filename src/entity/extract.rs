@@ -1,9 +1,92 @@
 //! Finding and linking the entities of one article.
 
 use super::ArticleEntity;
+use super::link::{self, Item};
+use super::spans::{self, Cand, Scratch};
 use crate::article::Article;
+use std::cell::RefCell;
+
+thread_local! {
+    static SCRATCH: RefCell<(Scratch, Vec<Cand>)> = RefCell::new((Scratch::default(), Vec::new()));
+}
 
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
-pub fn extract(_article: &Article) -> Vec<ArticleEntity> {
-    Vec::new()
+pub fn extract(article: &Article) -> Vec<ArticleEntity> {
+    SCRATCH.with_borrow_mut(|(scratch, cands)| {
+        let mut items: Vec<Item> = Vec::new();
+        let segments = std::iter::once((None, article.title.as_str()))
+            .chain(article.blocks.iter().enumerate().map(|(i, b)| (Some(i), b.text.as_str())));
+        for (block, text) in segments {
+            let dateline = match (&article.dateline, block) {
+                (Some(d), Some(i)) if d.block == i => d.len,
+                _ => 0,
+            };
+            let at = spans::Place {
+                title: block.is_none(),
+                dateline,
+            };
+            cands.clear();
+            spans::find(text, at, scratch, cands);
+            items.extend(cands.iter().map(|&cand| Item {
+                block: block.map(|i| i as u32),
+                cand,
+                text: &text[cand.start as usize..cand.end as usize],
+            }));
+        }
+        link::entities(&items)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse_text;
+    use crate::entity::EntityKind;
+
+    fn names(text: &str) -> Vec<(String, EntityKind, Vec<String>, usize)> {
+        let a = parse_text("t.txt", text);
+        extract(&a)
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.aliases, e.mentions.len()))
+            .collect()
+    }
+
+    fn has(found: &[(String, EntityKind, Vec<String>, usize)], name: &str, kind: EntityKind) -> bool {
+        found.iter().any(|e| e.0 == name && e.1 == kind)
+    }
+
+    #[test]
+    fn titles_and_possessives_are_cut_off() {
+        let f = names(" date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n");
+        assert!(has(&f, "Donald Trump", EntityKind::Person), "{f:?}");
+        assert!(has(&f, "China", EntityKind::Place), "{f:?}");
+        let trump = f.iter().find(|e| e.0 == "Donald Trump").unwrap();
+        assert_eq!(trump.3, 2, "Trump links to Donald Trump: {f:?}");
+        assert!(!f.iter().any(|e| e.0.contains("President")), "{f:?}");
+    }
+
+    #[test]
+    fn acronym_in_parentheses_links_to_its_expansion() {
+        let f = names(" date 2024-01-02 T\n\nThe Korean Central News Agency (KCNA) said so. Later KCNA added more.\n");
+        let e = f.iter().find(|e| e.0 == "Korean Central News Agency").expect("org found");
+        assert_eq!(e.1, EntityKind::Organization);
+        assert_eq!(e.3, 3, "{f:?}");
+        assert!(e.2.contains(&"KCNA".to_string()));
+    }
+
+    #[test]
+    fn ambiguous_surname_is_left_alone() {
+        let f = names(" date 2024-01-02 T\n\nJohn Smith met Mary Smith. Smith left early.\n");
+        let smith = f.iter().find(|e| e.0 == "Smith").expect("own entity");
+        assert_eq!(smith.1, EntityKind::Person);
+        assert_eq!(smith.3, 1);
+    }
+
+    #[test]
+    fn headed_names_stay_whole() {
+        let f = names(" date 2024-01-02 T\n\nShe studied at the University of Southern Indiana and worked at the Andy Warhol Foundation for the Visual Arts.\n");
+        assert!(has(&f, "University of Southern Indiana", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Andy Warhol Foundation for the Visual Arts", EntityKind::Organization), "{f:?}");
+        assert!(!f.iter().any(|e| e.1 == EntityKind::Person), "{f:?}");
+    }
 }

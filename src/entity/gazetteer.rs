@@ -1,1 +1,217 @@
 //! Embedded name lists (places, given names, surnames, organization words).
+//!
+//! Every list is a data file under `assets/` compiled into the binary. They are
+//! turned once, on first use, into one word table (a single hash look-up tells
+//! everything known about a word) and one Aho-Corasick automaton for the names
+//! of several words (`New Zealand`, `Associated Press`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A common given name.
+pub const GIVEN: u32 = 1;
+/// A common surname.
+pub const SURNAME: u32 = 1 << 1;
+/// A place name (with one of the class bits below).
+pub const PLACE: u32 = 1 << 2;
+/// A country.
+pub const COUNTRY: u32 = 1 << 3;
+/// A title or rank before a name (`President`, `Dr`).
+pub const TITLE: u32 = 1 << 4;
+/// The head word of an organization name (`Ministry`, `University`).
+pub const ORG_HEAD: u32 = 1 << 5;
+/// The head word of a building or site (`Stadium`, `Centre`).
+pub const FACILITY: u32 = 1 << 6;
+/// The head word of a geographic or administrative place (`Province`, `River`).
+pub const PLACE_SUFFIX: u32 = 1 << 7;
+/// The head word of an event, prize or law (`Festival`, `Cup`).
+pub const EVENT: u32 = 1 << 8;
+/// A function word or sentence opener (`The`, `According`).
+pub const STOP: u32 = 1 << 9;
+/// A day, month or time-zone word.
+pub const DATE: u32 = 1 << 10;
+/// A capitalized common word that is no name on its own (`State`, `Greater`).
+pub const GENERIC: u32 = 1 << 11;
+/// A nationality or group adjective (`Chinese`).
+pub const DEMONYM: u32 = 1 << 12;
+/// A well-known organization (`Xinhua`, `United Nations`).
+pub const KNOWN_ORG: u32 = 1 << 13;
+/// A noun whose possessive stays inside a name (`People's`).
+pub const COLLECTIVE: u32 = 1 << 14;
+/// A lower-case name particle (`de`, `van`, `bin`).
+pub const PARTICLE: u32 = 1 << 15;
+/// A verb of speech (`said`, `noted`).
+pub const SPEECH: u32 = 1 << 16;
+/// A word introducing a photo credit (`Image`, `Photo`).
+pub const CREDIT_CUE: u32 = 1 << 17;
+/// A city.
+pub const CITY: u32 = 1 << 18;
+/// A region (state, province …).
+pub const REGION: u32 = 1 << 19;
+/// A continent.
+pub const CONTINENT: u32 = 1 << 20;
+
+const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
+const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
+const SURNAMES: &str = include_str!("../../assets/gazetteer/surnames.txt");
+
+const RULES: [(&str, u32); 14] = [
+    (include_str!("../../assets/rules/titles.txt"), TITLE),
+    (include_str!("../../assets/rules/org_heads.txt"), ORG_HEAD),
+    (include_str!("../../assets/rules/facility_heads.txt"), FACILITY),
+    (include_str!("../../assets/rules/place_suffixes.txt"), PLACE_SUFFIX),
+    (include_str!("../../assets/rules/event_heads.txt"), EVENT),
+    (include_str!("../../assets/rules/stopwords.txt"), STOP),
+    (include_str!("../../assets/rules/dates.txt"), DATE),
+    (include_str!("../../assets/rules/generic.txt"), GENERIC),
+    (include_str!("../../assets/rules/demonyms.txt"), DEMONYM),
+    (include_str!("../../assets/rules/known_orgs.txt"), KNOWN_ORG),
+    (include_str!("../../assets/rules/collectives.txt"), COLLECTIVE),
+    (include_str!("../../assets/rules/particles.txt"), PARTICLE),
+    (include_str!("../../assets/rules/speech_verbs.txt"), SPEECH),
+    (include_str!("../../assets/rules/credit_cues.txt"), CREDIT_CUE),
+];
+
+/// Everything known about words and multi-word names.
+pub struct Lexicon {
+    words: HashMap<&'static str, u32>,
+    phrases: AhoCorasick,
+    phrase_flags: Vec<u32>,
+}
+
+/// A multi-word name found by [`Lexicon::phrases`]: byte range in the searched text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What the name is (flag bits).
+    pub flags: u32,
+}
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn place_class(class: &str) -> u32 {
+    PLACE
+        | match class {
+            "country" => COUNTRY,
+            "region" => REGION,
+            "city" => CITY,
+            "continent" => CONTINENT,
+            _ => 0,
+        }
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut words: HashMap<&'static str, u32> = HashMap::with_capacity(1 << 16);
+        let mut phrases: HashMap<&'static str, u32> = HashMap::new();
+        let mut add = |name: &'static str, flags: u32| {
+            let table = if name.contains(' ') {
+                &mut phrases
+            } else {
+                &mut words
+            };
+            *table.entry(name).or_insert(0) |= flags;
+        };
+        for line in entries(PLACES) {
+            let (name, class) = line.split_once('\t').unwrap_or((line, ""));
+            add(name.trim(), place_class(class.trim()));
+        }
+        for name in entries(GIVEN_NAMES) {
+            add(name, GIVEN);
+        }
+        for name in entries(SURNAMES) {
+            add(name, SURNAME);
+        }
+        for (data, flag) in RULES {
+            for name in entries(data) {
+                add(name, flag);
+            }
+        }
+        let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
+        list.sort_unstable();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(list.iter().map(|p| p.0))
+            .expect("the embedded name lists form a valid automaton");
+        Lexicon {
+            words,
+            phrases: automaton,
+            phrase_flags: list.into_iter().map(|p| p.1).collect(),
+        }
+    }
+
+    /// Flags of a single word as written; an all-capitals word (`HOTAN`) is also
+    /// looked up capitalized (`Hotan`).
+    #[inline]
+    pub fn word(&self, w: &str) -> u32 {
+        if let Some(&f) = self.words.get(w) {
+            return f;
+        }
+        let b = w.as_bytes();
+        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-')
+        {
+            let mut buf = [0u8; 32];
+            buf[..b.len()].copy_from_slice(b);
+            buf[1..b.len()].make_ascii_lowercase();
+            if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
+                return self.words.get(s).copied().unwrap_or(0);
+            }
+        }
+        0
+    }
+
+    /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.
+    pub fn phrases(&self, text: &str, out: &mut Vec<Phrase>) {
+        for m in self.phrases.find_iter(text) {
+            out.push(Phrase {
+                start: m.start(),
+                end: m.end(),
+                flags: self.phrase_flags[m.pattern().as_usize()],
+            });
+        }
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// The lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_every_list_they_are_in() {
+        let lx = lexicon();
+        assert!(lx.word("University") & ORG_HEAD != 0);
+        assert!(lx.word("President") & TITLE != 0);
+        assert!(lx.word("said") & SPEECH != 0);
+        assert!(lx.word("The") & STOP != 0);
+        assert!(lx.word("Chinese") & DEMONYM != 0);
+        assert_eq!(lx.word("zzqx"), 0);
+    }
+
+    #[test]
+    fn phrases_are_found_leftmost_longest() {
+        let lx = lexicon();
+        let mut out = Vec::new();
+        lx.phrases("the Associated Press and Amnesty International", &mut out);
+        let found: Vec<&str> = out
+            .iter()
+            .map(|p| &"the Associated Press and Amnesty International"[p.start..p.end])
+            .collect();
+        assert_eq!(found, ["Associated Press", "Amnesty International"]);
+        assert!(out.iter().all(|p| p.flags & KNOWN_ORG != 0));
+    }
+}

@@ -4,6 +4,9 @@
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+mod link;
+mod spans;
+mod tokenize;
 
 use serde::{Deserialize, Serialize};
 

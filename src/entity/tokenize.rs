@@ -1,0 +1,369 @@
+//! One pass over a text's bytes: words, numbers, possessive endings and punctuation,
+//! each with its byte range and the shape flags the name rules need.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (with inner hyphens, apostrophes, dotted initials such as `U.S.`).
+    Word,
+    /// Starts with a digit: `2025`, `501st`, `1,000`.
+    Number,
+    /// A possessive ending: `'s`, `’s`.
+    Possessive,
+    /// Any other character; the byte is its first byte (non-ASCII punctuation is `0x80`).
+    Punct(u8),
+}
+
+/// A token's byte range in its text, its kind and shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// Word, number, possessive or punctuation.
+    pub kind: Kind,
+    /// [`CAP`], [`UPPER`], [`LOWER`], [`SENT`], [`DOTTED`] bits.
+    pub shape: u8,
+}
+
+/// First letter upper case.
+pub const CAP: u8 = 1;
+/// Every letter upper case, at least two letters (`CPC`, `U.S.`, `HOTAN`).
+pub const UPPER: u8 = 2;
+/// First letter lower case.
+pub const LOWER: u8 = 4;
+/// First word of a sentence (or of the text, or after an opening quote or colon).
+pub const SENT: u8 = 8;
+/// Contains a dot (`U.S.`, `Secunia.com`).
+pub const DOTTED: u8 = 16;
+/// A hyphen or apostrophe inside the word.
+pub const JOINED: u8 = 32;
+
+impl Token {
+    /// The token's text in `text`.
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    /// A word starting with a capital letter.
+    #[inline]
+    pub fn is_cap(&self) -> bool {
+        self.kind == Kind::Word && self.shape & CAP != 0
+    }
+
+    /// Punctuation `c`.
+    #[inline]
+    pub fn is_punct(&self, c: u8) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Abbreviations after whose dot a sentence goes on (`Mr. Smith`, `Gen. Lee`).
+fn abbreviation(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"St"
+            | b"Sen"
+            | b"Rep"
+            | b"Gov"
+            | b"Gen"
+            | b"Lt"
+            | b"Col"
+            | b"Maj"
+            | b"Capt"
+            | b"Sgt"
+            | b"Prof"
+            | b"Rev"
+            | b"Jr"
+            | b"Sr"
+            | b"Inc"
+            | b"Co"
+            | b"Corp"
+            | b"Ltd"
+            | b"No"
+            | b"vs"
+            | b"Mt"
+            | b"Ft"
+            | b"Jan"
+            | b"Feb"
+            | b"Aug"
+            | b"Sept"
+            | b"Sep"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+    ) || (word.len() == 1 && word[0].is_ascii_uppercase())
+}
+
+/// The character starting at `i` (a valid char boundary of `s`) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+#[inline]
+fn is_letter_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    if i >= b.len() {
+        return false;
+    }
+    if b[i] < 0x80 {
+        b[i].is_ascii_alphabetic()
+    } else {
+        char_at(s, i).0.is_alphabetic()
+    }
+}
+
+#[inline]
+fn is_alnum_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    if i >= b.len() {
+        return false;
+    }
+    if b[i] < 0x80 {
+        b[i].is_ascii_alphanumeric()
+    } else {
+        char_at(s, i).0.is_alphanumeric()
+    }
+}
+
+/// Length of an apostrophe (`'` or `’`) at `i`, or 0.
+#[inline]
+fn apostrophe_at(b: &[u8], i: usize) -> usize {
+    if i < b.len() && b[i] == b'\'' {
+        1
+    } else if i + 2 < b.len() && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x99 {
+        3
+    } else {
+        0
+    }
+}
+
+/// Splits `text` into tokens, appending them to `out` (cleared first).
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut sent = true;
+    while i < n {
+        let c = b[i];
+        if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            i += 1;
+            while i < n {
+                if b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                } else if (b[i] == b'.' || b[i] == b',') && i + 1 < n && b[i + 1].is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: Kind::Number,
+                shape: 0,
+            });
+            sent = false;
+            continue;
+        }
+        let (first, first_len) = if c < 0x80 {
+            (c as char, 1)
+        } else {
+            char_at(text, i)
+        };
+        if first.is_alphabetic() {
+            let mut shape = 0u8;
+            if first.is_uppercase() {
+                shape |= CAP;
+            } else {
+                shape |= LOWER;
+            }
+            let mut letters = 1u32;
+            let mut lowers = u32::from(!first.is_uppercase());
+            let mut seg_len = 1u32;
+            let mut single_letter_segs = true;
+            i += first_len;
+            loop {
+                if i >= n {
+                    break;
+                }
+                let d = b[i];
+                if d < 0x80 {
+                    if d.is_ascii_alphanumeric() {
+                        if d.is_ascii_lowercase() {
+                            lowers += 1;
+                        }
+                        letters += u32::from(d.is_ascii_alphabetic());
+                        seg_len += 1;
+                        i += 1;
+                        continue;
+                    }
+                    if d == b'-' && is_alnum_at(text, i + 1) {
+                        shape |= JOINED;
+                        seg_len = 0;
+                        i += 1;
+                        continue;
+                    }
+                    if d == b'.' && is_letter_at(text, i + 1) {
+                        let next_lower = b[i + 1].is_ascii_lowercase();
+                        if seg_len == 1 || next_lower {
+                            if seg_len != 1 {
+                                single_letter_segs = false;
+                            }
+                            shape |= DOTTED;
+                            seg_len = 0;
+                            i += 1;
+                            continue;
+                        }
+                    }
+                } else {
+                    let (ch, l) = char_at(text, i);
+                    if ch.is_alphanumeric() {
+                        if ch.is_lowercase() {
+                            lowers += 1;
+                        }
+                        letters += 1;
+                        seg_len += 1;
+                        i += l;
+                        continue;
+                    }
+                }
+                let a = apostrophe_at(b, i);
+                if a > 0 && is_letter_at(text, i + a) {
+                    // `'s` / `’s` closing the word is a possessive ending, not part of the name.
+                    let j = i + a;
+                    let possessive = (b[j] == b's' || b[j] == b'S') && !is_alnum_at(text, j + 1);
+                    if !possessive {
+                        shape |= JOINED;
+                        seg_len = 0;
+                        i = j;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if shape & DOTTED != 0 && single_letter_segs && seg_len == 1 && i < n && b[i] == b'.'
+            {
+                // `U.S.`: the closing dot belongs to the initialism.
+                i += 1;
+            }
+            if letters >= 2 && lowers == 0 {
+                shape |= UPPER;
+            }
+            if sent {
+                shape |= SENT;
+            }
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: Kind::Word,
+                shape,
+            });
+            sent = false;
+            continue;
+        }
+        let a = apostrophe_at(b, i);
+        if a > 0
+            && i + a < n
+            && (b[i + a] == b's' || b[i + a] == b'S')
+            && !is_alnum_at(text, i + a + 1)
+            && out.last().is_some_and(|t| t.end as usize == i)
+        {
+            out.push(Token {
+                start: i as u32,
+                end: (i + a + 1) as u32,
+                kind: Kind::Possessive,
+                shape: 0,
+            });
+            i += a + 1;
+            continue;
+        }
+        let len = if c < 0x80 { 1 } else { first_len };
+        let p = if c < 0x80 { c } else { 0x80 };
+        let quote = c == b'"' || (c >= 0x80 && matches!(first, '“' | '‘' | '«'));
+        let ends_sentence = match c {
+            b'.' => !out.last().is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.end as usize == i
+                    && (abbreviation(&b[t.start as usize..t.end as usize]) || t.shape & DOTTED != 0)
+            }),
+            b'!' | b'?' | b':' => true,
+            _ => false,
+        };
+        out.push(Token {
+            start: start as u32,
+            end: (i + len) as u32,
+            kind: Kind::Punct(p),
+            shape: 0,
+        });
+        i += len;
+        if ends_sentence {
+            sent = true;
+        } else if !(quote && sent) {
+            // An opening quote right after a sentence end keeps the next word sentence-initial;
+            // a quote opening inside a sentence starts a quoted sentence.
+            sent = quote && (out.len() < 2 || !matches!(out[out.len() - 2].kind, Kind::Word));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, u8)> {
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        v.iter().map(|t| (t.text(text), t.shape)).collect()
+    }
+
+    #[test]
+    fn splits_possessive_and_keeps_initialisms() {
+        let w = words("China's U.S. envoy met Kim Jong-un in Washington D.C. today.");
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "China", "'s", "U.S.", "envoy", "met", "Kim", "Jong-un", "in", "Washington", "D.C.",
+                "today", "."
+            ]
+        );
+        assert!(w[0].1 & SENT != 0 && w[0].1 & CAP != 0);
+        assert!(w[2].1 & UPPER != 0 && w[2].1 & SENT == 0);
+        assert!(w[3].1 & LOWER != 0);
+    }
+
+    #[test]
+    fn curly_possessive_and_inner_apostrophe() {
+        let w = words("O’Brien’s team. Mr. Smith left");
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["O’Brien", "’s", "team", ".", "Mr", ".", "Smith", "left"]);
+        assert!(w[4].1 & SENT != 0, "after a full stop");
+        assert!(w[6].1 & SENT == 0, "Mr. does not end a sentence");
+    }
+
+    #[test]
+    fn numbers_and_non_ascii() {
+        let w = words("Gérald Darmanin paid $1,000.50 on 501st day");
+        let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
+        assert_eq!(
+            texts,
+            ["Gérald", "Darmanin", "paid", "$", "1,000.50", "on", "501st", "day"]
+        );
+        assert!(w[0].1 & CAP != 0);
+    }
+}

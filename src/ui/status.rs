@@ -1,0 +1,74 @@
+//! The status bar: where you are, the last message or the search prompt, and
+//! key hints from the keymap.
+
+use super::theme::Theme;
+use crate::app::{App, SearchScope};
+use crate::sanitize::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the status bar into `area`.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let mut left: Vec<Span> = Vec::new();
+    match app.search() {
+        Some(s) if s.editing => {
+            left.push(Span::styled("/", theme.key));
+            left.push(Span::raw(sanitize(&s.query).into_owned()));
+            left.push(Span::styled("▏", theme.key));
+            let count = match s.scope {
+                SearchScope::List => format!("  {} articles", app.order().len()),
+                SearchScope::Reader => format!("  {} matches", s.matches.len()),
+            };
+            left.push(Span::styled(count, theme.dim));
+        }
+        search => {
+            left.push(Span::raw(sanitize(&app.position_label()).into_owned()));
+            if let Some(s) = search {
+                let what = match s.scope {
+                    SearchScope::List => format!(" · filter /{}", sanitize(&s.query)),
+                    SearchScope::Reader => match s.current {
+                        Some(i) => format!(
+                            " · match {}/{} of /{}",
+                            i + 1,
+                            s.matches.len(),
+                            sanitize(&s.query)
+                        ),
+                        None => {
+                            format!(" · {} matches of /{}", s.matches.len(), sanitize(&s.query))
+                        }
+                    },
+                };
+                left.push(Span::raw(what));
+            }
+            if let Some(msg) = app.message() {
+                left.push(Span::raw("  "));
+                left.push(Span::styled(sanitize(msg).into_owned(), theme.message));
+            }
+        }
+    }
+    let left = Line::from(left);
+    let buf = frame.buffer_mut();
+    buf.set_line(area.x, area.y, &left, area.width);
+    // As many hints as fit to the right of the left part.
+    let room = (area.width as usize).saturating_sub(left.width() + 2);
+    let mut hints: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, hint) in app.keymap().hints() {
+        let key = key.to_string();
+        let text = format!(" {hint}  ");
+        let w = key.len() + text.len();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        hints.push(Span::styled(key, theme.key));
+        hints.push(Span::styled(text, theme.dim));
+    }
+    let hints = Line::from(hints);
+    let x = area.right() - used as u16;
+    buf.set_line(x, area.y, &hints, used as u16);
+}

@@ -1,0 +1,202 @@
+//! End to end: the real binary in a tmux pane on its bundled articles (the
+//! seed article among them, embedded from assets/articles). `n` moves
+//! the reverse-video mention; `q` leaves the terminal as it was (main screen,
+//! no mouse reporting, the shell prompt back).
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn capture(&self, escapes: bool) -> String {
+        if escapes {
+            self.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"])
+        } else {
+            self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+        }
+    }
+
+    fn format(&self, f: &str) -> String {
+        self.cmd(&["display-message", "-p", "-t", "e2e", f])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the plain screen satisfies `ok`; returns it.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture(false);
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// Positions (row, column) and texts of reverse-video runs in a `capture-pane -e` dump.
+fn reversed_runs(dump: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (row, line) in dump.lines().enumerate() {
+        let mut reversed = false;
+        let mut col = 0;
+        let mut run: Option<(usize, String)> = None;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' && chars.peek() == Some(&'[') {
+                chars.next();
+                let mut params = String::new();
+                for p in chars.by_ref() {
+                    if p.is_ascii_alphabetic() {
+                        if p == 'm' {
+                            reversed = sgr_reversed(&params, reversed);
+                        }
+                        break;
+                    }
+                    params.push(p);
+                }
+                continue;
+            }
+            if reversed {
+                run.get_or_insert((col, String::new())).1.push(c);
+            } else if let Some((start, text)) = run.take() {
+                out.push((row, start, text));
+            }
+            col += 1;
+        }
+        if let Some((start, text)) = run {
+            out.push((row, start, text));
+        }
+    }
+    out
+}
+
+/// Whether reverse video is on after the SGR parameters `params`.
+fn sgr_reversed(params: &str, mut on: bool) -> bool {
+    let mut it = params.split(';');
+    while let Some(p) = it.next() {
+        match p {
+            "" | "0" | "27" => on = false,
+            "7" => on = true,
+            // Extended colours carry sub-parameters that are not attributes.
+            "38" | "48" | "58" => match it.next() {
+                Some("5") => {
+                    it.next();
+                }
+                Some("2") => {
+                    it.nth(2);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    on
+}
+
+#[test]
+fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipping: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("dateline-e2e-{}", std::process::id()),
+    };
+    tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "200",
+        "-y",
+        "50",
+        "sh",
+    ]);
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    let line = format!(
+        "{} --entity 'wang huning'; echo EXITED:$?",
+        env!("CARGO_BIN_EXE_dateline")
+    );
+    tmux.cmd(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("mention 1/"));
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    assert_eq!(
+        tmux.format("#{mouse_any_flag}"),
+        "1",
+        "mouse capture on while running"
+    );
+
+    let before = reversed_runs(&tmux.capture(true));
+    let wang = |runs: &[(usize, usize, String)]| {
+        runs.iter()
+            .filter(|r| r.2.contains("Wang"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(wang(&before).len(), 1, "one current mention: {before:?}");
+
+    tmux.cmd(&["send-keys", "-t", "e2e", "n"]);
+    tmux.wait_for("the second mention", |s| s.contains("mention 2/"));
+    let after = reversed_runs(&tmux.capture(true));
+    assert_eq!(wang(&after).len(), 1, "{after:?}");
+    let (b, a) = (&wang(&before)[0], &wang(&after)[0]);
+    assert_ne!((b.0, b.1), (a.0, a.1), "the reverse-video mention moved");
+
+    tmux.cmd(&["send-keys", "-t", "e2e", "q"]);
+    // The echo's output line, not the command line that contains it.
+    let screen = tmux.wait_for("the shell again", |s| {
+        s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
+    });
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    assert!(
+        !screen.contains("Entities"),
+        "the reader's screen is gone:\n{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "back on the main screen"
+    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
+}
+
+#[test]
+fn unknown_entity_is_a_clear_message() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["--entity", "Nobody Atall"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
+}
