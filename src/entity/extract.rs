@@ -6,6 +6,9 @@ use super::spans::{self, Cand, Scratch};
 use crate::article::Article;
 use std::cell::RefCell;
 
+/// Words of sports reporting from which an article counts as a sports report.
+const SPORTS_WORDS: u32 = 6;
+
 thread_local! {
     static SCRATCH: RefCell<(Scratch, Vec<Cand>)> = RefCell::new((Scratch::default(), Vec::new()));
 }
@@ -33,7 +36,8 @@ pub fn extract(article: &Article) -> Vec<ArticleEntity> {
                 text: &text[cand.start as usize..cand.end as usize],
             }));
         }
-        link::entities(&items)
+        let sport = scratch.take_sport() >= SPORTS_WORDS;
+        link::entities(&mut items, sport)
     })
 }
 

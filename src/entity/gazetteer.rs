@@ -5,8 +5,8 @@
 //! everything known about a word) and one Aho-Corasick automaton for the names
 //! of several words (`New Zealand`, `Associated Press`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A common given name.
@@ -51,10 +51,16 @@ pub const CITY: u32 = 1 << 18;
 pub const REGION: u32 = 1 << 19;
 /// A continent.
 pub const CONTINENT: u32 = 1 << 20;
+/// The first word of a multi-word name in the lists (`New` of `New Zealand`).
+pub const PHRASE_START: u32 = 1 << 21;
+/// A word of sports reporting (`goal`, `striker`).
+pub const SPORT: u32 = 1 << 22;
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 const SURNAMES: &str = include_str!("../../assets/gazetteer/surnames.txt");
+
+const PLACE_NAMES: &str = include_str!("../../assets/rules/place_names.txt");
 
 const RULES: [(&str, u32); 14] = [
     (include_str!("../../assets/rules/titles.txt"), TITLE),
@@ -73,11 +79,17 @@ const RULES: [(&str, u32); 14] = [
     (include_str!("../../assets/rules/credit_cues.txt"), CREDIT_CUE),
 ];
 
+const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
+
 /// Everything known about words and multi-word names.
 pub struct Lexicon {
-    words: HashMap<&'static str, u32>,
+    /// The words of the rule lists (few, looked up most often), with all their flags.
+    common: FxHashMap<&'static str, u32>,
+    words: FxHashMap<&'static str, u32>,
     phrases: AhoCorasick,
     phrase_flags: Vec<u32>,
+    /// For each first byte, the lengths (bits) of the sports words starting with it.
+    sport_lengths: [u16; 256],
 }
 
 /// A multi-word name found by [`Lexicon::phrases`]: byte range in the searched text.
@@ -110,8 +122,8 @@ fn place_class(class: &str) -> u32 {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: HashMap<&'static str, u32> = HashMap::with_capacity(1 << 16);
-        let mut phrases: HashMap<&'static str, u32> = HashMap::new();
+        let mut words: FxHashMap<&'static str, u32> = FxHashMap::with_capacity_and_hasher(1 << 18, Default::default());
+        let mut phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut add = |name: &'static str, flags: u32| {
             let table = if name.contains(' ') {
                 &mut phrases
@@ -120,7 +132,7 @@ impl Lexicon {
             };
             *table.entry(name).or_insert(0) |= flags;
         };
-        for line in entries(PLACES) {
+        for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
             let (name, class) = line.split_once('\t').unwrap_or((line, ""));
             add(name.trim(), place_class(class.trim()));
         }
@@ -136,15 +148,37 @@ impl Lexicon {
             }
         }
         let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
+        for (p, _) in &list {
+            if let Some(first) = p.split(' ').next() {
+                *words.entry(first).or_insert(0) |= PHRASE_START;
+            }
+        }
         list.sort_unstable();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
+        let mut common: FxHashMap<&'static str, u32> = FxHashMap::default();
+        for (data, _) in RULES {
+            for name in entries(data).filter(|n| !n.contains(' ')) {
+                common.insert(name, words[name]);
+            }
+        }
+        let mut sport_lengths = [0u16; 256];
+        for w in entries(SPORTS_WORDS) {
+            if w.len() < 16 {
+                sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+                *words.entry(w).or_insert(0) |= SPORT;
+                common.insert(w, words[w]);
+            }
+        }
         Lexicon {
+            common,
             words,
             phrases: automaton,
             phrase_flags: list.into_iter().map(|p| p.1).collect(),
+            sport_lengths,
         }
     }
 
@@ -152,6 +186,9 @@ impl Lexicon {
     /// looked up capitalized (`Hotan`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
+        if let Some(&f) = self.common.get(w) {
+            return f;
+        }
         if let Some(&f) = self.words.get(w) {
             return f;
         }
@@ -177,6 +214,17 @@ impl Lexicon {
                 flags: self.phrase_flags[m.pattern().as_usize()],
             });
         }
+    }
+}
+
+impl Lexicon {
+    /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
+    #[inline]
+    pub fn is_sport_word(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 16
+            && self.sport_lengths[usize::from(b[0])] & (1 << b.len()) != 0
+            && self.common.get(w).is_some_and(|f| f & SPORT != 0)
     }
 }
 

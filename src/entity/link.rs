@@ -4,7 +4,8 @@
 
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{ArticleEntity, EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -16,19 +17,22 @@ pub struct Item<'a> {
     pub text: &'a str,
 }
 
-struct Node<'a> {
-    words: Vec<&'a str>,
-    kind: Option<EntityKind>,
-    parent: usize,
-}
-
-fn find(nodes: &mut [Node], mut i: usize) -> usize {
-    while nodes[i].parent != i {
-        let p = nodes[i].parent;
-        nodes[i].parent = nodes[p].parent;
-        i = p;
+/// The words of a name with single spaces (borrowed when the text has them already).
+fn normalized(text: &str) -> Cow<'_, str> {
+    let mut prev = 0u8;
+    let mut clean = true;
+    for &c in text.as_bytes() {
+        if c < b' ' || c == 0xA0 || (c == b' ' && prev == b' ') {
+            clean = false;
+            break;
+        }
+        prev = c;
     }
-    i
+    if clean {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 fn kind_of(g: Guess) -> Option<EntityKind> {
@@ -40,320 +44,452 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
-/// Letters of an acronym without dots: `U.S.` → `US`.
-fn acronym_letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+/// Whether `short` is the first or last words of `long`.
+fn prefix_or_suffix(short: &str, long: &str) -> bool {
+    let (s, l) = (short.as_bytes(), long.as_bytes());
+    if l.len() <= s.len() || s.is_empty() {
+        return false;
+    }
+    let k = l.len() - s.len();
+    (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
+        || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
 }
 
-/// Initials of a multi-word name, skipping lower-case connectors: `Communist Party of China` → `CPC`.
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
+/// Letters of an acronym without dots: `U.S.` → `US`.
+fn acronym_matches(acronym: &str, name: &str) -> bool {
+    let mut letters = acronym.chars().filter(|c| c.is_alphanumeric());
+    // Initials of a multi-word name, skipping lower-case connectors: `Communist Party of China` → `CPC`.
+    let mut initials = name
+        .split(' ')
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+        .filter(|c| c.is_uppercase());
+    loop {
+        match (letters.next(), initials.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
+}
+
+/// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
+/// found elsewhere in the article is that person's name.
+fn shrink_to_people(items: &mut [Item]) {
+    let mut people: FxHashSet<&str> = FxHashSet::default();
+    let mut surnames: FxHashSet<&str> = FxHashSet::default();
+    for it in items.iter() {
+        if it.cand.guess == Guess::Person && it.cand.strong {
+            let mut words = it.text.split_whitespace();
+            let first = words.next();
+            let last = words.last();
+            people.extend(first);
+            people.extend(last);
+            surnames.extend(last);
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for it in items.iter_mut() {
+        let c = &it.cand;
+        let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
+        if !open || c.words < 2 {
+            continue;
+        }
+        let mut words = it.text.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let rest_named = words.any(|w| people.contains(w));
+        let known = if c.guess == Guess::Person {
+            surnames.contains(first)
+        } else {
+            people.contains(first)
+        };
+        if known && !rest_named {
+            it.cand.end = it.cand.start + first.len() as u32;
+            it.text = &it.text[..first.len()];
+            it.cand.words = 1;
+        }
+    }
+}
+
+/// The candidates of one article as a union-find forest with kinds.
+struct Linker<'i, 'a> {
+    items: &'i [Item<'a>],
+    names: Vec<Cow<'a, str>>,
+    kind: Vec<Option<EntityKind>>,
+    parent: Vec<usize>,
+    keep: Vec<bool>,
+    resolved: Vec<bool>,
+}
+
+impl<'i, 'a> Linker<'i, 'a> {
+    fn new(items: &'i [Item<'a>]) -> Self {
+        Linker {
+            items,
+            names: items.iter().map(|it| normalized(it.text)).collect(),
+            kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
+            parent: (0..items.len()).collect(),
+            keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
+            resolved: items
+                .iter()
+                .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown))
+                .collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            let p = self.parent[i];
+            self.parent[i] = self.parent[p];
+            i = p;
+        }
+        i
+    }
+
+    /// Makes `i` a mention of the entity of `j`, taking its kind when `j` has one.
+    fn link(&mut self, i: usize, j: usize) {
+        let (ri, rj) = (self.root(i), self.root(j));
+        if ri != rj {
+            self.parent[ri] = rj;
+        }
+        if self.kind[j].is_some() {
+            self.kind[i] = self.kind[j];
+        } else if self.kind[i].is_some() {
+            self.kind[j] = self.kind[i];
+            self.resolved[j] = true;
+        }
+        self.keep[i] = true;
+        self.resolved[i] = true;
+    }
+
+    /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
+    fn people(&mut self) {
+        let n = self.items.len();
+        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        // Each part: the longest person it belongs to … and how many people have it.
+        let mut parts: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+        for i in 0..n {
+            if self.items[i].cand.guess != Guess::Person || self.items[i].cand.words < 2 {
+                continue;
+            }
+            let name: &str = match &self.names[i] {
+                Cow::Borrowed(s) => s,
+                Cow::Owned(_) => continue,
+            };
+            if let Some(&j) = full.get(name) {
+                self.link(i, j);
+                continue;
+            }
+            full.insert(name, i);
+            let mut add = |k: &'a str| {
+                parts
+                    .entry(k)
+                    .and_modify(|e| {
+                        if e.0 != i {
+                            e.1 += 1;
+                        }
+                    })
+                    .or_insert((i, 1));
+            };
+            let first = name.split(' ').next().unwrap_or(name);
+            add(first);
+            for (p, _) in name.match_indices(' ') {
+                let rest = &name[p + 1..];
+                if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
+                    add(rest);
+                }
+            }
+        }
+        if parts.is_empty() {
+            return;
+        }
+        for i in 0..n {
+            let c = self.items[i].cand;
+            if c.words > 3 || c.upper {
+                continue;
+            }
+            let may_be_person = match c.guess {
+                Guess::Person | Guess::Unknown | Guess::Weak => true,
+                Guess::Place => !c.strong || (c.words == 1 && !c.country),
+                Guess::Org => false,
+            };
+            if !may_be_person {
+                continue;
+            }
+            let Some(&(owner, count)) = parts.get(self.names[i].as_ref()) else {
+                continue;
+            };
+            if owner == i || self.items[owner].cand.words <= c.words {
+                continue;
+            }
+            match count {
+                1 => self.link(i, owner),
+                _ => {
+                    // Two people share it: do not guess.
+                    self.kind[i] = Some(EntityKind::Person);
+                    self.keep[i] = true;
+                    self.resolved[i] = true;
+                }
+            }
+        }
+    }
+
+    /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
+    fn capitals(&mut self) {
+        let n = self.items.len();
+        for i in 0..n {
+            if !self.items[i].cand.upper {
+                continue;
+            }
+            let j = (0..n).find(|&j| {
+                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(&self.names[i])
+            });
+            if let Some(j) = j {
+                self.link(i, j);
+            }
+        }
+    }
+
+    /// Multi-word organizations and places, the targets of acronyms and short forms.
+    fn long_names(&self) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|&i| {
+                self.items[i].cand.words >= 2
+                    && matches!(self.items[i].cand.guess, Guess::Org | Guess::Place)
+            })
+            .collect()
+    }
+
+    /// The one long name that `matches` accepts for `i`, if exactly one does.
+    fn unique(&self, i: usize, long: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {
+        let mut hit: Option<usize> = None;
+        for &l in long {
+            if l == i || !matches(&self.names[l]) {
+                continue;
+            }
+            match hit {
+                Some(h) if self.names[h] != self.names[l] => return None,
+                Some(_) => {}
+                None => hit = Some(l),
+            }
+        }
+        hit
+    }
+
+    /// Acronyms: defined in parentheses, or matching the initials of a longer name.
+    fn acronyms(&mut self, long: &[usize]) {
+        for i in 0..self.items.len() {
+            let c = self.items[i].cand;
+            if c.defined && i > 0 {
+                let keep = self.keep[i - 1];
+                self.link(i, i - 1);
+                self.keep[i] = keep;
+                continue;
+            }
+            if !c.upper || self.resolved[i] && c.guess == Guess::Place {
+                continue;
+            }
+            let text = self.items[i].text;
+            if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                continue;
+            }
+            if let Some(l) = self.unique(i, long, |name| acronym_matches(text, name)) {
+                self.link(i, l);
+            }
+        }
+    }
+
+    /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
+    fn short_forms(&mut self, long: &[usize]) {
+        for i in 0..self.items.len() {
+            let c = self.items[i].cand;
+            if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
+                continue;
+            }
+            let own = self.kind[i];
+            let name = self.names[i].clone();
+            let hit = self.unique(i, long, |l| prefix_or_suffix(&name, l));
+            if let Some(l) = hit {
+                if own.is_some() && c.strong && self.kind[l] != own {
+                    continue;
+                }
+                self.link(i, l);
+            }
+        }
+    }
+
+    /// The same words typed elsewhere in the article.
+    fn same_words(&mut self) {
+        let n = self.items.len();
+        let mut typed: FxHashMap<&str, usize> = FxHashMap::default();
+        let names = self.names.clone();
+        for i in 0..n {
+            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() {
+                typed.entry(names[i].as_ref()).or_insert(i);
+            }
+        }
+        for i in 0..n {
+            if !self.resolved[i] {
+                if let Some(&j) = typed.get(names[i].as_ref()) {
+                    self.link(i, j);
+                }
+            }
+        }
+    }
+
+    /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
+    fn coordination(&mut self) {
+        let n = self.items.len();
+        let mut kinds: FxHashMap<u32, Option<EntityKind>> = FxHashMap::default();
+        for i in 0..n {
+            let c = self.items[i].cand;
+            if c.coord != 0 && self.resolved[i] && self.keep[i] && c.strong {
+                let k = self.kind[i];
+                kinds
+                    .entry(c.coord)
+                    .and_modify(|e| {
+                        if *e != k {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(k);
+            }
+        }
+        for i in 0..n {
+            let c = self.items[i].cand;
+            if self.resolved[i] || c.coord == 0 || c.generic {
+                continue;
+            }
+            if let Some(&Some(k)) = kinds.get(&c.coord) {
+                self.kind[i] = Some(k);
+                self.keep[i] = true;
+                self.resolved[i] = true;
+            }
+        }
+    }
+
+    /// Whatever is left is decided by its context (the same way for the same words).
+    fn by_context(&mut self) {
+        let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
+        let names = self.names.clone();
+        for i in 0..self.items.len() {
+            if self.resolved[i] || !self.keep[i] {
+                continue;
+            }
+            let c = self.items[i].cand;
+            let kind = *decided.entry(names[i].as_ref()).or_insert_with(|| {
+                if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
+                    EntityKind::Person
+                } else if c.upper {
+                    EntityKind::Organization
+                } else if c.ctx & CTX_PREP != 0 {
+                    EntityKind::Place
+                } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Person
+                }
+            });
+            self.kind[i] = Some(kind);
+        }
+    }
+
+    /// One entity per group (same kind and same words are one group too),
+    /// in order of first mention.
+    fn entities(mut self) -> Vec<ArticleEntity> {
+        let n = self.items.len();
+        let names = std::mem::take(&mut self.names);
+        let mut by_name: FxHashMap<(EntityKind, &str), usize> =
+            FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for i in 0..n {
+            let Some(k) = self.kind[i] else { continue };
+            if !self.keep[i] {
+                continue;
+            }
+            match by_name.get(&(k, names[i].as_ref())) {
+                Some(&j) => {
+                    let (ri, rj) = (self.root(i), self.root(j));
+                    if ri != rj {
+                        self.parent[ri] = rj;
+                    }
+                }
+                None => {
+                    by_name.insert((k, names[i].as_ref()), i);
+                }
+            }
+        }
+        // Number the groups in order of first mention, then list their members.
+        let mut group_of = vec![u32::MAX; n];
+        let mut order: Vec<(u32, u32)> = Vec::with_capacity(n);
+        let mut groups = 0u32;
+        for i in 0..n {
+            if !self.keep[i] {
+                continue;
+            }
+            let r = self.root(i);
+            if group_of[r] == u32::MAX {
+                group_of[r] = groups;
+                groups += 1;
+            }
+            order.push((group_of[r], i as u32));
+        }
+        order.sort_unstable();
+        let items = self.items;
+        let mut out = Vec::with_capacity(groups as usize);
+        for chunk in order.chunk_by(|x, y| x.0 == y.0) {
+            let m: Vec<usize> = chunk.iter().map(|x| x.1 as usize).collect();
+            // The longest name (not an acronym) is the canonical one and gives the kind.
+            let best = m.iter().copied().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
+                let c = items[i].cand;
+                (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
+            });
+            let Some(best) = best else { continue };
+            let Some(kind) = self.kind[best] else { continue };
+            let name = names[best].to_string();
+            let mut aliases: Vec<String> = Vec::new();
+            let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());
+            for &i in &m {
+                if names[i] != name && !aliases.iter().any(|a| *a == names[i]) {
+                    aliases.push(names[i].to_string());
+                }
+                mentions.push(Mention {
+                    block: items[i].block,
+                    start: items[i].cand.start,
+                    end: items[i].cand.end,
+                });
+            }
+            mentions.sort_by_key(Mention::order_key);
+            mentions.dedup();
+            out.push(ArticleEntity {
+                name,
+                kind,
+                aliases,
+                mentions,
+            });
+        }
+        out
+    }
 }
 
 /// Links, types and groups the candidates of one article into entities.
-pub fn entities(items: &[Item]) -> Vec<ArticleEntity> {
-    let mut nodes: Vec<Node> = items
-        .iter()
-        .map(|it| Node {
-            words: it.text.split_whitespace().collect(),
-            kind: kind_of(it.cand.guess),
-            parent: 0,
-        })
-        .collect();
-    for (i, n) in nodes.iter_mut().enumerate() {
-        n.parent = i;
-    }
-    let mut keep: Vec<bool> = items.iter().map(|it| it.cand.guess != Guess::Weak).collect();
-    let mut resolved: Vec<bool> = items
-        .iter()
-        .map(|it| it.cand.guess != Guess::Weak && it.cand.guess != Guess::Unknown)
-        .collect();
-
-    // Full personal names, and the parts that stand for them.
-    let mut full: Vec<usize> = Vec::new();
-    let mut by_surface: HashMap<String, usize> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        if it.cand.guess == Guess::Person && nodes[i].words.len() >= 2 {
-            let key = nodes[i].words.join(" ");
-            if let Some(&j) = by_surface.get(&key) {
-                nodes[i].parent = j;
-            } else {
-                by_surface.insert(key, i);
-                full.push(i);
+/// In a sports report (`sport`), a country's name stands for its team.
+pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
+    shrink_to_people(items);
+    if sport {
+        for it in items.iter_mut() {
+            if it.cand.country && it.cand.ctx & CTX_PREP == 0 {
+                it.cand.guess = Guess::Org;
             }
         }
     }
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
-    for &f in &full {
-        let w = &nodes[f].words;
-        let mut add = |k: String| {
-            let v = parts.entry(k).or_default();
-            if !v.contains(&f) {
-                v.push(f);
-            }
-        };
-        add(w[0].to_string());
-        for j in 1..w.len() {
-            if w[j].chars().next().is_some_and(char::is_uppercase) || j + 1 == w.len() {
-                add(w[j..].join(" "));
-            }
-        }
-    }
-    // A full name that is itself the part of a longer one: `De Bruyne` in `Kevin De Bruyne`.
-    for (i, it) in items.iter().enumerate() {
-        let c = &it.cand;
-        if c.words > 3 || c.upper {
-            continue;
-        }
-        let may_be_person = match c.guess {
-            Guess::Person | Guess::Unknown | Guess::Weak => true,
-            Guess::Place => !c.strong || (c.words == 1 && !c.country),
-            Guess::Org => false,
-        };
-        if !may_be_person {
-            continue;
-        }
-        let key = nodes[i].words.join(" ");
-        let Some(owners) = parts.get(&key) else {
-            continue;
-        };
-        let owners: Vec<usize> = owners.iter().copied().filter(|&f| f != i && nodes[f].words.len() > nodes[i].words.len()).collect();
-        match owners.len() {
-            0 => {}
-            1 => {
-                let r = find(&mut nodes, owners[0]);
-                let me = find(&mut nodes, i);
-                nodes[me].parent = r;
-                nodes[i].kind = Some(EntityKind::Person);
-                keep[i] = true;
-                resolved[i] = true;
-            }
-            _ => {
-                // Two people share it: do not guess.
-                nodes[i].kind = Some(EntityKind::Person);
-                keep[i] = true;
-                resolved[i] = true;
-            }
-        }
-    }
-
-    // Acronyms: defined in parentheses, or matching the initials of a longer name.
-    let long: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            nodes[i].words.len() >= 2
-                && matches!(items[i].cand.guess, Guess::Org | Guess::Place)
-        })
-        .collect();
-    for i in 0..items.len() {
-        let c = &items[i].cand;
-        if c.defined && i > 0 {
-            let r = find(&mut nodes, i - 1);
-            let me = find(&mut nodes, i);
-            if r != me {
-                nodes[me].parent = r;
-            }
-            nodes[i].kind = nodes[i - 1].kind;
-            keep[i] = keep[i - 1];
-            resolved[i] = true;
-            continue;
-        }
-        if !c.upper || resolved[i] && c.guess == Guess::Place {
-            continue;
-        }
-        let letters = acronym_letters(items[i].text);
-        if letters.len() < 2 {
-            continue;
-        }
-        let mut hit: Option<usize> = None;
-        let mut several = false;
-        for &l in &long {
-            if initials(&nodes[l].words) == letters {
-                match hit {
-                    Some(h) if nodes[h].words != nodes[l].words => several = true,
-                    Some(_) => {}
-                    None => hit = Some(l),
-                }
-            }
-        }
-        if let (Some(l), false) = (hit, several) {
-            let r = find(&mut nodes, l);
-            let me = find(&mut nodes, i);
-            if r != me {
-                nodes[me].parent = r;
-            }
-            nodes[i].kind = nodes[l].kind;
-            keep[i] = true;
-            resolved[i] = true;
-        }
-    }
-
-    // Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
-    for i in 0..items.len() {
-        let c = &items[i].cand;
-        let n = nodes[i].words.len();
-        if n > 3 || c.upper || nodes[i].kind == Some(EntityKind::Person) {
-            continue;
-        }
-        let my_kind = nodes[i].kind;
-        let mut hit: Option<usize> = None;
-        let mut several = false;
-        for &l in &long {
-            let lw = &nodes[l].words;
-            if lw.len() <= n || l == i {
-                continue;
-            }
-            if my_kind.is_some() && c.strong && nodes[l].kind != my_kind {
-                continue;
-            }
-            let w = &nodes[i].words;
-            let prefix = lw[..n] == w[..];
-            let suffix = lw[lw.len() - n..] == w[..];
-            if prefix || suffix {
-                match hit {
-                    Some(h) if nodes[h].words != *lw => several = true,
-                    Some(_) => {}
-                    None => hit = Some(l),
-                }
-            }
-        }
-        if let (Some(l), false) = (hit, several) {
-            let r = find(&mut nodes, l);
-            let me = find(&mut nodes, i);
-            if r != me {
-                nodes[me].parent = r;
-            }
-            nodes[i].kind = nodes[l].kind;
-            keep[i] = true;
-            resolved[i] = true;
-        }
-    }
-
-    // The same words typed elsewhere in the article.
-    let mut typed: HashMap<String, usize> = HashMap::new();
-    for i in 0..items.len() {
-        if resolved[i] && keep[i] && nodes[i].kind.is_some() {
-            typed.entry(nodes[i].words.join(" ")).or_insert(i);
-        }
-    }
-    for i in 0..items.len() {
-        if resolved[i] {
-            continue;
-        }
-        let key = nodes[i].words.join(" ");
-        if let Some(&j) = typed.get(&key) {
-            let r = find(&mut nodes, j);
-            let me = find(&mut nodes, i);
-            if r != me {
-                nodes[me].parent = r;
-            }
-            nodes[i].kind = nodes[j].kind;
-            keep[i] = true;
-            resolved[i] = true;
-        }
-    }
-
-    // Whatever is left is decided by its context.
-    let mut decided: HashMap<String, EntityKind> = HashMap::new();
-    for i in 0..items.len() {
-        if resolved[i] || !keep[i] {
-            continue;
-        }
-        let key = nodes[i].words.join(" ");
-        let c = &items[i].cand;
-        let kind = decided.get(&key).copied().unwrap_or_else(|| {
-            if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
-                EntityKind::Person
-            } else if c.upper {
-                EntityKind::Organization
-            } else if c.ctx & CTX_PREP != 0 {
-                EntityKind::Place
-            } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
-                EntityKind::Organization
-            } else {
-                EntityKind::Person
-            }
-        });
-        decided.insert(key, kind);
-        nodes[i].kind = Some(kind);
-    }
-
-    // Same kind and same words: one entity.
-    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for i in 0..items.len() {
-        if !keep[i] {
-            continue;
-        }
-        let Some(k) = nodes[i].kind else { continue };
-        let r = find(&mut nodes, i);
-        let key = (k, nodes[i].words.join(" "));
-        match by_name.get(&key) {
-            Some(&j) => {
-                let rj = find(&mut nodes, j);
-                if rj != r {
-                    nodes[r].parent = rj;
-                }
-            }
-            None => {
-                by_name.insert(key, r);
-            }
-        }
-    }
-
-    // Collect groups in order of first mention.
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    let mut out: Vec<ArticleEntity> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    for i in 0..items.len() {
-        if !keep[i] || nodes[i].kind.is_none() {
-            continue;
-        }
-        let r = find(&mut nodes, i);
-        let g = *group_of.entry(r).or_insert_with(|| {
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[g].push(i);
-    }
-    for m in members {
-        // The kind of the longest name decides; it is also the canonical name.
-        let best = *m
-            .iter()
-            .max_by_key(|&&i| {
-                (
-                    !items[i].cand.upper,
-                    nodes[i].words.len(),
-                    items[i].text.len(),
-                    std::cmp::Reverse(i),
-                )
-            })
-            .expect("groups are not empty");
-        let Some(kind) = nodes[best].kind else { continue };
-        let name = nodes[best].words.join(" ");
-        let mut aliases: Vec<String> = Vec::new();
-        let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());
-        for &i in &m {
-            let s = nodes[i].words.join(" ");
-            if s != name && !aliases.contains(&s) {
-                aliases.push(s);
-            }
-            mentions.push(Mention {
-                block: items[i].block,
-                start: items[i].cand.start,
-                end: items[i].cand.end,
-            });
-        }
-        mentions.sort_by_key(Mention::order_key);
-        mentions.dedup();
-        out.push(ArticleEntity {
-            name,
-            kind,
-            aliases,
-            mentions,
-        });
-    }
-    out
+    let mut l = Linker::new(items);
+    l.people();
+    l.capitals();
+    let long = l.long_names();
+    l.acronyms(&long);
+    l.short_forms(&long);
+    l.same_words();
+    l.coordination();
+    l.by_context();
+    l.entities()
 }

@@ -53,6 +53,10 @@ pub struct Cand {
     pub ctx: u8,
     /// It is an acronym defined right after the candidate before it: `Communist Party of China (CPC)`.
     pub defined: bool,
+    /// A lone head or title word (`Church`, `Office`): no short form of a longer name.
+    pub generic: bool,
+    /// Names listed together (`Aksu, Hotan, Alaer and Kunyu`) share a non-zero number.
+    pub coord: u32,
 }
 
 /// Where the text is in the article, which changes some rules.
@@ -72,6 +76,16 @@ pub struct Scratch {
     runs: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     forced: Vec<(usize, usize, Guess)>,
+    found: Vec<(usize, usize, u32)>,
+    coord: u32,
+    sport: u32,
+}
+
+impl Scratch {
+    /// The number of words of sports reporting seen since the last call.
+    pub fn take_sport(&mut self) -> u32 {
+        std::mem::take(&mut self.sport)
+    }
 }
 
 const PLACE_PREPS: &[&str] = &[
@@ -79,8 +93,29 @@ const PLACE_PREPS: &[&str] = &[
     "towards", "via", "through", "around", "throughout", "visited", "visit", "visiting",
 ];
 
+/// Flag bit (beyond the lexicon's) of a token that can be part of a name.
+const NAME_WORD: u32 = 1 << 31;
+
+/// Common nouns of places before `of`: `the town of Yeoncheon`.
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "province", "county", "district", "region", "state", "capital",
+    "island", "islands", "suburb", "port", "municipality", "prefecture", "republic",
+];
+
+/// Lower-case second parts that make a capitalized word an adjective: `Warhol-like`.
+const ADJECTIVE_ENDS: &[&str] = &[
+    "like", "style", "based", "led", "born", "winner", "winning", "era", "made", "owned",
+    "backed", "funded", "related", "room", "type", "class", "level", "wide", "free", "friendly",
+    "speaking", "controlled", "run", "linked", "held", "themed", "inspired", "bound", "sized",
+    "shaped", "oriented", "specific", "listed", "registered", "educated", "trained", "built",
+];
+
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
+        Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
+            let w = t.text(text);
+            !w.rsplit_once('-').is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
+        }
         Kind::Word if t.shape & CAP != 0 => true,
         // `al-Amr`, `el-Sisi`: a lower-case particle joined to a capitalized name.
         Kind::Word if t.shape & (LOWER | JOINED) == LOWER | JOINED => {
@@ -95,18 +130,29 @@ fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
 
 /// Finds the name candidates of `text`, appending them to `out`.
 pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
+    let first = out.len();
+    find_runs(text, at, s, out);
+    coordinate(text, &mut out[first..], &mut s.coord);
+}
+
+fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let lx = gz::lexicon();
     super::tokenize::tokenize(text, &mut s.tokens);
     let toks = &s.tokens;
     s.flags.clear();
-    s.flags.extend(toks.iter().map(|t| match t.kind {
-        Kind::Word if t.shape & CAP != 0 || is_name_word(t, text, lx) => lx.word(t.text(text)),
-        Kind::Word => {
-            let w = t.text(text);
-            if w.len() <= 12 { lx.word(w) } else { 0 }
+    // Lower-case words (particles, verbs of speech) are looked up where they matter.
+    let mut sport = 0;
+    s.flags.extend(toks.iter().map(|t| {
+        if t.kind != Kind::Word {
+            0
+        } else if is_name_word(t, text, lx) {
+            lx.word(t.text(text)) | NAME_WORD
+        } else {
+            sport += u32::from(lx.is_sport_word(t.text(text)));
+            0
         }
-        _ => 0,
     }));
+    s.sport += sport;
     let flags = &s.flags;
     let headline = at.title && is_headline_case(toks, flags);
 
@@ -115,7 +161,7 @@ pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let n = toks.len();
     let mut i = 0;
     while i < n {
-        if !is_name_word(&toks[i], text, lx) {
+        if flags[i] & NAME_WORD == 0 {
             i += 1;
             continue;
         }
@@ -126,17 +172,23 @@ pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                 break;
             }
             let t = &toks[j];
-            if is_name_word(t, text, lx) {
+            if flags[j] & NAME_WORD != 0 {
+                // `… the U.S. The next …`, `Belle Image: Nick Moreau`: a new sentence or a credit.
+                let after_dot = text[..t.start as usize].ends_with(". ");
+                let cue = flags[j] & gz::CREDIT_CUE != 0 && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
+                if cue || after_dot && flags[j] & (gz::STOP | gz::DATE) != 0 {
+                    break;
+                }
                 j += 1;
                 continue;
             }
-            let next_name = j + 1 < n && is_name_word(&toks[j + 1], text, lx);
+            let next_name = j + 1 < n && flags[j + 1] & NAME_WORD != 0;
             if !next_name {
                 break;
             }
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
-                Kind::Word => t.shape & LOWER != 0 && flags[j] & gz::PARTICLE != 0,
+                Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
                 Kind::Punct(b'.') => {
                     flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start
                 }
@@ -173,10 +225,17 @@ pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             if a < b {
                 push(out, text, toks, flags, a, b, g, true);
             }
-        } else if headline {
-            headline_run(text, toks, flags, a, b, lx, &mut s.phrases, out);
         } else {
-            classify(text, toks, flags, a, b, lx, &mut s.phrases, out);
+            if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
+                phrases_in(text, toks, a, b, lx, &mut s.phrases, &mut s.found);
+            } else {
+                s.found.clear();
+            }
+            if headline {
+                headline_run(text, toks, flags, a, b, &s.found, out);
+            } else {
+                classify(text, toks, flags, a, b, &s.found, out);
+            }
         }
         // An acronym in parentheses right after a name defines it: `Korean Central News Agency (KCNA)`.
         if out.len() == before + 1 && b + 2 < n {
@@ -195,6 +254,21 @@ pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Numbers the names listed together: only `,`, `and`, `or` between them.
+fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
+    for k in 1..cands.len() {
+        let gap = text[cands[k - 1].end as usize..cands[k].start as usize].trim();
+        let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&");
+        if joined && cands[k - 1].end < cands[k].start {
+            if cands[k - 1].coord == 0 {
+                *next += 1;
+                cands[k - 1].coord = *next;
+            }
+            cands[k].coord = cands[k - 1].coord;
         }
     }
 }
@@ -239,7 +313,7 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
             1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
             1 if lower_is(&gap[0], text, "at") => {
                 (a..b).any(|i| matches!(toks[i].text(text), "University" | "College"))
-                    && !right_heads
+                    && !right_org
             }
             1 if lower_is(&gap[0], text, "and") => {
                 last & HEADS != 0 && flags[d - 1] & HEADS != 0 && d - c >= 2 && b - a <= 4
@@ -299,7 +373,11 @@ fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usi
     let mut part = 0;
     let mut a = inner.start;
     for i in inner.clone().chain(std::iter::once(inner.end)) {
-        let sep = i == inner.end || toks[i].is_punct(b'/') || toks[i].is_punct(b',');
+        let sep = i == inner.end
+            || toks[i].is_punct(b'/')
+            || toks[i].is_punct(b',')
+            || toks[i].is_punct(b'&')
+            || lower_is(&toks[i], text, "and");
         if !sep {
             continue;
         }
@@ -364,21 +442,24 @@ fn dateline_parts(toks: &[Token], flags: &[u32], len: usize, forced: &mut Vec<(u
     }
 }
 
-/// Drops leading function words, date words and demonyms that do not belong to the name.
+/// Drops function words and date words around the name, and leading demonyms unless
+/// `keep_demonym`.
 fn trim(toks: &[Token], flags: &[u32], mut a: usize, b: usize, keep_demonym: bool) -> (usize, usize) {
+    let droppable = |i: usize| {
+        let f = flags[i];
+        toks[i].kind != Kind::Word
+            || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
+    };
     while a < b {
-        let f = flags[a];
-        let t = &toks[a];
-        if t.kind != Kind::Word || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0 {
-            a += 1;
-        } else if !keep_demonym && f & gz::DEMONYM != 0 && f & gz::PLACE == 0 {
+        if droppable(a) || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
             a += 1;
         } else {
             break;
         }
     }
     let mut b = b;
-    while b > a && toks[b - 1].kind != Kind::Word {
+    // `Johnnie Christmas`: a surname after a given name stays.
+    while b > a && droppable(b - 1) && !(b - 1 > a && flags[b - 1] & gz::SURNAME != 0 && flags[b - 2] & gz::GIVEN != 0) {
         b -= 1;
     }
     (a, b)
@@ -392,11 +473,12 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
         let p = &toks[a - 1];
         if p.kind == Kind::Word && p.shape & LOWER != 0 {
             let w = p.text(text);
-            if PLACE_PREPS.contains(&w) {
+            let place_of = w == "of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
+            if PLACE_PREPS.contains(&w) || place_of {
                 ctx |= CTX_PREP;
             } else if w == "the" {
                 ctx |= CTX_THE;
-            } else if flags[a - 1] & gz::SPEECH != 0 {
+            } else if gz::lexicon().word(w) & gz::SPEECH != 0 {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -404,7 +486,9 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word if flags[b] & gz::SPEECH != 0 && nx.shape & LOWER != 0 => ctx |= CTX_SPEECH,
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 => {
+                ctx |= CTX_SPEECH
+            }
             Kind::Punct(b',') => {
                 if let Some(n2) = toks.get(b + 1) {
                     let w = n2.text(text);
@@ -429,13 +513,19 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
         country: one_flags & gz::COUNTRY != 0,
         ctx,
         defined: false,
+        generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
+        coord: 0,
     });
     let _ = text;
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
-fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>) -> Vec<(usize, usize, u32)> {
+fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, found: &mut Vec<(usize, usize, u32)>) {
     buf.clear();
+    found.clear();
+    if b - a < 2 {
+        return;
+    }
     let base = toks[a].start as usize;
     let span = &text[base..toks[b - 1].end as usize];
     if toks[a..b].iter().all(|t| t.kind != Kind::Word || t.shape & UPPER != 0) {
@@ -457,7 +547,6 @@ fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf:
     } else {
         lx.phrases(span, buf);
     }
-    let mut found = Vec::new();
     for p in buf.iter() {
         let (s, e) = (base + p.start, base + p.end);
         let i = (a..b).find(|&i| toks[i].start as usize == s);
@@ -466,7 +555,6 @@ fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf:
             found.push((i, j + 1, p.flags));
         }
     }
-    found
 }
 
 /// Kind from a gazetteer entry's flags.
@@ -482,8 +570,7 @@ fn listed(f: u32) -> Option<Guess> {
 
 /// A headline in title case: only listed names count, other runs are weak.
 #[allow(clippy::too_many_arguments)]
-fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, out: &mut Vec<Cand>) {
-    let phrases = phrases_in(text, toks, a, b, lx, buf);
+fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, phrases: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
     let mut i = a;
     let mut weak_start = a;
     let flush = |out: &mut Vec<Cand>, s: usize, e: usize| {
@@ -507,134 +594,194 @@ fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, l
     flush(out, weak_start, b);
 }
 
+/// Whether a single unknown word looks like a group or product rather than a name:
+/// plurals and nationality nouns (`Afghans`, `Scientologist`), model numbers (`IE9`).
+fn group_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    if n < 4 || w.contains(['-', '\'', '.']) {
+        return false;
+    }
+    let lower_end = |k: usize| b[n - k..].iter().all(u8::is_ascii_lowercase);
+    let ends = |suf: &str| w.ends_with(suf) && lower_end(suf.len());
+    (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
+        || ends("ian")
+        || ends("ese")
+        || ends("ist")
+        || ends("ists")
+}
+
+const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
+const NOT_NAME: u32 = gz::GENERIC | gz::STOP | gz::DATE | gz::TITLE | gz::DEMONYM | HEADS | gz::EVENT | gz::CREDIT_CUE;
+
 /// Types one run, splitting it where titles and gazetteer names show it holds several.
 #[allow(clippy::too_many_arguments)]
-fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, out: &mut Vec<Cand>) {
+fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
     let (a, b) = trim(toks, flags, a, b, true);
     if a >= b {
         return;
     }
-    let last = flags[b - 1];
     let len = b - a;
-    // Head word at the end (or before the first connector) decides.
-    let head_end = (a..b)
-        .find(|&i| i + 1 < b && toks[i + 1].shape & LOWER != 0 && toks[i + 1].kind == Kind::Word)
-        .map_or(b, |i| i + 1);
-    let hf = if last & (gz::EVENT | gz::FACILITY | gz::ORG_HEAD | gz::PLACE_SUFFIX) != 0 {
+    let last = flags[b - 1];
+
+    // A listed name as a whole.
+    let whole = if len == 1 {
+        Some(last)
+    } else {
+        ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
+    };
+    if let Some(g) = whole.and_then(listed) {
+        push(out, text, toks, flags, a, b, g, true);
+        if let Some(c) = out.last_mut() {
+            c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
+        }
+        return;
+    }
+    // The head word: the last word, or the last before a lower-case connector
+    // (`University of Southern Indiana`).
+    let connector = (a + 1..b).find(|&i| toks[i].kind == Kind::Word && toks[i].shape & LOWER != 0);
+    let hf = if last & (HEADS | gz::EVENT) != 0 || connector.is_none() {
         last
     } else {
-        flags[head_end - 1]
+        flags[connector.map_or(b, |c| c) - 1]
     };
-    let whole_listed = if len == 1 {
-        listed(last)
-    } else {
-        phrases_in(text, toks, a, b, lx, buf)
-            .iter()
-            .find(|p| p.0 == a && p.1 == b)
-            .and_then(|p| listed(p.2))
-    };
-    if let Some(g) = whole_listed {
-        if !(len == 1 && toks[a].shape & SENT != 0 && last & (gz::GIVEN | gz::SURNAME) != 0 && g == Guess::Org) {
-            push(out, text, toks, flags, a, b, g, true);
+    // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
+    let event = len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0
+        || len >= 2 && last & HEADS == 0 && (a + 1..b).any(|k| flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0));
+    if event {
+        for i in a..b {
+            if flags[i] & gz::COUNTRY != 0 {
+                push(out, text, toks, flags, i, i + 1, Guess::Place, true);
+                if let Some(c) = out.last_mut() {
+                    c.country = true;
+                }
+            }
+        }
+        return;
+    }
+    if len >= 2 && hf & HEADS != 0 {
+        // `Refugee Council Enver Solomon`: a name after the organization.
+        let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0);
+        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
+            if last & HEADS == 0 {
+                classify(text, toks, flags, a, k + 1, ph, out);
+                push(out, text, toks, flags, k + 1, b, Guess::Person, true);
+                return;
+            }
+        }
+        let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
+        let g = if hf & gz::FACILITY != 0 {
+            Guess::Place
+        } else if hf & gz::ORG_HEAD != 0 {
+            Guess::Org
+        } else if hf & gz::TITLE == 0 {
+            Guess::Place
+        } else {
+            Guess::Unknown
+        };
+        if g != Guess::Unknown {
+            push(out, text, toks, flags, a, b, g, !generic);
             return;
         }
     }
-    if len >= 2 || hf & gz::TITLE == 0 {
-        if hf & gz::EVENT != 0 && len >= 2 {
-            return;
-        }
-        let generic_only = (a..b).all(|i| flags[i] & (gz::GENERIC | gz::STOP | gz::TITLE | gz::DEMONYM | gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX) != 0);
-        if len >= 2 && !generic_only || len >= 3 {
-            if hf & gz::FACILITY != 0 {
-                push(out, text, toks, flags, a, b, Guess::Place, true);
-                return;
-            }
-            if hf & gz::ORG_HEAD != 0 {
-                push(out, text, toks, flags, a, b, Guess::Org, true);
-                return;
-            }
-            if hf & gz::PLACE_SUFFIX != 0 && hf & gz::TITLE == 0 {
-                push(out, text, toks, flags, a, b, Guess::Place, true);
-                return;
-            }
-        } else if len >= 2 && hf & (gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX) != 0 && flags[a] & gz::DEMONYM == 0 && flags[a] & gz::TITLE == 0 {
-            // `Central Committee`, `National Assembly`: a generic name, still an organization.
-            let g = if hf & gz::ORG_HEAD != 0 { Guess::Org } else { Guess::Place };
-            push(out, text, toks, flags, a, b, g, false);
-            return;
-        }
+    // `Team Estonia`, `Group F`: an organization word heading a short name.
+    if (2..=3).contains(&len) && flags[a] & gz::ORG_HEAD != 0 && flags[a] & gz::TITLE == 0 && (a + 1..b).all(|i| flags[i] & HEADS == 0) {
+        push(out, text, toks, flags, a, b, Guess::Org, false);
+        return;
     }
     // Titles: `U.S. President Donald Trump` → place `U.S.`, person `Donald Trump`.
-    if let Some(t) = (a..b).rev().find(|&i| flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 || toks[i].is_punct(b'.')) {
+    let title = (a..b).rev().find(|&i| {
+        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 || toks[i].is_punct(b'.')
+    });
+    if let Some(t) = title {
         let mut ts = t;
         while ts > a && (flags[ts - 1] & gz::TITLE != 0 || toks[ts - 1].is_punct(b'.')) {
             ts -= 1;
         }
         if ts > a {
-            classify(text, toks, flags, a, ts, lx, buf, out);
+            classify(text, toks, flags, a, ts, ph, out);
         }
         if t + 1 < b {
             let (pa, pb) = trim(toks, flags, t + 1, b, true);
             if pa < pb {
-                let person = (pa..pb).all(|i| flags[i] & (gz::PLACE | gz::KNOWN_ORG) == 0 || flags[i] & (gz::GIVEN | gz::SURNAME) != 0) || pb - pa >= 2;
-                if person {
-                    push(out, text, toks, flags, pa, pb, Guess::Person, true);
+                let listed_only = (pa..pb).all(|i| flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0 && flags[i] & (gz::GIVEN | gz::SURNAME) == 0);
+                if listed_only && pb - pa == 1 {
+                    classify(text, toks, flags, pa, pb, ph, out);
                 } else {
-                    classify(text, toks, flags, pa, pb, lx, buf, out);
+                    push(out, text, toks, flags, pa, pb, Guess::Person, true);
                 }
             }
         }
         return;
     }
-    // Leading demonym: `Chinese`, `South Korean` are no names on their own.
-    if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
-        classify(text, toks, flags, a + 1, b, lx, buf, out);
+    // Leading demonym: `Chinese`, `South Korean` are no names on their own,
+    // but `British Red Cross`, `Indonesian Navy` are.
+    let demonym_end = if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
+        Some(a + 1)
+    } else {
+        ph.iter().find(|p| p.0 == a && p.2 & gz::DEMONYM != 0).map(|p| p.1)
+    };
+    if let Some(d) = demonym_end {
+        if d < b {
+            let rest_listed = ph.iter().any(|p| p.0 == d && p.1 == b && p.2 & gz::KNOWN_ORG != 0)
+                || d + 1 == b && flags[d] & gz::KNOWN_ORG != 0;
+            if rest_listed {
+                push(out, text, toks, flags, a, b, Guess::Org, true);
+            } else {
+                classify(text, toks, flags, d, b, ph, out);
+            }
+        }
         return;
     }
     if len >= 2 {
-        let ph = phrases_in(text, toks, a, b, lx, buf);
-        if let Some(&(pa, pb, f)) = ph.iter().find(|p| p.0 == a) {
-            if f & gz::DEMONYM != 0 {
-                if pb < b {
-                    classify(text, toks, flags, pb, b, lx, buf, out);
-                }
-                return;
-            }
-        }
-        // Several listed names side by side: `Washington D.C.` stays, `Malaysia Tourism` splits.
-        let first_place = ph
+        // Listed names side by side: `United States Hamdullah Mohib`, `Malaysia Tourism`.
+        let first = ph
             .iter()
             .find(|p| p.0 == a)
             .map(|p| (p.1, p.2))
             .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
-        if let Some((pe, f)) = first_place {
-            let rest_person = (pe..b).any(|i| flags[i] & (gz::GIVEN | gz::SURNAME) != 0);
-            let first_is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
-            if pe < b && !rest_person && !first_is_name && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION) != 0 {
-                let g = listed(f).unwrap_or(Guess::Place);
-                push(out, text, toks, flags, a, pe, g, true);
-                classify(text, toks, flags, pe, b, lx, buf, out);
+        if let Some((pe, f)) = first {
+            let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
+            if pe < b && !is_name && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0 {
+                push(out, text, toks, flags, a, pe, listed(f).unwrap_or(Guess::Place), true);
+                classify(text, toks, flags, pe, b, ph, out);
                 return;
             }
         }
     }
     // Personal names.
-    let shaped = (a..b).all(|i| toks[i].kind == Kind::Word && toks[i].shape & UPPER == 0 && flags[i] & (gz::GENERIC | gz::STOP | gz::DEMONYM) == 0 || toks[i].kind == Kind::Word && toks[i].shape & LOWER != 0);
+    let shaped = (a..b).all(|i| {
+        toks[i].kind == Kind::Word
+            && (toks[i].shape & LOWER != 0 || toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0)
+    });
     if (2..=4).contains(&len) && shaped {
         let f0 = flags[a];
         let fl = flags[b - 1];
-        let named = f0 & gz::GIVEN != 0 || fl & gz::SURNAME != 0 || (f0 & gz::SURNAME != 0 && len <= 3);
-        if named {
+        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].text(text));
+        if plural_end {
+            push(out, text, toks, flags, a, b, Guess::Weak, false);
+            return;
+        }
+        if f0 & gz::GIVEN != 0 || fl & gz::SURNAME != 0 || (f0 & gz::SURNAME != 0 && len <= 3) {
             push(out, text, toks, flags, a, b, Guess::Person, f0 & gz::GIVEN != 0 && fl & gz::SURNAME != 0);
             return;
         }
     }
-    // Single words: generic words and sentence openers only count if linked later.
     if len == 1 {
+        // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
-        let weak = f & (gz::GENERIC | gz::STOP | gz::DATE | gz::TITLE | gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX | gz::EVENT | gz::CREDIT_CUE) != 0
-            || toks[a].shape & SENT != 0;
-        push(out, text, toks, flags, a, b, if weak { Guess::Weak } else { Guess::Unknown }, false);
+        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || f & !(NAME_WORD | gz::PHRASE_START) == 0 && group_word(toks[a].text(text));
+        let g = if weak {
+            Guess::Weak
+        } else if f & gz::GIVEN != 0 {
+            Guess::Person
+        } else {
+            Guess::Unknown
+        };
+        push(out, text, toks, flags, a, b, g, false);
         return;
     }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);

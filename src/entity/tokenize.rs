@@ -10,6 +10,8 @@ pub enum Kind {
     Number,
     /// A possessive ending: `'s`, `’s`.
     Possessive,
+    /// A contraction's ending: `'ll`, `'ve`, `'re`, `'d`, `'m`, `'t`.
+    Clitic,
     /// Any other character; the byte is its first byte (non-ASCII punctuation is `0x80`).
     Punct(u8),
 }
@@ -134,6 +136,19 @@ fn is_alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// Length of the letters of a clitic (`s`, `ll`, `ve`, `re`, `d`, `m`, `t`) at `i`
+/// that ends a word, or 0.
+fn clitic_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(b' ');
+    let len = match (at(0), at(1)) {
+        (b's' | b'S' | b'd' | b'm' | b't', _) => 1,
+        (b'l', b'l') | (b'v', b'e') | (b'r', b'e') => 2,
+        _ => return 0,
+    };
+    if is_alnum_at(text, i + len) { 0 } else { len }
+}
+
 /// Length of an apostrophe (`'` or `’`) at `i`, or 0.
 #[inline]
 fn apostrophe_at(b: &[u8], i: usize) -> usize {
@@ -157,6 +172,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         let c = b[i];
         if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
             i += 1;
+            while i < n && b[i] == b' ' {
+                i += 1;
+            }
             continue;
         }
         let start = i;
@@ -193,21 +211,30 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape |= LOWER;
             }
             let mut letters = 1u32;
-            let mut lowers = u32::from(!first.is_uppercase());
+            let mut has_lower = !first.is_uppercase();
             let mut seg_len = 1u32;
             let mut single_letter_segs = true;
             i += first_len;
             loop {
+                // Fast path: a stretch of ASCII letters.
+                let run = i;
+                while i < n && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i > run {
+                    let k = (i - run) as u32;
+                    letters += k;
+                    seg_len += k;
+                    if !has_lower {
+                        has_lower = b[run..i].iter().any(u8::is_ascii_lowercase);
+                    }
+                }
                 if i >= n {
                     break;
                 }
                 let d = b[i];
                 if d < 0x80 {
-                    if d.is_ascii_alphanumeric() {
-                        if d.is_ascii_lowercase() {
-                            lowers += 1;
-                        }
-                        letters += u32::from(d.is_ascii_alphabetic());
+                    if d.is_ascii_digit() {
                         seg_len += 1;
                         i += 1;
                         continue;
@@ -233,9 +260,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 } else {
                     let (ch, l) = char_at(text, i);
                     if ch.is_alphanumeric() {
-                        if ch.is_lowercase() {
-                            lowers += 1;
-                        }
+                        has_lower |= ch.is_lowercase();
                         letters += 1;
                         seg_len += 1;
                         i += l;
@@ -244,10 +269,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 }
                 let a = apostrophe_at(b, i);
                 if a > 0 && is_letter_at(text, i + a) {
-                    // `'s` / `’s` closing the word is a possessive ending, not part of the name.
+                    // `'s` / `’s` closing the word is a possessive ending, `'ll` a clitic:
+                    // neither is part of the name.
                     let j = i + a;
-                    let possessive = (b[j] == b's' || b[j] == b'S') && !is_alnum_at(text, j + 1);
-                    if !possessive {
+                    if clitic_at(text, j) == 0 {
                         shape |= JOINED;
                         seg_len = 0;
                         i = j;
@@ -261,7 +286,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // `U.S.`: the closing dot belongs to the initialism.
                 i += 1;
             }
-            if letters >= 2 && lowers == 0 {
+            if letters >= 2 && !has_lower {
                 shape |= UPPER;
             }
             if sent {
@@ -277,19 +302,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let a = apostrophe_at(b, i);
-        if a > 0
-            && i + a < n
-            && (b[i + a] == b's' || b[i + a] == b'S')
-            && !is_alnum_at(text, i + a + 1)
-            && out.last().is_some_and(|t| t.end as usize == i)
-        {
+        let clitic = if a > 0 { clitic_at(text, i + a) } else { 0 };
+        if clitic > 0 && out.last().is_some_and(|t| t.end as usize == i && t.kind == Kind::Word) {
+            let possessive = clitic == 1 && matches!(b[i + a], b's' | b'S');
             out.push(Token {
                 start: i as u32,
-                end: (i + a + 1) as u32,
-                kind: Kind::Possessive,
+                end: (i + a + clitic) as u32,
+                kind: if possessive { Kind::Possessive } else { Kind::Clitic },
                 shape: 0,
             });
-            i += a + 1;
+            i += a + clitic;
             continue;
         }
         let len = if c < 0x80 { 1 } else { first_len };
@@ -352,6 +374,9 @@ mod tests {
         let w = words("O’Brien’s team. Mr. Smith left");
         let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
         assert_eq!(texts, ["O’Brien", "’s", "team", ".", "Mr", ".", "Smith", "left"]);
+        let c = words("I'll go, D'Angelo's");
+        let texts: Vec<&str> = c.iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["I", "'ll", "go", ",", "D'Angelo", "'s"]);
         assert!(w[4].1 & SENT != 0, "after a full stop");
         assert!(w[6].1 & SENT == 0, "Mr. does not end a sentence");
     }

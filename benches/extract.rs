@@ -1,0 +1,63 @@
+//! Entity extraction throughput over generated articles (and the wire corpus when present).
+//!
+//! Generate the articles first:
+//! `python3 ../shared/bench/gen_corpus.py --n 2000 --out target/bench-corpus --seed 1`
+//! then `cargo bench --bench extract`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dateline::article::Article;
+use dateline::article::parse::parse_text;
+use dateline::entity::extract;
+use std::hint::black_box;
+use std::path::Path;
+
+fn load(dir: &Path, out: &mut Vec<Article>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            load(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            if let Ok(text) = std::fs::read_to_string(&p) {
+                out.push(parse_text(&p.to_string_lossy(), &text));
+            }
+        }
+    }
+}
+
+fn bench_set(c: &mut Criterion, name: &str, dir: &Path) {
+    let mut articles = Vec::new();
+    load(dir, &mut articles);
+    if articles.is_empty() {
+        eprintln!("skipped {name}: no articles in {}", dir.display());
+        return;
+    }
+    let bytes: usize = articles.iter().map(Article::text_len).sum();
+    // Build the lexicon outside the measurement.
+    black_box(extract(&articles[0]));
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for a in &articles {
+                n += extract(black_box(a)).len();
+            }
+            n
+        })
+    });
+    g.finish();
+}
+
+fn extraction(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    bench_set(c, "generated", &root.join("target/bench-corpus"));
+    bench_set(c, "wire", &root.join("../shared/corpus/wire"));
+}
+
+criterion_group!(benches, extraction);
+criterion_main!(benches);
