@@ -5,9 +5,12 @@
 //! (a hook in front of ratatui's own).
 
 use crate::app::{Action, App};
+use crate::article::Article;
 use crate::article::parse::parse_text;
-use crate::corpus::{self, Corpus, Severity};
+use crate::corpus::stream::{self, LoadEvent, Progress};
+use crate::corpus::{self, Corpus, Diagnostic, Severity};
 use crate::{assets, sanitize::sanitize, ui};
+use crossbeam_channel::{Receiver, select};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
@@ -16,7 +19,7 @@ use ratatui::crossterm::execute;
 use std::io::{self, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Once;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The terminal in raw mode, on the alternate screen, with mouse capture;
 /// everything is undone when it is dropped.
@@ -75,27 +78,140 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs `app` in the terminal until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs `app` in the terminal until the user quits, adding what `loader`
+/// sends as it arrives. Returns the problems the loader met.
+///
+/// One loop selects over terminal events (read on their own thread), loader
+/// messages and a tick; everything pending is applied before the next frame.
+pub fn run(mut app: App, loader: Receiver<LoadEvent>) -> io::Result<Vec<Diagnostic>> {
     let mut terminal = Terminal::start()?;
     let size = terminal.inner.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let input = spawn_input()?;
+    let mut loader = Loader {
+        events: loader,
+        problems: Vec::new(),
+    };
+    let tick = crossbeam_channel::tick(TICK);
     while !app.should_quit() {
         terminal.inner.draw(|frame| ui::render(&app, frame))?;
-        // Apply every pending event before drawing again.
-        let mut event = event::read()?;
-        loop {
-            if let Some(action) = action_for(&app, &event) {
-                app.update(action);
-            }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
-                break;
-            }
-            event = event::read()?;
+        select! {
+            recv(input) -> event => apply_event(&mut app, event.map_err(io::Error::other)??),
+            recv(loader.events) -> event => match event {
+                Ok(event) => loader.apply(&mut app, event),
+                Err(_) => loader.events = crossbeam_channel::never(),
+            },
+            recv(tick) -> _ => {}
         }
+        // Apply every pending event and batch before drawing again.
+        while !app.should_quit() {
+            match input.try_recv() {
+                Ok(event) => apply_event(&mut app, event?),
+                Err(_) => break,
+            }
+        }
+        loader.drain(&mut app);
     }
     drop(terminal);
-    Ok(())
+    Ok(loader.problems)
+}
+
+/// How often the screen is refreshed without input (the loading gauge's clock).
+const TICK: Duration = Duration::from_millis(250);
+
+fn apply_event(app: &mut App, event: Event) {
+    if let Some(action) = action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+/// Reads terminal events on a thread of their own. The thread ends when the
+/// receiver is dropped and the next event comes, or with the process.
+fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+    let (tx, rx) = crossbeam_channel::bounded(256);
+    std::thread::Builder::new()
+        .name("dateline-input".into())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
+/// The loader's side of the event loop.
+struct Loader {
+    events: Receiver<LoadEvent>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Loader {
+    /// Applies every event waiting, the batches as one.
+    fn drain(&mut self, app: &mut App) {
+        let pending: Vec<_> = self.events.try_iter().collect();
+        let mut articles = Vec::new();
+        let mut progress = None;
+        for event in pending {
+            match event {
+                LoadEvent::Batch {
+                    articles: a,
+                    diagnostics,
+                    progress: p,
+                } => {
+                    articles.extend(a);
+                    self.problems.extend(diagnostics);
+                    progress = Some(p);
+                }
+                done @ LoadEvent::Done { .. } => {
+                    self.flush(app, &mut articles, progress.take());
+                    self.apply(app, done);
+                }
+            }
+        }
+        self.flush(app, &mut articles, progress);
+    }
+
+    fn flush(&self, app: &mut App, articles: &mut Vec<Article>, progress: Option<Progress>) {
+        if !articles.is_empty() {
+            app.update(Action::ArticlesAppended(std::mem::take(articles)));
+        }
+        if let Some(p) = progress {
+            app.update(Action::Loading(p));
+        }
+    }
+
+    fn apply(&mut self, app: &mut App, event: LoadEvent) {
+        match event {
+            LoadEvent::Batch {
+                articles,
+                diagnostics,
+                progress,
+            } => {
+                self.problems.extend(diagnostics);
+                let mut articles = articles;
+                self.flush(app, &mut articles, Some(progress));
+            }
+            LoadEvent::Done { index, progress } => {
+                app.update(Action::IndexReady(index));
+                let mut message = format!(
+                    "{} articles indexed in {:.1} s",
+                    progress.articles,
+                    progress.elapsed.as_secs_f64()
+                );
+                if !self.problems.is_empty() {
+                    message += &format!(
+                        " · {} problem(s) reading the input: listed on standard error on exit",
+                        self.problems.len()
+                    );
+                }
+                app.update(Action::Notify(message));
+            }
+        }
+    }
 }
 
 /// The bundled sample articles as a corpus.
@@ -107,30 +223,44 @@ fn bundled() -> Corpus {
     Corpus::from_articles(articles)
 }
 
-/// `dateline [--entity NAME] [PATH...]`: loads the articles (the bundled
-/// ones without PATH), reports problems on standard error, and runs the reader.
+/// `dateline [--entity NAME] [PATH...]`: the reader over the articles (the
+/// bundled ones without PATH). The articles load in the background while the
+/// reader shows them; with `--entity` they are loaded first, to find the
+/// entity. Problems go to standard error.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
+    let start = Instant::now();
     let mut stderr = io::stderr().lock();
-    let mut problems = 0;
+    let mut problems = Vec::new();
+    let mut loader = crossbeam_channel::never();
     let corpus = if paths.is_empty() {
         bundled()
-    } else {
+    } else if entity.is_some() {
         let (corpus, diagnostics) = corpus::load(paths);
-        problems = diagnostics.len();
-        for d in &diagnostics {
-            let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
-        }
         if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            let _ = writeln!(stderr, "dateline: no article could be read");
-            return ExitCode::FAILURE;
+            return no_article(&diagnostics);
         }
+        problems = diagnostics;
         corpus
+    } else {
+        let (sources, diagnostics) = corpus::discover(paths);
+        if sources.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return no_article(&diagnostics);
+        }
+        loader = match stream::spawn(sources, diagnostics, start) {
+            Ok(rx) => rx,
+            Err(e) => {
+                let _ = writeln!(stderr, "dateline: cannot start loading: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        Corpus::default()
     };
     let active = match entity {
         None => None,
         Some(name) => match corpus.index.find(name) {
             Some(id) => Some(id),
             None => {
+                report(&problems);
                 let _ = writeln!(
                     stderr,
                     "dateline: no entity named {:?} in the {} articles (names and aliases are matched, ignoring case)",
@@ -147,18 +277,39 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         app.update(Action::Run(crate::app::Command::FocusNext));
         app.update(Action::Activate(id));
     }
-    if problems > 0 {
+    if !problems.is_empty() {
         app.update(Action::Notify(format!(
-            "{problems} problem(s) reading the input: listed on standard error"
+            "{} problem(s) reading the input: listed on standard error on exit",
+            problems.len()
         )));
     }
-    match run(app) {
-        Ok(()) => ExitCode::SUCCESS,
+    match run(app, loader) {
+        Ok(more) => {
+            problems.extend(more);
+            report(&problems);
+            ExitCode::SUCCESS
+        }
         Err(e) => {
+            report(&problems);
             eprintln!("dateline: terminal error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints `diagnostics` on standard error, made safe for the terminal.
+fn report(diagnostics: &[Diagnostic]) {
+    let mut stderr = io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
+    }
+}
+
+/// Reports `diagnostics` and that nothing could be read.
+fn no_article(diagnostics: &[Diagnostic]) -> ExitCode {
+    report(diagnostics);
+    eprintln!("dateline: no article could be read");
+    ExitCode::FAILURE
 }
 
 #[cfg(test)]

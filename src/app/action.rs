@@ -1,6 +1,7 @@
 //! What can happen to the app: commands bound to keys, and everything else.
 
 use crate::article::Article;
+use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, EntityIndex};
 
 /// A command a key can be bound to. Its [`Command::name`] is the stable
@@ -149,8 +150,10 @@ pub enum Action {
     Notify(String),
     /// More articles were read (they get the next corpus indices).
     ArticlesAppended(Vec<Article>),
-    /// The entity index of all articles is complete.
+    /// The entity index of all articles is complete (loading is over).
     IndexReady(EntityIndex),
+    /// How far loading in the background has got.
+    Loading(Progress),
 }
 
 impl From<Command> for Action {

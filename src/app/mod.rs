@@ -20,6 +20,7 @@ pub use wrap::{ArticleLayout, CaptionMode};
 
 use crate::article::Article;
 use crate::corpus::Corpus;
+use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
 use wrap::LayoutKey;
@@ -78,6 +79,7 @@ pub struct App {
     help: Option<usize>,
     size: (u16, u16),
     quit: bool,
+    loading: Option<Progress>,
 }
 
 impl App {
@@ -105,6 +107,7 @@ impl App {
             help: None,
             size: (80, 24),
             quit: false,
+            loading: None,
         };
         app.reorder();
         if let Some(&first) = app.order.first() {
@@ -151,7 +154,11 @@ impl App {
                     self.open_article(first);
                 }
             }
-            Action::IndexReady(index) => self.replace_index(index),
+            Action::IndexReady(index) => {
+                self.loading = None;
+                self.replace_index(index);
+            }
+            Action::Loading(progress) => self.loading = Some(progress),
         }
         self.settle();
     }
@@ -542,6 +549,11 @@ impl App {
     /// The help's scroll position when the help is shown.
     pub fn help(&self) -> Option<usize> {
         self.help
+    }
+
+    /// How far loading has got, while articles are still being read.
+    pub fn loading(&self) -> Option<Progress> {
+        self.loading
     }
 
     /// Whether the user asked to quit.

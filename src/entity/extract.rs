@@ -17,8 +17,13 @@ thread_local! {
 pub fn extract(article: &Article) -> Vec<ArticleEntity> {
     SCRATCH.with_borrow_mut(|(scratch, cands)| {
         let mut items: Vec<Item> = Vec::new();
-        let segments = std::iter::once((None, article.title.as_str()))
-            .chain(article.blocks.iter().enumerate().map(|(i, b)| (Some(i), b.text.as_str())));
+        let segments = std::iter::once((None, article.title.as_str())).chain(
+            article
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (Some(i), b.text.as_str())),
+        );
         for (block, text) in segments {
             let dateline = match (&article.dateline, block) {
                 (Some(d), Some(i)) if d.block == i => d.len,
@@ -55,13 +60,19 @@ mod tests {
             .collect()
     }
 
-    fn has(found: &[(String, EntityKind, Vec<String>, usize)], name: &str, kind: EntityKind) -> bool {
+    fn has(
+        found: &[(String, EntityKind, Vec<String>, usize)],
+        name: &str,
+        kind: EntityKind,
+    ) -> bool {
         found.iter().any(|e| e.0 == name && e.1 == kind)
     }
 
     #[test]
     fn titles_and_possessives_are_cut_off() {
-        let f = names(" date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n");
+        let f = names(
+            " date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n",
+        );
         assert!(has(&f, "Donald Trump", EntityKind::Person), "{f:?}");
         assert!(has(&f, "China", EntityKind::Place), "{f:?}");
         let trump = f.iter().find(|e| e.0 == "Donald Trump").unwrap();
@@ -71,8 +82,13 @@ mod tests {
 
     #[test]
     fn acronym_in_parentheses_links_to_its_expansion() {
-        let f = names(" date 2024-01-02 T\n\nThe Korean Central News Agency (KCNA) said so. Later KCNA added more.\n");
-        let e = f.iter().find(|e| e.0 == "Korean Central News Agency").expect("org found");
+        let f = names(
+            " date 2024-01-02 T\n\nThe Korean Central News Agency (KCNA) said so. Later KCNA added more.\n",
+        );
+        let e = f
+            .iter()
+            .find(|e| e.0 == "Korean Central News Agency")
+            .expect("org found");
         assert_eq!(e.1, EntityKind::Organization);
         assert_eq!(e.3, 3, "{f:?}");
         assert!(e.2.contains(&"KCNA".to_string()));
@@ -88,9 +104,25 @@ mod tests {
 
     #[test]
     fn headed_names_stay_whole() {
-        let f = names(" date 2024-01-02 T\n\nShe studied at the University of Southern Indiana and worked at the Andy Warhol Foundation for the Visual Arts.\n");
-        assert!(has(&f, "University of Southern Indiana", EntityKind::Organization), "{f:?}");
-        assert!(has(&f, "Andy Warhol Foundation for the Visual Arts", EntityKind::Organization), "{f:?}");
+        let f = names(
+            " date 2024-01-02 T\n\nShe studied at the University of Southern Indiana and worked at the Andy Warhol Foundation for the Visual Arts.\n",
+        );
+        assert!(
+            has(
+                &f,
+                "University of Southern Indiana",
+                EntityKind::Organization
+            ),
+            "{f:?}"
+        );
+        assert!(
+            has(
+                &f,
+                "Andy Warhol Foundation for the Visual Arts",
+                EntityKind::Organization
+            ),
+            "{f:?}"
+        );
         assert!(!f.iter().any(|e| e.1 == EntityKind::Person), "{f:?}");
     }
 }

@@ -65,18 +65,30 @@ const PLACE_NAMES: &str = include_str!("../../assets/rules/place_names.txt");
 const RULES: [(&str, u32); 14] = [
     (include_str!("../../assets/rules/titles.txt"), TITLE),
     (include_str!("../../assets/rules/org_heads.txt"), ORG_HEAD),
-    (include_str!("../../assets/rules/facility_heads.txt"), FACILITY),
-    (include_str!("../../assets/rules/place_suffixes.txt"), PLACE_SUFFIX),
+    (
+        include_str!("../../assets/rules/facility_heads.txt"),
+        FACILITY,
+    ),
+    (
+        include_str!("../../assets/rules/place_suffixes.txt"),
+        PLACE_SUFFIX,
+    ),
     (include_str!("../../assets/rules/event_heads.txt"), EVENT),
     (include_str!("../../assets/rules/stopwords.txt"), STOP),
     (include_str!("../../assets/rules/dates.txt"), DATE),
     (include_str!("../../assets/rules/generic.txt"), GENERIC),
     (include_str!("../../assets/rules/demonyms.txt"), DEMONYM),
     (include_str!("../../assets/rules/known_orgs.txt"), KNOWN_ORG),
-    (include_str!("../../assets/rules/collectives.txt"), COLLECTIVE),
+    (
+        include_str!("../../assets/rules/collectives.txt"),
+        COLLECTIVE,
+    ),
     (include_str!("../../assets/rules/particles.txt"), PARTICLE),
     (include_str!("../../assets/rules/speech_verbs.txt"), SPEECH),
-    (include_str!("../../assets/rules/credit_cues.txt"), CREDIT_CUE),
+    (
+        include_str!("../../assets/rules/credit_cues.txt"),
+        CREDIT_CUE,
+    ),
 ];
 
 const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
@@ -122,7 +134,8 @@ fn place_class(class: &str) -> u32 {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: FxHashMap<&'static str, u32> = FxHashMap::with_capacity_and_hasher(1 << 18, Default::default());
+        let mut words: FxHashMap<&'static str, u32> =
+            FxHashMap::with_capacity_and_hasher(1 << 18, Default::default());
         let mut phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut add = |name: &'static str, flags: u32| {
             let table = if name.contains(' ') {
@@ -193,8 +206,7 @@ impl Lexicon {
             return f;
         }
         let b = w.as_bytes();
-        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-')
-        {
+        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-') {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();

@@ -129,7 +129,10 @@ impl<'i, 'a> Linker<'i, 'a> {
             names: items.iter().map(|it| normalized(it.text)).collect(),
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
-            keep: items.iter().map(|it| it.cand.guess != Guess::Weak).collect(),
+            keep: items
+                .iter()
+                .map(|it| it.cand.guess != Guess::Weak)
+                .collect(),
             resolved: items
                 .iter()
                 .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown))
@@ -439,12 +442,18 @@ impl<'i, 'a> Linker<'i, 'a> {
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
             let m: Vec<usize> = chunk.iter().map(|x| x.1 as usize).collect();
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m.iter().copied().filter(|&i| self.kind[i].is_some()).max_by_key(|&i| {
-                let c = items[i].cand;
-                (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
-            });
+            let best = m
+                .iter()
+                .copied()
+                .filter(|&i| self.kind[i].is_some())
+                .max_by_key(|&i| {
+                    let c = items[i].cand;
+                    (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
+                });
             let Some(best) = best else { continue };
-            let Some(kind) = self.kind[best] else { continue };
+            let Some(kind) = self.kind[best] else {
+                continue;
+            };
             let name = names[best].to_string();
             let mut aliases: Vec<String> = Vec::new();
             let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());

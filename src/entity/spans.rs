@@ -89,8 +89,24 @@ impl Scratch {
 }
 
 const PLACE_PREPS: &[&str] = &[
-    "in", "at", "from", "near", "to", "into", "across", "outside", "inside", "toward",
-    "towards", "via", "through", "around", "throughout", "visited", "visit", "visiting",
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "around",
+    "throughout",
+    "visited",
+    "visit",
+    "visiting",
 ];
 
 /// Flag bit (beyond the lexicon's) of a token that can be part of a name.
@@ -98,30 +114,79 @@ const NAME_WORD: u32 = 1 << 31;
 
 /// Common nouns of places before `of`: `the town of Yeoncheon`.
 const PLACE_NOUNS: &[&str] = &[
-    "town", "city", "village", "province", "county", "district", "region", "state", "capital",
-    "island", "islands", "suburb", "port", "municipality", "prefecture", "republic",
+    "town",
+    "city",
+    "village",
+    "province",
+    "county",
+    "district",
+    "region",
+    "state",
+    "capital",
+    "island",
+    "islands",
+    "suburb",
+    "port",
+    "municipality",
+    "prefecture",
+    "republic",
 ];
 
 /// Lower-case second parts that make a capitalized word an adjective: `Warhol-like`.
 const ADJECTIVE_ENDS: &[&str] = &[
-    "like", "style", "based", "led", "born", "winner", "winning", "era", "made", "owned",
-    "backed", "funded", "related", "room", "type", "class", "level", "wide", "free", "friendly",
-    "speaking", "controlled", "run", "linked", "held", "themed", "inspired", "bound", "sized",
-    "shaped", "oriented", "specific", "listed", "registered", "educated", "trained", "built",
+    "like",
+    "style",
+    "based",
+    "led",
+    "born",
+    "winner",
+    "winning",
+    "era",
+    "made",
+    "owned",
+    "backed",
+    "funded",
+    "related",
+    "room",
+    "type",
+    "class",
+    "level",
+    "wide",
+    "free",
+    "friendly",
+    "speaking",
+    "controlled",
+    "run",
+    "linked",
+    "held",
+    "themed",
+    "inspired",
+    "bound",
+    "sized",
+    "shaped",
+    "oriented",
+    "specific",
+    "listed",
+    "registered",
+    "educated",
+    "trained",
+    "built",
 ];
 
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
         Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
             let w = t.text(text);
-            !w.rsplit_once('-').is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
+            !w.rsplit_once('-')
+                .is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
         }
         Kind::Word if t.shape & CAP != 0 => true,
         // `al-Amr`, `el-Sisi`: a lower-case particle joined to a capitalized name.
         Kind::Word if t.shape & (LOWER | JOINED) == LOWER | JOINED => {
             let w = t.text(text);
             w.split_once('-').is_some_and(|(p, rest)| {
-                lx.word(p) & gz::PARTICLE != 0 && rest.chars().next().is_some_and(char::is_uppercase)
+                lx.word(p) & gz::PARTICLE != 0
+                    && rest.chars().next().is_some_and(char::is_uppercase)
             })
         }
         _ => false,
@@ -175,7 +240,8 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             if flags[j] & NAME_WORD != 0 {
                 // `… the U.S. The next …`, `Belle Image: Nick Moreau`: a new sentence or a credit.
                 let after_dot = text[..t.start as usize].ends_with(". ");
-                let cue = flags[j] & gz::CREDIT_CUE != 0 && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
+                let cue = flags[j] & gz::CREDIT_CUE != 0
+                    && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
                 if cue || after_dot && flags[j] & (gz::STOP | gz::DATE) != 0 {
                     break;
                 }
@@ -189,9 +255,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
                 Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
-                Kind::Punct(b'.') => {
-                    flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start
-                }
+                Kind::Punct(b'.') => flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start,
                 Kind::Punct(b'&') => true,
                 _ => false,
             };
@@ -214,11 +278,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 
     for r in 0..s.runs.len() {
         let (a, b) = s.runs[r];
-        let forced = s
-            .forced
-            .iter()
-            .find(|f| f.0 <= a && b <= f.1)
-            .map(|f| f.2);
+        let forced = s.forced.iter().find(|f| f.0 <= a && b <= f.1).map(|f| f.2);
         let before = out.len();
         if let Some(g) = forced {
             let (a, b) = trim(toks, flags, a, b, true);
@@ -312,8 +372,7 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
             }
             1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
             1 if lower_is(&gap[0], text, "at") => {
-                (a..b).any(|i| matches!(toks[i].text(text), "University" | "College"))
-                    && !right_org
+                (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
             }
             1 if lower_is(&gap[0], text, "and") => {
                 last & HEADS != 0 && flags[d - 1] & HEADS != 0 && d - c >= 2 && b - a <= 4
@@ -338,7 +397,12 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
 
 /// Marks the parts of a photo credit at the end of the text: `(Xinhua/Pang Xinglei)`,
 /// `(Photo by Jane Doe/Reuters)`, `Image: Nick Moreau.`
-fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usize, usize, Guess)>) {
+fn credit_parts(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    forced: &mut Vec<(usize, usize, Guess)>,
+) {
     let n = toks.len();
     // `Image: Name`, anywhere.
     for i in 0..n.saturating_sub(2) {
@@ -346,7 +410,9 @@ fn credit_parts(text: &str, toks: &[Token], flags: &[u32], forced: &mut Vec<(usi
         {
             let a = i + 2;
             let mut b = a;
-            while b < n && (toks[b].is_cap() || toks[b].is_punct(b'.') && b + 1 < n && toks[b + 1].is_cap()) {
+            while b < n
+                && (toks[b].is_cap() || toks[b].is_punct(b'.') && b + 1 < n && toks[b + 1].is_cap())
+            {
                 b += 1;
             }
             if b > a {
@@ -414,7 +480,12 @@ fn part_kind(toks: &[Token], flags: &[u32], a: usize, b: usize, default: Guess) 
 }
 
 /// Marks the place names and agency of a dateline `HOTAN, Xinjiang, July 9 (Xinhua) --`.
-fn dateline_parts(toks: &[Token], flags: &[u32], len: usize, forced: &mut Vec<(usize, usize, Guess)>) {
+fn dateline_parts(
+    toks: &[Token],
+    flags: &[u32],
+    len: usize,
+    forced: &mut Vec<(usize, usize, Guess)>,
+) {
     let mut in_paren = false;
     for (i, t) in toks.iter().enumerate() {
         if t.end as usize > len {
@@ -444,14 +515,21 @@ fn dateline_parts(toks: &[Token], flags: &[u32], len: usize, forced: &mut Vec<(u
 
 /// Drops function words and date words around the name, and leading demonyms unless
 /// `keep_demonym`.
-fn trim(toks: &[Token], flags: &[u32], mut a: usize, b: usize, keep_demonym: bool) -> (usize, usize) {
+fn trim(
+    toks: &[Token],
+    flags: &[u32],
+    mut a: usize,
+    b: usize,
+    keep_demonym: bool,
+) -> (usize, usize) {
     let droppable = |i: usize| {
         let f = flags[i];
         toks[i].kind != Kind::Word
             || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
     };
     while a < b {
-        if droppable(a) || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
+        if droppable(a) || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0
+        {
             a += 1;
         } else {
             break;
@@ -459,14 +537,26 @@ fn trim(toks: &[Token], flags: &[u32], mut a: usize, b: usize, keep_demonym: boo
     }
     let mut b = b;
     // `Johnnie Christmas`: a surname after a given name stays.
-    while b > a && droppable(b - 1) && !(b - 1 > a && flags[b - 1] & gz::SURNAME != 0 && flags[b - 2] & gz::GIVEN != 0) {
+    while b > a
+        && droppable(b - 1)
+        && !(b - 1 > a && flags[b - 1] & gz::SURNAME != 0 && flags[b - 2] & gz::GIVEN != 0)
+    {
         b -= 1;
     }
     (a, b)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, guess: Guess, strong: bool) {
+fn push(
+    out: &mut Vec<Cand>,
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    b: usize,
+    guess: Guess,
+    strong: bool,
+) {
     let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
     let mut ctx = 0u8;
     if a > 0 {
@@ -486,7 +576,9 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 => {
+            Kind::Word
+                if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 =>
+            {
                 ctx |= CTX_SPEECH
             }
             Kind::Punct(b',') => {
@@ -520,7 +612,15 @@ fn push(out: &mut Vec<Cand>, text: &str, toks: &[Token], flags: &[u32], a: usize
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
-fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf: &mut Vec<Phrase>, found: &mut Vec<(usize, usize, u32)>) {
+fn phrases_in(
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lx: &Lexicon,
+    buf: &mut Vec<Phrase>,
+    found: &mut Vec<(usize, usize, u32)>,
+) {
     buf.clear();
     found.clear();
     if b - a < 2 {
@@ -528,7 +628,10 @@ fn phrases_in(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon, buf:
     }
     let base = toks[a].start as usize;
     let span = &text[base..toks[b - 1].end as usize];
-    if toks[a..b].iter().all(|t| t.kind != Kind::Word || t.shape & UPPER != 0) {
+    if toks[a..b]
+        .iter()
+        .all(|t| t.kind != Kind::Word || t.shape & UPPER != 0)
+    {
         // `NEW YORK`: look the capitalized form up.
         let folded: String = span
             .split(' ')
@@ -570,7 +673,15 @@ fn listed(f: u32) -> Option<Guess> {
 
 /// A headline in title case: only listed names count, other runs are weak.
 #[allow(clippy::too_many_arguments)]
-fn headline_run(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, phrases: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
+fn headline_run(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    b: usize,
+    phrases: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
     let mut i = a;
     let mut weak_start = a;
     let flush = |out: &mut Vec<Cand>, s: usize, e: usize| {
@@ -615,11 +726,26 @@ fn group_word(w: &str) -> bool {
 }
 
 const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
-const NOT_NAME: u32 = gz::GENERIC | gz::STOP | gz::DATE | gz::TITLE | gz::DEMONYM | HEADS | gz::EVENT | gz::CREDIT_CUE;
+const NOT_NAME: u32 = gz::GENERIC
+    | gz::STOP
+    | gz::DATE
+    | gz::TITLE
+    | gz::DEMONYM
+    | HEADS
+    | gz::EVENT
+    | gz::CREDIT_CUE;
 
 /// Types one run, splitting it where titles and gazetteer names show it holds several.
 #[allow(clippy::too_many_arguments)]
-fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &[(usize, usize, u32)], out: &mut Vec<Cand>) {
+fn classify(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    b: usize,
+    ph: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
     let (a, b) = trim(toks, flags, a, b, true);
     if a >= b {
         return;
@@ -650,7 +776,11 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     };
     // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
     let event = len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0
-        || len >= 2 && last & HEADS == 0 && (a + 1..b).any(|k| flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0));
+        || len >= 2
+            && last & HEADS == 0
+            && (a + 1..b).any(|k| {
+                flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)
+            });
     if event {
         for i in a..b {
             if flags[i] & gz::COUNTRY != 0 {
@@ -664,8 +794,14 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     }
     if len >= 2 && hf & HEADS != 0 {
         // `Refugee Council Enver Solomon`: a name after the organization.
-        let name_after = |k: usize| (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0);
-        if let Some(k) = (a + 1..b - 1).rev().find(|&k| flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0 && (2..=3).contains(&(b - k - 1)) && name_after(k)) {
+        let name_after = |k: usize| {
+            (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0)
+        };
+        if let Some(k) = (a + 1..b - 1).rev().find(|&k| {
+            flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0
+                && (2..=3).contains(&(b - k - 1))
+                && name_after(k)
+        }) {
             if last & HEADS == 0 {
                 classify(text, toks, flags, a, k + 1, ph, out);
                 push(out, text, toks, flags, k + 1, b, Guess::Person, true);
@@ -688,13 +824,18 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         }
     }
     // `Team Estonia`, `Group F`: an organization word heading a short name.
-    if (2..=3).contains(&len) && flags[a] & gz::ORG_HEAD != 0 && flags[a] & gz::TITLE == 0 && (a + 1..b).all(|i| flags[i] & HEADS == 0) {
+    if (2..=3).contains(&len)
+        && flags[a] & gz::ORG_HEAD != 0
+        && flags[a] & gz::TITLE == 0
+        && (a + 1..b).all(|i| flags[i] & HEADS == 0)
+    {
         push(out, text, toks, flags, a, b, Guess::Org, false);
         return;
     }
     // Titles: `U.S. President Donald Trump` → place `U.S.`, person `Donald Trump`.
     let title = (a..b).rev().find(|&i| {
-        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 || toks[i].is_punct(b'.')
+        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
+            || toks[i].is_punct(b'.')
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -707,7 +848,10 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
         if t + 1 < b {
             let (pa, pb) = trim(toks, flags, t + 1, b, true);
             if pa < pb {
-                let listed_only = (pa..pb).all(|i| flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0 && flags[i] & (gz::GIVEN | gz::SURNAME) == 0);
+                let listed_only = (pa..pb).all(|i| {
+                    flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0
+                        && flags[i] & (gz::GIVEN | gz::SURNAME) == 0
+                });
                 if listed_only && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
                 } else {
@@ -722,11 +866,15 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     let demonym_end = if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
         Some(a + 1)
     } else {
-        ph.iter().find(|p| p.0 == a && p.2 & gz::DEMONYM != 0).map(|p| p.1)
+        ph.iter()
+            .find(|p| p.0 == a && p.2 & gz::DEMONYM != 0)
+            .map(|p| p.1)
     };
     if let Some(d) = demonym_end {
         if d < b {
-            let rest_listed = ph.iter().any(|p| p.0 == d && p.1 == b && p.2 & gz::KNOWN_ORG != 0)
+            let rest_listed = ph
+                .iter()
+                .any(|p| p.0 == d && p.1 == b && p.2 & gz::KNOWN_ORG != 0)
                 || d + 1 == b && flags[d] & gz::KNOWN_ORG != 0;
             if rest_listed {
                 push(out, text, toks, flags, a, b, Guess::Org, true);
@@ -745,8 +893,20 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
             .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
         if let Some((pe, f)) = first {
             let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
-            if pe < b && !is_name && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0 {
-                push(out, text, toks, flags, a, pe, listed(f).unwrap_or(Guess::Place), true);
+            if pe < b
+                && !is_name
+                && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
+            {
+                push(
+                    out,
+                    text,
+                    toks,
+                    flags,
+                    a,
+                    pe,
+                    listed(f).unwrap_or(Guess::Place),
+                    true,
+                );
                 classify(text, toks, flags, pe, b, ph, out);
                 return;
             }
@@ -755,7 +915,8 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
     // Personal names.
     let shaped = (a..b).all(|i| {
         toks[i].kind == Kind::Word
-            && (toks[i].shape & LOWER != 0 || toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0)
+            && (toks[i].shape & LOWER != 0
+                || toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0)
     });
     if (2..=4).contains(&len) && shaped {
         let f0 = flags[a];
@@ -766,14 +927,25 @@ fn classify(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize, ph: &
             return;
         }
         if f0 & gz::GIVEN != 0 || fl & gz::SURNAME != 0 || (f0 & gz::SURNAME != 0 && len <= 3) {
-            push(out, text, toks, flags, a, b, Guess::Person, f0 & gz::GIVEN != 0 && fl & gz::SURNAME != 0);
+            push(
+                out,
+                text,
+                toks,
+                flags,
+                a,
+                b,
+                Guess::Person,
+                f0 & gz::GIVEN != 0 && fl & gz::SURNAME != 0,
+            );
             return;
         }
     }
     if len == 1 {
         // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
-        let weak = f & NOT_NAME != 0 || toks[a].shape & SENT != 0 || f & !(NAME_WORD | gz::PHRASE_START) == 0 && group_word(toks[a].text(text));
+        let weak = f & NOT_NAME != 0
+            || toks[a].shape & SENT != 0
+            || f & !(NAME_WORD | gz::PHRASE_START) == 0 && group_word(toks[a].text(text));
         let g = if weak {
             Guess::Weak
         } else if f & gz::GIVEN != 0 {

@@ -281,8 +281,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 }
                 break;
             }
-            if shape & DOTTED != 0 && single_letter_segs && seg_len == 1 && i < n && b[i] == b'.'
-            {
+            if shape & DOTTED != 0 && single_letter_segs && seg_len == 1 && i < n && b[i] == b'.' {
                 // `U.S.`: the closing dot belongs to the initialism.
                 i += 1;
             }
@@ -303,12 +302,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         let a = apostrophe_at(b, i);
         let clitic = if a > 0 { clitic_at(text, i + a) } else { 0 };
-        if clitic > 0 && out.last().is_some_and(|t| t.end as usize == i && t.kind == Kind::Word) {
+        if clitic > 0
+            && out
+                .last()
+                .is_some_and(|t| t.end as usize == i && t.kind == Kind::Word)
+        {
             let possessive = clitic == 1 && matches!(b[i + a], b's' | b'S');
             out.push(Token {
                 start: i as u32,
                 end: (i + a + clitic) as u32,
-                kind: if possessive { Kind::Possessive } else { Kind::Clitic },
+                kind: if possessive {
+                    Kind::Possessive
+                } else {
+                    Kind::Clitic
+                },
                 shape: 0,
             });
             i += a + clitic;
@@ -360,8 +367,18 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "China", "'s", "U.S.", "envoy", "met", "Kim", "Jong-un", "in", "Washington", "D.C.",
-                "today", "."
+                "China",
+                "'s",
+                "U.S.",
+                "envoy",
+                "met",
+                "Kim",
+                "Jong-un",
+                "in",
+                "Washington",
+                "D.C.",
+                "today",
+                "."
             ]
         );
         assert!(w[0].1 & SENT != 0 && w[0].1 & CAP != 0);
@@ -373,7 +390,10 @@ mod tests {
     fn curly_possessive_and_inner_apostrophe() {
         let w = words("O’Brien’s team. Mr. Smith left");
         let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
-        assert_eq!(texts, ["O’Brien", "’s", "team", ".", "Mr", ".", "Smith", "left"]);
+        assert_eq!(
+            texts,
+            ["O’Brien", "’s", "team", ".", "Mr", ".", "Smith", "left"]
+        );
         let c = words("I'll go, D'Angelo's");
         let texts: Vec<&str> = c.iter().map(|x| x.0).collect();
         assert_eq!(texts, ["I", "'ll", "go", ",", "D'Angelo", "'s"]);
@@ -387,7 +407,9 @@ mod tests {
         let texts: Vec<&str> = w.iter().map(|x| x.0).collect();
         assert_eq!(
             texts,
-            ["Gérald", "Darmanin", "paid", "$", "1,000.50", "on", "501st", "day"]
+            [
+                "Gérald", "Darmanin", "paid", "$", "1,000.50", "on", "501st", "day"
+            ]
         );
         assert!(w[0].1 & CAP != 0);
     }
