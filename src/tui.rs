@@ -92,16 +92,18 @@ pub fn run(mut app: App, loader: Receiver<LoadEvent>) -> io::Result<Vec<Diagnost
         events: loader,
         problems: Vec::new(),
     };
-    let tick = crossbeam_channel::tick(TICK);
     while !app.should_quit() {
         terminal.inner.draw(|frame| ui::render(&app, frame))?;
+        // With work left (a search through the bodies), a step of it when
+        // nothing else is waiting; otherwise wait for something to happen.
+        let wait = if app.busy() { Duration::ZERO } else { TICK };
         select! {
             recv(input) -> event => apply_event(&mut app, event.map_err(io::Error::other)??),
             recv(loader.events) -> event => match event {
                 Ok(event) => loader.apply(&mut app, event),
                 Err(_) => loader.events = crossbeam_channel::never(),
             },
-            recv(tick) -> _ => {}
+            default(wait) => app.update(Action::Tick),
         }
         // Apply every pending event and batch before drawing again.
         while !app.should_quit() {

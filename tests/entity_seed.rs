@@ -40,7 +40,9 @@ fn occurrences(a: &Article, word: &str) -> Vec<(Option<u32>, u32)> {
         for (i, _) in text.match_indices(word) {
             let before = text[..i].chars().next_back();
             let after = text[i + word.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
                 out.push((block, i as u32));
             }
         }
@@ -57,11 +59,19 @@ fn every_wang_is_wang_huning_and_li_is_li_ganjie() {
     let Some((a, es)) = seed() else { return };
     let wang = named(&es, "Wang Huning", EntityKind::Person);
     assert_eq!(wang.name, "Wang Huning");
-    assert_eq!(starts(wang), occurrences(&a, "Wang"), "every Wang, in reading order");
+    assert_eq!(
+        starts(wang),
+        occurrences(&a, "Wang"),
+        "every Wang, in reading order"
+    );
     let li = named(&es, "Li Ganjie", EntityKind::Person);
     assert_eq!(starts(li), occurrences(&a, "Li"));
     let pang = named(&es, "Pang Xinglei", EntityKind::Person);
-    assert_eq!(pang.mentions.len(), 2, "both captions credit the photographer");
+    assert_eq!(
+        pang.mentions.len(),
+        2,
+        "both captions credit the photographer"
+    );
     let people: Vec<&str> = es
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -105,11 +115,21 @@ fn places_include_the_dateline_and_the_listed_towns() {
     let mut want = occurrences(&a, "Hotan");
     want.extend(occurrences(&a, "HOTAN"));
     want.sort_by_key(|&(b, s)| (b.map_or(0, |b| b + 1), s));
-    assert_eq!(starts(hotan), want, "HOTAN, Hotan City and Hotan are one place");
+    assert_eq!(
+        starts(hotan),
+        want,
+        "HOTAN, Hotan City and Hotan are one place"
+    );
     let china = named(&es, "China", EntityKind::Place);
-    assert_eq!(starts(china), occurrences(&a, "China").into_iter().filter(|&(b, s)| {
-        // Not the China inside an organization's name.
-        let t = a.text_of(b.map(|b| b as usize));
-        !t[..s as usize].ends_with("Party of ")
-    }).collect::<Vec<_>>());
+    assert_eq!(
+        starts(china),
+        occurrences(&a, "China")
+            .into_iter()
+            .filter(|&(b, s)| {
+                // Not the China inside an organization's name.
+                let t = a.text_of(b.map(|b| b as usize));
+                !t[..s as usize].ends_with("Party of ")
+            })
+            .collect::<Vec<_>>()
+    );
 }

@@ -154,6 +154,8 @@ pub enum Action {
     IndexReady(EntityIndex),
     /// How far loading in the background has got.
     Loading(Progress),
+    /// Time passed: carry on with work done a step at a time (see [`super::App::busy`]).
+    Tick,
 }
 
 impl From<Command> for Action {

@@ -80,6 +80,10 @@ pub struct App {
     size: (u16, u16),
     quit: bool,
     loading: Option<Progress>,
+    /// Every article in list order, before filtering.
+    sorted: Vec<u32>,
+    /// The list search's progress through the bodies.
+    scan: list::BodyScan,
 }
 
 impl App {
@@ -108,6 +112,8 @@ impl App {
             size: (80, 24),
             quit: false,
             loading: None,
+            sorted: Vec::new(),
+            scan: list::BodyScan::default(),
         };
         app.reorder();
         if let Some(&first) = app.order.first() {
@@ -146,8 +152,9 @@ impl App {
             Action::Activate(id) => self.activate(id),
             Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
+                let first = self.corpus.articles.len() as u32;
                 self.corpus.articles.extend(articles);
-                self.reorder();
+                self.append_sorted(first);
                 if self.open.is_none()
                     && let Some(&first) = self.order.first()
                 {
@@ -159,6 +166,7 @@ impl App {
                 self.replace_index(index);
             }
             Action::Loading(progress) => self.loading = Some(progress),
+            Action::Tick => self.search_step(),
         }
         self.settle();
     }
@@ -554,6 +562,17 @@ impl App {
     /// How far loading has got, while articles are still being read.
     pub fn loading(&self) -> Option<Progress> {
         self.loading
+    }
+
+    /// Whether work is left for [`Action::Tick`]s: the list search is still
+    /// searching article bodies.
+    pub fn busy(&self) -> bool {
+        self.scan.busy()
+    }
+
+    /// The list search's progress: articles searched so far and in all.
+    pub fn search_progress(&self) -> (usize, usize) {
+        self.scan.progress()
     }
 
     /// Whether the user asked to quit.

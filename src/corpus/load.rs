@@ -165,18 +165,18 @@ fn walk_dir(
     let mut found = Vec::new();
     for entry in entries {
         match entry {
-            Ok(e) if !is_hidden(&e.file_name()) => found.push(e),
-            Ok(_) => {}
+            Ok(e) => {
+                let name = e.file_name();
+                if !is_hidden(&name) {
+                    found.push((name, e));
+                }
+            }
             Err(e) => problems.push(error(&shown(dir), io_reason(&e))),
         }
     }
-    found.sort_unstable_by(|a, b| {
-        a.file_name()
-            .as_encoded_bytes()
-            .cmp(b.file_name().as_encoded_bytes())
-    });
-    for e in found {
-        let path = e.path();
+    found.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, e) in found {
+        let path = dir.join(&name);
         let Ok(mut kind) = e.file_type() else {
             problems.push(error(&shown(&path), "cannot read its type"));
             continue;
@@ -194,7 +194,7 @@ fn walk_dir(
         if kind.is_dir() {
             let real = match link {
                 true => std::fs::canonicalize(&path).ok(),
-                false => ancestors.last().map(|p| p.join(e.file_name())),
+                false => ancestors.last().map(|p| p.join(&name)),
             };
             let Some(real) = real else {
                 problems.push(error(&shown(&path), "cannot resolve symbolic link"));

@@ -80,19 +80,19 @@ pub fn spawn(
     Ok(rx)
 }
 
-/// One input, read and parsed, with its articles' entities.
+/// One input, read and parsed, with its articles' entities when they were looked for.
 struct Read {
     articles: Vec<Article>,
-    entities: Vec<Vec<ArticleEntity>>,
+    entities: Option<Vec<Vec<ArticleEntity>>>,
     diagnostics: Vec<Diagnostic>,
 }
 
-fn read_and_extract(source: &Source) -> Read {
+fn read_and_extract(source: &Source, extract: bool) -> Read {
     let (mut articles, diagnostics) = read_source(source);
     for a in &mut articles {
         a.blocks.shrink_to_fit();
     }
-    let entities = articles.iter().map(entity::extract).collect();
+    let entities = extract.then(|| articles.iter().map(entity::extract).collect());
     Read {
         articles,
         entities,
@@ -102,7 +102,9 @@ fn read_and_extract(source: &Source) -> Read {
 
 /// Loads `sources`, sending each batch to `tx` as it is ready, the
 /// `problems` of finding them with the first. While the workers read one
-/// batch, the previous one is added to the index and sent.
+/// batch, the previous one is added to the index and sent. The first batch
+/// is sent before its entities are looked for: the first use of the
+/// extractor builds its word lists, which takes a while.
 fn run(
     sources: &[Source],
     mut found_problems: Vec<Diagnostic>,
@@ -118,28 +120,42 @@ fn run(
     let mut open = true;
     let mut rest = sources;
     let mut size = FIRST_BATCH;
+    let mut extract = false;
     loop {
         let (chunk, after) = rest.split_at(size.min(rest.len()));
         rest = after;
         size = (size * 2).min(MAX_BATCH);
         let done = pending.take();
         let (read, ()) = rayon::join(
-            || chunk.par_iter().map(read_and_extract).collect::<Vec<_>>(),
             || {
-                if let Some(done) = done {
-                    let mut diagnostics = std::mem::take(&mut found_problems);
-                    let articles = absorb(done, &mut index, &mut progress, &mut diagnostics);
-                    progress.elapsed = start.elapsed();
-                    open &= tx
-                        .send(LoadEvent::Batch {
-                            articles,
-                            diagnostics,
-                            progress,
-                        })
-                        .is_ok();
+                chunk
+                    .par_iter()
+                    .map(|s| read_and_extract(s, extract))
+                    .collect::<Vec<_>>()
+            },
+            || {
+                let Some(done) = done else {
+                    return;
+                };
+                let first = progress.articles;
+                let unindexed = done.iter().any(|r| r.entities.is_none());
+                let mut diagnostics = std::mem::take(&mut found_problems);
+                let articles = absorb(done, &mut index, &mut progress, &mut diagnostics);
+                let preview = unindexed.then(|| articles.clone());
+                progress.elapsed = start.elapsed();
+                open &= tx
+                    .send(LoadEvent::Batch {
+                        articles,
+                        diagnostics,
+                        progress,
+                    })
+                    .is_ok();
+                for (i, a) in preview.iter().flatten().enumerate() {
+                    index.add((first + i) as u32, a.date, entity::extract(a));
                 }
             },
         );
+        extract = true;
         if !open {
             return;
         }
@@ -159,7 +175,7 @@ fn run(
     let _ = tx.send(LoadEvent::Done { index, progress });
 }
 
-/// Adds a batch's entities to `index` and counts it; its articles, in order.
+/// Counts a batch and adds the entities found to `index`; its articles, in order.
 fn absorb(
     batch: Vec<Read>,
     index: &mut EntityIndex,
@@ -169,8 +185,11 @@ fn absorb(
     let mut articles = Vec::with_capacity(batch.iter().map(|r| r.articles.len()).sum());
     for read in batch {
         progress.files += 1;
-        for (article, found) in read.articles.into_iter().zip(read.entities) {
-            index.add(progress.articles as u32, article.date, found);
+        let mut found = read.entities.map(Vec::into_iter);
+        for article in read.articles {
+            if let Some(ents) = found.as_mut().and_then(Iterator::next) {
+                index.add(progress.articles as u32, article.date, ents);
+            }
             progress.bytes += article.text_len() as u64;
             progress.articles += 1;
             articles.push(article);

@@ -21,7 +21,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push(Span::raw(sanitize(&s.query).into_owned()));
             left.push(Span::styled("▏", theme.key));
             let count = match s.scope {
-                SearchScope::List => format!("  {} articles", app.order().len()),
+                SearchScope::List => format!("  {} articles{}", app.order().len(), searching(app)),
                 SearchScope::Reader => format!("  {} matches", s.matches.len()),
             };
             left.push(Span::styled(count, theme.dim));
@@ -33,7 +33,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             if let Some(s) = search {
                 let what = match s.scope {
-                    SearchScope::List => format!(" · filter /{}", sanitize(&s.query)),
+                    SearchScope::List => {
+                        format!(" · filter /{}{}", sanitize(&s.query), searching(app))
+                    }
                     SearchScope::Reader => match s.current {
                         Some(i) => format!(
                             " · match {}/{} of /{}",
@@ -75,6 +77,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hints = Line::from(hints);
     let x = area.right() - used as u16;
     buf.set_line(x, area.y, &hints, used as u16);
+}
+
+/// How far the list search has got through the bodies, while it is searching.
+fn searching(app: &App) -> String {
+    match app.search_progress() {
+        (done, all) if done < all => format!(" · searching {}%", done * 100 / all),
+        _ => String::new(),
+    }
 }
 
 /// The loading gauge: a bar, files and bytes read, articles indexed, time left.
