@@ -184,3 +184,27 @@ fn typing_on_narrows_to_what_the_shorter_query_matched() {
     finish(&mut app);
     assert_eq!(app.order().len(), wide);
 }
+
+#[test]
+fn a_title_search_ignores_ascii_case_and_never_spans_two_titles() {
+    let titles = ["Harbour TALKS resume", "Old harb", "our views", "Café Ünal"];
+    let all: Vec<Article> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parse_text(&format!("{i}.txt"), &format!("{t}\n\nText.\n")))
+        .collect();
+    let mut app = App::new(Corpus::from_articles(all));
+    let mut found = |q: &str| {
+        app.update(Action::Run(Command::Cancel));
+        search(&mut app, q);
+        finish(&mut app);
+        let mut got = app.order().to_vec();
+        got.sort_unstable();
+        got
+    };
+    assert_eq!(found("talks"), [0]);
+    assert_eq!(found("HARB"), [0, 1]);
+    assert_eq!(found("harbour"), [0], "not across titles 1 and 2");
+    assert_eq!(found("CAFé Ü"), [3]);
+    assert_eq!(found("zz"), Vec::<u32>::new());
+}

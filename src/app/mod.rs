@@ -84,6 +84,8 @@ pub struct App {
     sorted: Vec<u32>,
     /// The list search's progress through the bodies.
     scan: list::BodyScan,
+    /// The titles, for the list search.
+    titles: list::Titles,
 }
 
 impl App {
@@ -114,6 +116,7 @@ impl App {
             loading: None,
             sorted: Vec::new(),
             scan: list::BodyScan::default(),
+            titles: list::Titles::default(),
         };
         app.reorder();
         if let Some(&first) = app.order.first() {
