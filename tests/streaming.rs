@@ -208,3 +208,23 @@ fn a_title_search_ignores_ascii_case_and_never_spans_two_titles() {
     assert_eq!(found("CAFé Ü"), [3]);
     assert_eq!(found("zz"), Vec::<u32>::new());
 }
+
+#[test]
+fn the_newest_article_stays_open_until_the_user_moves() {
+    let all = articles(100);
+    let mut app = App::new(Corpus::default());
+    app.update(Action::Resize(120, 40));
+    // Oldest first in input order: each batch brings newer articles.
+    let mut by_date = all.clone();
+    by_date.sort_by_key(|a| a.date);
+    app.update(Action::ArticlesAppended(by_date[..10].to_vec()));
+    app.update(Action::ArticlesAppended(by_date[10..50].to_vec()));
+    assert_eq!(app.list().selected, 0);
+    assert_eq!(app.open(), app.order().first().copied());
+    app.update(Action::Run(Command::Down));
+    let chosen = app.selected();
+    app.update(Action::Run(Command::Open));
+    app.update(Action::ArticlesAppended(by_date[50..].to_vec()));
+    assert_eq!(app.open(), chosen, "what the user opened stays open");
+    assert_eq!(app.selected(), chosen, "and selected");
+}

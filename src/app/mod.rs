@@ -86,6 +86,9 @@ pub struct App {
     scan: list::BodyScan,
     /// The titles, for the list search.
     titles: list::Titles,
+    /// Whether the user has done anything yet (until then, the newest
+    /// article is kept open while articles arrive).
+    touched: bool,
 }
 
 impl App {
@@ -117,6 +120,7 @@ impl App {
             sorted: Vec::new(),
             scan: list::BodyScan::default(),
             titles: list::Titles::default(),
+            touched: false,
         };
         app.reorder();
         if let Some(&first) = app.order.first() {
@@ -134,6 +138,14 @@ impl App {
 
     /// Applies one action. The only way the state changes.
     pub fn update(&mut self, action: Action) {
+        self.touched |= matches!(
+            action,
+            Action::Run(_)
+                | Action::SearchInput(_)
+                | Action::Click { .. }
+                | Action::Wheel { .. }
+                | Action::Activate(_)
+        );
         match action {
             Action::Run(command) => {
                 self.message = None;
@@ -158,9 +170,9 @@ impl App {
                 let first = self.corpus.articles.len() as u32;
                 self.corpus.articles.extend(articles);
                 self.append_sorted(first);
-                if self.open.is_none()
-                    && let Some(&first) = self.order.first()
-                {
+                // Until the user does something, the newest article shows.
+                let follow = self.open.is_none() || !self.touched;
+                if let Some(&first) = self.order.first().filter(|_| follow) {
                     self.open_article(first);
                 }
             }

@@ -92,12 +92,22 @@ fn read_and_extract(source: &Source, extract: bool) -> Read {
     for a in &mut articles {
         a.blocks.shrink_to_fit();
     }
-    let entities = extract.then(|| articles.iter().map(entity::extract).collect());
+    let entities = extract.then(|| articles.iter().map(extract_compact).collect());
     Read {
         articles,
         entities,
         diagnostics,
     }
+}
+
+/// The entities of `article`, each list of mentions no larger than it needs
+/// to be (they are kept in the index for the whole session).
+fn extract_compact(article: &Article) -> Vec<ArticleEntity> {
+    let mut found = entity::extract(article);
+    for e in &mut found {
+        e.mentions.shrink_to_fit();
+    }
+    found
 }
 
 /// Loads `sources`, sending each batch to `tx` as it is ready, the
@@ -151,7 +161,7 @@ fn run(
                     })
                     .is_ok();
                 for (i, a) in preview.iter().flatten().enumerate() {
-                    index.add((first + i) as u32, a.date, entity::extract(a));
+                    index.add((first + i) as u32, a.date, extract_compact(a));
                 }
             },
         );
