@@ -21,8 +21,9 @@ fn load(dir: &Path, out: &mut Vec<Article>) {
         if p.is_dir() {
             load(&p, out);
         } else if p.extension().is_some_and(|x| x == "txt") {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                out.push(parse_text(&p.to_string_lossy(), &text));
+            match std::fs::read_to_string(&p) {
+                Ok(text) => out.push(parse_text(&p.to_string_lossy(), &text)),
+                Err(e) => eprintln!("skipped {}: {e}", p.display()),
             }
         }
     }

@@ -128,10 +128,15 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
     ("half_page_up", &["ctrl-u"], "half a page up", None),
     ("top", &["g", "home"], "go to the top", None),
     ("bottom", &["G", "end"], "go to the bottom", None),
-    ("focus_next", &["tab"], "focus the next pane", Some("pane")),
+    (
+        "focus_next",
+        &["tab", "right"],
+        "focus the next pane",
+        Some("pane"),
+    ),
     (
         "focus_prev",
-        &["shift-tab"],
+        &["shift-tab", "left"],
         "focus the previous pane",
         None,
     ),
@@ -194,6 +199,36 @@ const DEFAULT: &[(&str, &[&str], &str, Option<&str>)] = &[
         &["e"],
         "show the entity sidebar (over the reader when narrow)",
         Some("entities"),
+    ),
+    (
+        "toggle_read",
+        &["u"],
+        "mark the article read or unread",
+        None,
+    ),
+    (
+        "toggle_bookmark",
+        &["b"],
+        "bookmark the article, or remove the bookmark",
+        None,
+    ),
+    (
+        "bookmarked_only",
+        &["B"],
+        "list only bookmarked articles",
+        None,
+    ),
+    (
+        "profile",
+        &["p"],
+        "profile of the active entity: timeline, concordance",
+        None,
+    ),
+    (
+        "entities",
+        &["E"],
+        "browse all entities of the collection (type to filter)",
+        None,
     ),
     ("help", &["?"], "show this help", Some("help")),
     ("quit", &["q", "ctrl-c"], "quit", Some("quit")),
@@ -268,6 +303,31 @@ impl Keymap {
         self.bindings
             .iter()
             .filter_map(|b| Some((*b.keys.first()?, b.hint?)))
+    }
+
+    /// The action for a key press in the entity browser: text goes to its
+    /// filter; arrows, pages, `Tab` (sort), `Enter` and `Esc` act on the list.
+    pub fn browser_action(&self, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::from(event);
+        let command = match key.code {
+            KeyCode::Char('c') if key.mods.contains(KeyModifiers::CONTROL) => Command::Quit,
+            KeyCode::Char(c) if key.mods.is_empty() => return Some(Action::SearchInput(c)),
+            KeyCode::Backspace => return Some(Action::SearchBackspace),
+            KeyCode::Enter => Command::Open,
+            KeyCode::Esc => Command::Cancel,
+            KeyCode::Tab | KeyCode::BackTab => Command::FocusNext,
+            KeyCode::Up => Command::Up,
+            KeyCode::Down => Command::Down,
+            KeyCode::PageUp => Command::PageUp,
+            KeyCode::PageDown => Command::PageDown,
+            KeyCode::Home => Command::Top,
+            KeyCode::End => Command::Bottom,
+            _ => return None,
+        };
+        Some(Action::Run(command))
     }
 
     /// The action for a key press; `editing` sends text keys to the search prompt.

@@ -7,8 +7,11 @@
 use crate::app::{Action, App};
 use crate::article::Article;
 use crate::article::parse::parse_text;
+use crate::config::{Config, theme::colors_enabled};
 use crate::corpus::stream::{self, LoadEvent, Progress};
 use crate::corpus::{self, Corpus, Diagnostic, Severity};
+use crate::session::{Session, install_panic_hook};
+use crate::state::Store;
 use crate::{assets, sanitize::sanitize, ui};
 use crossbeam_channel::{Receiver, select};
 use ratatui::DefaultTerminal;
@@ -60,6 +63,7 @@ impl Drop for Terminal {
 /// The action for a terminal event, if it means anything.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
+        Event::Key(key) if app.is_browsing() => app.keymap().browser_action(key),
         Event::Key(key) => app.keymap().action(key, app.is_editing()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
@@ -78,29 +82,53 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs `app` in the terminal until the user quits, adding what `loader`
-/// sends as it arrives. Returns the problems the loader met.
+/// Runs `app` in the terminal with `theme` until the user quits: `start` is
+/// applied once the size is known; `session` records and saves the state;
+/// what `loader` sends is added as it arrives. Returns the problems the
+/// loader met.
 ///
 /// One loop selects over terminal events (read on their own thread), loader
 /// messages and a tick; everything pending is applied before the next frame.
-pub fn run(mut app: App, loader: Receiver<LoadEvent>) -> io::Result<Vec<Diagnostic>> {
+pub fn run(
+    mut app: App,
+    theme: &ui::theme::Theme,
+    start: Option<Action>,
+    mut session: Option<Session>,
+    loader: Option<Receiver<LoadEvent>>,
+) -> io::Result<Vec<Diagnostic>> {
     let mut terminal = Terminal::start()?;
     let size = terminal.inner.size()?;
     app.update(Action::Resize(size.width, size.height));
+    if let Some(action) = start {
+        app.update(action);
+    }
     let input = spawn_input()?;
     let mut loader = Loader {
-        events: loader,
+        done: loader.is_none(),
+        events: loader.unwrap_or_else(crossbeam_channel::never),
         problems: Vec::new(),
     };
+    let mut state_error = None;
     while !app.should_quit() {
-        terminal.inner.draw(|frame| ui::render(&app, frame))?;
+        // While loading, the state is left as the last session saved it:
+        // its place comes back once the articles are indexed.
+        if let Some(Err(e)) = session
+            .as_mut()
+            .filter(|_| loader.done)
+            .map(|s| s.record(&app))
+        {
+            state_error = Some(e);
+        }
+        terminal
+            .inner
+            .draw(|frame| ui::render_with(&app, theme, frame))?;
         // With work left (a search through the bodies), a step of it when
         // nothing else is waiting; otherwise wait for something to happen.
         let wait = if app.busy() { Duration::ZERO } else { TICK };
         select! {
             recv(input) -> event => apply_event(&mut app, event.map_err(io::Error::other)??),
             recv(loader.events) -> event => match event {
-                Ok(event) => loader.apply(&mut app, event),
+                Ok(event) => loader.apply(&mut app, session.as_mut(), event),
                 Err(_) => loader.events = crossbeam_channel::never(),
             },
             default(wait) => app.update(Action::Tick),
@@ -112,9 +140,21 @@ pub fn run(mut app: App, loader: Receiver<LoadEvent>) -> io::Result<Vec<Diagnost
                 Err(_) => break,
             }
         }
-        loader.drain(&mut app);
+        loader.drain(&mut app, session.as_mut());
     }
     drop(terminal);
+    if let Some(Err(e)) = session
+        .as_mut()
+        .map(|s| s.record(&app).and_then(|()| s.save()))
+    {
+        state_error = Some(e);
+    }
+    if let Some(e) = state_error {
+        eprintln!(
+            "dateline: could not save the reading state: {}",
+            sanitize(&e.to_string())
+        );
+    }
     Ok(loader.problems)
 }
 
@@ -149,11 +189,13 @@ fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
 struct Loader {
     events: Receiver<LoadEvent>,
     problems: Vec<Diagnostic>,
+    /// Whether every article is read and indexed.
+    done: bool,
 }
 
 impl Loader {
     /// Applies every event waiting, the batches as one.
-    fn drain(&mut self, app: &mut App) {
+    fn drain(&mut self, app: &mut App, mut session: Option<&mut Session>) {
         let pending: Vec<_> = self.events.try_iter().collect();
         let mut articles = Vec::new();
         let mut progress = None;
@@ -169,39 +211,38 @@ impl Loader {
                     progress = Some(p);
                 }
                 done @ LoadEvent::Done { .. } => {
-                    self.flush(app, &mut articles, progress.take());
-                    self.apply(app, done);
+                    flush(app, session.as_deref_mut(), &mut articles, progress.take());
+                    self.apply(app, session.as_deref_mut(), done);
                 }
             }
         }
-        self.flush(app, &mut articles, progress);
+        flush(app, session, &mut articles, progress);
     }
 
-    fn flush(&self, app: &mut App, articles: &mut Vec<Article>, progress: Option<Progress>) {
-        if !articles.is_empty() {
-            app.update(Action::ArticlesAppended(std::mem::take(articles)));
-        }
-        if let Some(p) = progress {
-            app.update(Action::Loading(p));
-        }
-    }
-
-    fn apply(&mut self, app: &mut App, event: LoadEvent) {
+    fn apply(&mut self, app: &mut App, session: Option<&mut Session>, event: LoadEvent) {
         match event {
             LoadEvent::Batch {
-                articles,
+                mut articles,
                 diagnostics,
                 progress,
             } => {
                 self.problems.extend(diagnostics);
-                let mut articles = articles;
-                self.flush(app, &mut articles, Some(progress));
+                flush(app, session, &mut articles, Some(progress));
             }
             LoadEvent::Done { index, progress } => {
+                self.done = true;
                 app.update(Action::IndexReady(index));
+                // Back to where the last session was, unless the user has moved.
+                if let Some(restore) = session
+                    .filter(|_| !app.touched())
+                    .and_then(|s| s.restore(app.corpus()))
+                {
+                    app.update(restore);
+                }
+                let n = progress.articles;
                 let mut message = format!(
-                    "{} articles indexed in {:.1} s",
-                    progress.articles,
+                    "{n} article{} indexed in {:.1} s",
+                    if n == 1 { "" } else { "s" },
                     progress.elapsed.as_secs_f64()
                 );
                 if !self.problems.is_empty() {
@@ -216,6 +257,25 @@ impl Loader {
     }
 }
 
+/// Hands `articles` to the app with the saved marks of each, then `progress`.
+fn flush(
+    app: &mut App,
+    session: Option<&mut Session>,
+    articles: &mut Vec<Article>,
+    progress: Option<Progress>,
+) {
+    if !articles.is_empty() {
+        app.update(Action::ArticlesAppended(std::mem::take(articles)));
+        if let Some(s) = session {
+            s.learn(app.corpus());
+            app.update(Action::Marks(s.marks()));
+        }
+    }
+    if let Some(p) = progress {
+        app.update(Action::Loading(p));
+    }
+}
+
 /// The bundled sample articles as a corpus.
 fn bundled() -> Corpus {
     let articles = assets::articles()
@@ -227,29 +287,46 @@ fn bundled() -> Corpus {
 
 /// `dateline [--entity NAME] [PATH...]`: the reader over the articles (the
 /// bundled ones without PATH). The articles load in the background while the
-/// reader shows them; with `--entity` they are loaded first, to find the
-/// entity. Problems go to standard error.
+/// reader shows them (with `--entity` they are loaded first, to find the
+/// entity); problems go to standard error.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
-    let start = Instant::now();
+    let began = Instant::now();
     let mut stderr = io::stderr().lock();
-    let mut problems = Vec::new();
-    let mut loader = crossbeam_channel::never();
+    // A bad configuration stops the reader before any article is read.
+    let config = match Config::default_path().map(|p| Config::load(&p)) {
+        Some(Err(e)) => {
+            let _ = writeln!(stderr, "dateline: {}", sanitize(&e.to_string()));
+            return ExitCode::from(2);
+        }
+        Some(Ok(config)) => config,
+        None => Config::default(),
+    };
+    let mut problems = 0;
+    let mut loader = None;
     let corpus = if paths.is_empty() {
         bundled()
     } else if entity.is_some() {
         let (corpus, diagnostics) = corpus::load(paths);
-        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            return no_article(&diagnostics);
+        problems = diagnostics.len();
+        for d in &diagnostics {
+            let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
         }
-        problems = diagnostics;
+        if corpus.articles.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            let _ = writeln!(stderr, "dateline: no article could be read");
+            return ExitCode::FAILURE;
+        }
         corpus
     } else {
         let (sources, diagnostics) = corpus::discover(paths);
         if sources.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            return no_article(&diagnostics);
+            for d in &diagnostics {
+                let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
+            }
+            let _ = writeln!(stderr, "dateline: no article could be read");
+            return ExitCode::FAILURE;
         }
-        loader = match stream::spawn(sources, diagnostics, start) {
-            Ok(rx) => rx,
+        loader = match stream::spawn(sources, diagnostics, began) {
+            Ok(rx) => Some(rx),
             Err(e) => {
                 let _ = writeln!(stderr, "dateline: cannot start loading: {e}");
                 return ExitCode::FAILURE;
@@ -257,12 +334,27 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         };
         Corpus::default()
     };
+    let session =
+        Store::default_path().and_then(|path| match Session::open(&path, paths, &corpus) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let msg = format!("reading state will not be kept: {e}");
+                let _ = writeln!(stderr, "dateline: {}", sanitize(&msg));
+                None
+            }
+        });
+    for aside in session.iter().flat_map(Session::moved_aside) {
+        let msg = format!(
+            "warning: the reading state could not be read; it was moved to {} and starts afresh",
+            aside.display()
+        );
+        let _ = writeln!(stderr, "dateline: {}", sanitize(&msg));
+    }
     let active = match entity {
         None => None,
         Some(name) => match corpus.index.find(name) {
             Some(id) => Some(id),
             None => {
-                report(&problems);
                 let _ = writeln!(
                     stderr,
                     "dateline: no entity named {:?} in the {} articles (names and aliases are matched, ignoring case)",
@@ -274,44 +366,39 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         },
     };
     drop(stderr);
-    let mut app = App::new(corpus);
+    // A named entity wins over the place the last session was at.
+    let start = match active {
+        Some(_) => None,
+        None => session.as_ref().and_then(|s| s.restore(&corpus)),
+    };
+    let marks = session.as_ref().map_or_else(Vec::new, Session::marks);
+    let mut app = App::new(corpus)
+        .with_keymap(config.keymap.clone())
+        .with_settings(marks, config.list.sort, config.reader.caption_mode);
     if let Some(id) = active {
         app.update(Action::Run(crate::app::Command::FocusNext));
         app.update(Action::Activate(id));
     }
-    if !problems.is_empty() {
+    if problems > 0 {
         app.update(Action::Notify(format!(
-            "{} problem(s) reading the input: listed on standard error on exit",
-            problems.len()
+            "{problems} problem(s) reading the input: listed on standard error"
         )));
     }
-    match run(app, loader) {
-        Ok(more) => {
-            problems.extend(more);
-            report(&problems);
-            ExitCode::SUCCESS
-        }
+    install_panic_hook(session.as_ref());
+    let theme = config.theme.styles(colors_enabled());
+    let result = run(app, &theme, start, session, loader);
+    let (problems, status) = match result {
+        Ok(problems) => (problems, ExitCode::SUCCESS),
         Err(e) => {
-            report(&problems);
             eprintln!("dateline: terminal error: {e}");
-            ExitCode::FAILURE
+            (Vec::new(), ExitCode::FAILURE)
         }
-    }
-}
-
-/// Prints `diagnostics` on standard error, made safe for the terminal.
-fn report(diagnostics: &[Diagnostic]) {
+    };
     let mut stderr = io::stderr().lock();
-    for d in diagnostics {
+    for d in &problems {
         let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
     }
-}
-
-/// Reports `diagnostics` and that nothing could be read.
-fn no_article(diagnostics: &[Diagnostic]) -> ExitCode {
-    report(diagnostics);
-    eprintln!("dateline: no article could be read");
-    ExitCode::FAILURE
+    status
 }
 
 #[cfg(test)]

@@ -498,18 +498,19 @@ fn one_pane_at_a_time_below_60_columns() {
 }
 
 #[test]
-fn help_opens_scrolls_and_closes_without_quitting() {
+fn help_opens_scrolls_and_closes() {
     let mut app = app_at(fixture(), 80, 24);
     run(&mut app, &[Command::Help]);
     assert_eq!(app.help(), Some(0));
     run(&mut app, &[Command::Down, Command::Down]);
     assert_eq!(app.help(), Some(2));
-    run(&mut app, &[Command::Quit]);
+    run(&mut app, &[Command::Cancel]);
     assert_eq!(app.help(), None);
-    assert!(!app.should_quit());
     run(&mut app, &[Command::Help, Command::Help]);
     assert_eq!(app.help(), None);
-    run(&mut app, &[Command::Quit]);
+    assert!(!app.should_quit());
+    // q and Ctrl-c quit from the help too.
+    run(&mut app, &[Command::Help, Command::Quit]);
     assert!(app.should_quit());
 }
 
@@ -566,6 +567,37 @@ fn mouse_clicks_open_articles_and_activate_entities_and_the_wheel_scrolls() {
     });
     assert_eq!(app.focus(), Focus::Sidebar);
     assert_eq!(app.active(), Some(id(&app, "Ada Lindqvist")));
+    // A click on a name in the text makes it active, at that mention.
+    let mut reading = app_at(corpus(vec![harbour()]), 200, 50);
+    let text = reading.panes().reader_text();
+    let layout = reading.layout().unwrap();
+    let row = layout
+        .rows
+        .iter()
+        .position(|r| {
+            r.main
+                .is_some_and(|s| s.source == dateline::app::wrap::Source::Block(3))
+        })
+        .unwrap();
+    let seg = layout.rows[row].main.unwrap();
+    let line =
+        &reading.open_article_ref().unwrap().blocks[3].text[seg.start as usize..seg.end as usize];
+    let col = line.find("Reyes").unwrap() as u16 + 2;
+    reading.update(Action::Click {
+        x: text.x + col,
+        y: text.y + row as u16,
+    });
+    assert_eq!(reading.active(), Some(id(&reading, "Tomas Reyes")));
+    assert_eq!(current_text(&reading), "Tomas Reyes");
+    reading.update(Action::Click {
+        x: text.x,
+        y: text.y + row as u16 + 1,
+    });
+    assert_eq!(
+        reading.active(),
+        Some(id(&reading, "Tomas Reyes")),
+        "a plain word changes nothing"
+    );
     let mut small = app_at(corpus(vec![harbour()]), 70, 12);
     let r = small.panes().reader;
     small.update(Action::Wheel {

@@ -130,6 +130,10 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     let tmux = Tmux {
         socket: format!("dateline-e2e-{}", std::process::id()),
     };
+    // A state and config folder of our own: no user settings apply, none are written.
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = format!("XDG_DATA_HOME={}", home.path().join("data").display());
+    let config = format!("XDG_CONFIG_HOME={}", home.path().join("config").display());
     tmux.cmd(&[
         "new-session",
         "-d",
@@ -139,6 +143,10 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
         "200",
         "-y",
         "50",
+        "-e",
+        &data,
+        "-e",
+        &config,
         "sh",
     ]);
     tmux.wait_for("the shell", |s| !s.trim().is_empty());

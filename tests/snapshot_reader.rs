@@ -223,3 +223,24 @@ fn hostile_text_shows_placeholders() {
     assert!(all.contains("␛]0;owned␇"));
     assert!(all.contains("␛[2J"));
 }
+
+#[test]
+fn list_title_says_what_filters_it() {
+    let mut app = fixture_app();
+    app.update(Action::Run(Command::FilterEntity));
+    let t = screen(&mut app, 200, 20);
+    let top: String = (0..200)
+        .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("Articles 3/4 · Ada Lindqvist"), "{top}");
+    app.update(Action::Run(Command::Top));
+    app.update(Action::Run(Command::FocusPrev));
+    app.update(Action::Run(Command::Search));
+    app.update(Action::SearchInput('q'));
+    app.update(Action::SearchInput('u'));
+    let t = screen(&mut app, 200, 20);
+    let top: String = (0..200)
+        .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("Articles 2/4 · Ada Lindqvist · /qu"), "{top}");
+}

@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, EntityIndex};
+use crate::state::Marks;
 
 /// A command a key can be bound to. Its [`Command::name`] is the stable
 /// string used in key tables and configuration.
@@ -48,6 +49,16 @@ pub enum Command {
     ToggleHighlights,
     /// Show or hide the entity sidebar.
     ToggleSidebar,
+    /// Mark the selected (list) or open article read, or unread again.
+    ToggleRead,
+    /// Bookmark the selected (list) or open article, or remove its bookmark.
+    ToggleBookmark,
+    /// Show only bookmarked articles (again: all).
+    BookmarkedOnly,
+    /// The profile of the active entity: timeline, co-mentions, concordance.
+    Profile,
+    /// The browser of all entities in the collection.
+    Browse,
     /// Show or hide the key help.
     Help,
     /// Quit.
@@ -56,7 +67,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in help order.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 27] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -77,6 +88,11 @@ impl Command {
         Command::CycleCaptions,
         Command::ToggleHighlights,
         Command::ToggleSidebar,
+        Command::ToggleRead,
+        Command::ToggleBookmark,
+        Command::BookmarkedOnly,
+        Command::Profile,
+        Command::Browse,
         Command::Help,
         Command::Quit,
     ];
@@ -104,6 +120,11 @@ impl Command {
             Command::CycleCaptions => "cycle_captions",
             Command::ToggleHighlights => "toggle_highlights",
             Command::ToggleSidebar => "toggle_sidebar",
+            Command::ToggleRead => "toggle_read",
+            Command::ToggleBookmark => "toggle_bookmark",
+            Command::BookmarkedOnly => "bookmarked_only",
+            Command::Profile => "profile",
+            Command::Browse => "entities",
             Command::Help => "help",
             Command::Quit => "quit",
         }
@@ -146,6 +167,16 @@ pub enum Action {
     },
     /// Make this entity active and show its first mention.
     Activate(EntityId),
+    /// Return to where a previous session was: the entity made active, then
+    /// the article opened in the reader at this scroll row.
+    Restore {
+        /// The article to open (corpus index).
+        article: Option<u32>,
+        /// The reader's first row.
+        scroll: usize,
+        /// The entity to make active.
+        entity: Option<EntityId>,
+    },
     /// Show this message in the status bar.
     Notify(String),
     /// More articles were read (they get the next corpus indices).
@@ -154,6 +185,8 @@ pub enum Action {
     IndexReady(EntityIndex),
     /// How far loading in the background has got.
     Loading(Progress),
+    /// The saved read and bookmark marks, by corpus index (again as more articles arrive).
+    Marks(Vec<Marks>),
     /// Time passed: carry on with work done a step at a time (see [`super::App::busy`]).
     Tick,
 }

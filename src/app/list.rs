@@ -214,6 +214,7 @@ impl App {
                 .iter()
                 .copied()
                 .filter(|&i| entity.is_none_or(|list| list.binary_search(&i).is_ok()))
+                .filter(|&i| !self.bookmarked_only || self.marks(i).bookmarked)
                 .collect()
         };
         self.scan = match query.as_deref().and_then(matcher) {
@@ -247,19 +248,18 @@ impl App {
     /// text, and lists what matched so far.
     pub(super) fn search_step(&mut self) {
         let scan = &mut self.scan;
-        if scan.busy() {
-            if let Some(m) = matcher(&scan.query) {
-                let articles = &self.corpus.articles;
-                let mut bytes = 0;
-                while scan.next < scan.pool.len() && bytes < STEP_BYTES {
-                    let k = scan.next;
-                    if !scan.hit[k] {
-                        let a = &articles[scan.pool[k] as usize];
-                        scan.hit[k] = a.blocks.iter().any(|b| m.is_match(&b.text));
-                        bytes += a.text_len();
-                    }
-                    scan.next += 1;
+        let busy = scan.busy();
+        if let Some(m) = matcher(&scan.query).filter(|_| busy) {
+            let articles = &self.corpus.articles;
+            let mut bytes = 0;
+            while scan.next < scan.pool.len() && bytes < STEP_BYTES {
+                let k = scan.next;
+                if !scan.hit[k] {
+                    let a = &articles[scan.pool[k] as usize];
+                    scan.hit[k] = a.blocks.iter().any(|b| m.is_match(&b.text));
+                    bytes += a.text_len();
                 }
+                scan.next += 1;
             }
         }
         let keep = self.order.get(self.list.selected).copied();
@@ -267,10 +267,8 @@ impl App {
             .filter(|&k| scan.hit[k])
             .map(|k| scan.pool[k])
             .collect();
-        if let Some(a) = keep {
-            if let Some(pos) = self.order.iter().position(|&x| x == a) {
-                self.list.selected = pos;
-            }
+        if let Some(pos) = keep.and_then(|a| self.order.iter().position(|&x| x == a)) {
+            self.list.selected = pos;
         }
     }
 

@@ -7,6 +7,7 @@ mod action;
 mod list;
 mod mentions;
 pub mod panes;
+mod profile;
 mod search;
 mod sidebar;
 pub mod wrap;
@@ -14,6 +15,7 @@ pub mod wrap;
 pub use action::{Action, Command};
 pub use list::SortOrder;
 pub use panes::{Focus, Panes};
+pub use profile::{Browser, BrowserRow, Overlay, ProfileAreas, ProfileView, Section};
 pub use search::{Search, SearchScope};
 pub use sidebar::SidebarRow;
 pub use wrap::{ArticleLayout, CaptionMode};
@@ -23,6 +25,7 @@ use crate::corpus::Corpus;
 use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
+use crate::state::Marks;
 use wrap::LayoutKey;
 
 /// A scroll position in a list: the selected item and the first row shown.
@@ -75,8 +78,13 @@ pub struct App {
     current: Option<Mention>,
     search: Option<Search>,
     entity_filter: bool,
+    /// Read and bookmark marks, by corpus index.
+    marks: Vec<Marks>,
+    bookmarked_only: bool,
     message: Option<String>,
     help: Option<usize>,
+    /// Screens over the reader (profiles, entity browser), top last.
+    overlays: Vec<profile::Overlay>,
     size: (u16, u16),
     quit: bool,
     loading: Option<Progress>,
@@ -112,8 +120,11 @@ impl App {
             current: None,
             search: None,
             entity_filter: false,
+            marks: Vec::new(),
+            bookmarked_only: false,
             message: None,
             help: None,
+            overlays: Vec::new(),
             size: (80, 24),
             quit: false,
             loading: None,
@@ -136,6 +147,22 @@ impl App {
         self
     }
 
+    /// Sets the read and bookmark marks of the articles (by corpus index) and
+    /// the list order and caption mode to start with.
+    pub fn with_settings(
+        mut self,
+        marks: Vec<Marks>,
+        sort: SortOrder,
+        captions: CaptionMode,
+    ) -> App {
+        self.marks = marks;
+        self.sort = sort;
+        self.captions = captions;
+        self.reorder();
+        self.settle();
+        self
+    }
+
     /// Applies one action. The only way the state changes.
     pub fn update(&mut self, action: Action) {
         self.touched |= matches!(
@@ -152,11 +179,20 @@ impl App {
                 self.run(command);
             }
             Action::Resize(w, h) => self.size = (w, h),
+            Action::SearchInput(c) if self.is_browsing() => self.browser_edit(|q| q.push(c)),
+            Action::SearchBackspace if self.is_browsing() => self.browser_edit(|q| {
+                q.pop();
+            }),
+            Action::SearchConfirm if self.is_browsing() => {
+                self.overlay_command(Command::Open);
+            }
             Action::SearchInput(c) => self.search_edit(|q| q.push(c)),
             Action::SearchBackspace => self.search_edit(|q| {
                 q.pop();
             }),
             Action::SearchConfirm => self.search_confirm(),
+            // The mouse acts on the reader's panes only.
+            Action::Click { .. } | Action::Wheel { .. } if !self.overlays.is_empty() => {}
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => {
                 let delta = if down { 3 } else { -3 };
@@ -165,6 +201,21 @@ impl App {
                 }
             }
             Action::Activate(id) => self.activate(id),
+            Action::Restore {
+                article,
+                scroll,
+                entity,
+            } => {
+                if let Some(id) = entity {
+                    self.activate(id);
+                }
+                if let Some(a) = article.filter(|&a| (a as usize) < self.corpus.articles.len()) {
+                    self.open_article(a);
+                    self.sync_layout();
+                    self.scroll = scroll;
+                    self.focus = Focus::Reader;
+                }
+            }
             Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
                 let first = self.corpus.articles.len() as u32;
@@ -177,19 +228,27 @@ impl App {
                 }
             }
             Action::IndexReady(index) => {
+                // Entity ids change with the index: profiles would be stale.
+                self.overlays.clear();
                 self.loading = None;
                 self.replace_index(index);
             }
             Action::Loading(progress) => self.loading = Some(progress),
             Action::Tick => self.search_step(),
+            Action::Marks(marks) => {
+                self.marks = marks;
+                if self.bookmarked_only {
+                    self.refilter(false);
+                }
+            }
         }
         self.settle();
     }
 
     fn run(&mut self, command: Command) {
-        if let Some(top) = self.help {
+        if let (Some(top), false) = (self.help, command == Command::Quit) {
             self.help = match command {
-                Command::Help | Command::Cancel | Command::Quit => None,
+                Command::Help | Command::Cancel => None,
                 Command::Down => Some(top + 1),
                 Command::Up => Some(top.saturating_sub(1)),
                 Command::PageDown | Command::HalfPageDown => Some(top + 10),
@@ -198,6 +257,9 @@ impl App {
                 Command::Bottom => Some(usize::MAX),
                 _ => Some(top),
             };
+            return;
+        }
+        if !self.overlays.is_empty() && self.overlay_command(command) {
             return;
         }
         let page = self.page(self.focus) as isize;
@@ -214,11 +276,12 @@ impl App {
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Open => match self.focus {
                 Focus::List => self.open_selected(),
-                Focus::Sidebar => {
-                    if let Some(id) = self.sidebar_selected() {
-                        self.activate(id);
-                    }
-                }
+                Focus::Sidebar => match self.sidebar_selected() {
+                    // Enter on the active entity: its profile.
+                    Some(id) if self.active == Some(id) => self.open_profile(id),
+                    Some(id) => self.activate(id),
+                    None => {}
+                },
                 Focus::Reader => {}
             },
             Command::NextMention => self.step(true),
@@ -269,6 +332,24 @@ impl App {
                     Focus::Sidebar
                 };
             }
+            Command::ToggleRead => self.toggle_mark("read", "unread", |m| &mut m.read),
+            Command::ToggleBookmark => {
+                self.toggle_mark("bookmarked", "bookmark removed", |m| &mut m.bookmarked);
+                if self.bookmarked_only {
+                    self.reorder();
+                }
+            }
+            Command::BookmarkedOnly => {
+                self.bookmarked_only = !self.bookmarked_only;
+                self.reorder();
+                self.message = Some(if self.bookmarked_only {
+                    format!("{} bookmarked articles", self.order.len())
+                } else {
+                    format!("all {} articles", self.order.len())
+                });
+            }
+            Command::Profile => self.profile_command(),
+            Command::Browse => self.open_browser(),
             Command::Help => self.help = Some(0),
             Command::Quit => self.quit = true,
         }
@@ -302,8 +383,34 @@ impl App {
         }
     }
 
-    /// Shows article `a` in the reader from its top, and selects it in the list.
+    /// The marks of article `a`, for changing.
+    fn marks_mut(&mut self, a: u32) -> &mut Marks {
+        let i = a as usize;
+        if self.marks.len() <= i {
+            self.marks.resize(i + 1, Marks::default());
+        }
+        &mut self.marks[i]
+    }
+
+    /// Flips one mark of the selected (list) or open article.
+    fn toggle_mark(&mut self, on: &str, off: &str, mark: fn(&mut Marks) -> &mut bool) {
+        let target = match self.focus {
+            Focus::List => self.selected(),
+            _ => self.open,
+        };
+        let Some(a) = target else {
+            self.message = Some("no article".into());
+            return;
+        };
+        let flag = mark(self.marks_mut(a));
+        *flag = !*flag;
+        self.message = Some(if *flag { on } else { off }.to_string());
+    }
+
+    /// Shows article `a` in the reader from its top, selects it in the list,
+    /// and marks it read.
     fn open_article(&mut self, a: u32) {
+        self.marks_mut(a).read = true;
         if self.open != Some(a) {
             self.open = Some(a);
             self.scroll = 0;
@@ -343,9 +450,63 @@ impl App {
                     self.activate(*id);
                 }
             }
-            Some(Focus::Reader) => self.focus = Focus::Reader,
+            Some(Focus::Reader) => {
+                self.focus = Focus::Reader;
+                if let Some((id, m)) = self.mention_at(x, y) {
+                    self.activate(id);
+                    self.set_current(m);
+                }
+            }
             None => {}
         }
+    }
+
+    /// The entity mention drawn at cell (`x`, `y`) of the reader.
+    fn mention_at(&self, x: u16, y: u16) -> Option<(EntityId, Mention)> {
+        let (layout, a) = (self.layout.as_ref()?, self.open?);
+        let text = self.panes().reader_text();
+        let row = layout
+            .rows
+            .get(self.scroll + y.checked_sub(text.y)? as usize)?;
+        let column = x.checked_sub(text.x)?;
+        let (seg, left) = match (row.main, row.side) {
+            (_, Some(side)) if column >= layout.side_x + wrap::SIDE_RULE => {
+                (side, layout.side_x + wrap::SIDE_RULE)
+            }
+            (Some(main), _) if matches!(main.role, wrap::Role::Caption | wrap::Role::Credit) => {
+                (main, wrap::INLINE_INDENT)
+            }
+            (Some(main), _) => (main, 0),
+            _ => return None,
+        };
+        let article = &self.corpus.articles[a as usize];
+        let block = match seg.source {
+            wrap::Source::Block(b) => Some(b),
+            wrap::Source::Title => None,
+            wrap::Source::Meta => return None,
+        };
+        // The byte under the column, counting display widths.
+        let column = column.checked_sub(left)?;
+        let shown = &layout.text(article, seg.source)[seg.start as usize..seg.end as usize];
+        let mut width = 0;
+        let offset = shown.char_indices().find_map(|(i, c)| {
+            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16;
+            (width > column).then_some(seg.start + i as u32)
+        })?;
+        self.corpus
+            .index
+            .of_article(a as usize)
+            .iter()
+            .find_map(|o| {
+                o.mentions
+                    .iter()
+                    .find(|m| {
+                        m.block == block
+                            && layout.display_offset(article, block, m.start) <= offset
+                            && offset < layout.display_offset(article, block, m.end)
+                    })
+                    .map(|&m| (o.id, m))
+            })
     }
 
     /// The pane whose inside holds the cell (`x`, `y`).
@@ -373,6 +534,14 @@ impl App {
             self.open = None;
             self.current = None;
         }
+        // A mention hidden by the caption mode is no longer current.
+        let hidden = match (self.current, self.open, self.active, &self.search) {
+            (Some(m), Some(a), Some(id), None) => !self.visible_mentions(a, id).contains(&m),
+            _ => false,
+        };
+        if hidden {
+            self.current = None;
+        }
         self.sync_layout();
         let p = self.panes();
         self.list
@@ -393,6 +562,7 @@ impl App {
         if let Some(h) = &mut self.help {
             *h = (*h).min(self.keymap.bindings().len());
         }
+        self.settle_overlays();
     }
 
     /// Re-wraps the open article when its width or caption mode changed,
@@ -559,6 +729,16 @@ impl App {
         self.search.as_ref()
     }
 
+    /// The read and bookmark marks of article `a` (corpus index).
+    pub fn marks(&self, a: u32) -> Marks {
+        self.marks.get(a as usize).copied().unwrap_or_default()
+    }
+
+    /// Whether the list shows only bookmarked articles.
+    pub fn bookmarked_only(&self) -> bool {
+        self.bookmarked_only
+    }
+
     /// Whether the list shows only articles mentioning the active entity.
     pub fn entity_filter(&self) -> bool {
         self.entity_filter
@@ -588,6 +768,11 @@ impl App {
     /// The list search's progress: articles searched so far and in all.
     pub fn search_progress(&self) -> (usize, usize) {
         self.scan.progress()
+    }
+
+    /// Whether the user has done anything yet (moved, typed, clicked).
+    pub fn touched(&self) -> bool {
+        self.touched
     }
 
     /// Whether the user asked to quit.

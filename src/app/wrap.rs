@@ -47,6 +47,9 @@ impl CaptionMode {
 /// Narrowest caption column, and the body column it needs beside it.
 const MIN_CAPTION: u16 = 28;
 const MIN_BODY: u16 = 56;
+/// Narrowest width text is wrapped to; narrower panes show it clipped
+/// (so a 1×1 terminal does not wrap a long article into a million rows).
+const MIN_WRAP: u16 = 12;
 /// Columns between the body and the caption column.
 pub const GUTTER: u16 = 2;
 /// Columns taken by an inline caption's marker and indent (`  ▌ `).
@@ -188,7 +191,10 @@ fn meta_line(article: &Article) -> String {
 fn caption_parts(article: &Article, i: usize) -> ((usize, usize), Option<(usize, usize)>) {
     let block = &article.blocks[i];
     let text = block.text.as_str();
-    let Some(credit) = &block.credit else {
+    let credit = block.credit.as_ref().filter(|c| {
+        c.start <= c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)
+    });
+    let Some(credit) = credit else {
         return ((0, text.len()), None);
     };
     let b = text.as_bytes();
@@ -266,13 +272,15 @@ impl Builder<'_> {
 }
 
 /// Offset in `display` (the sanitized `original`) of byte `orig` of `original`.
+/// Offsets inside a character move back to its start. (Sanitizing never
+/// shortens a character, so equal lengths mean the same character boundaries.)
 fn display_offset_in(original: &str, display: &str, orig: usize) -> usize {
-    if original.len() == display.len() {
-        return orig.min(display.len());
-    }
     let mut cut = orig.min(original.len());
     while !original.is_char_boundary(cut) {
         cut -= 1;
+    }
+    if original.len() == display.len() {
+        return cut;
     }
     sanitize(&original[..cut]).len()
 }
@@ -280,7 +288,7 @@ fn display_offset_in(original: &str, display: &str, orig: usize) -> usize {
 impl ArticleLayout {
     /// Lays out `article` (corpus index `key.article`) at `key.width` columns.
     pub fn build(article: &Article, key: LayoutKey) -> ArticleLayout {
-        let width = key.width.max(1);
+        let width = key.width.max(MIN_WRAP);
         let has_body = article.blocks.iter().any(|b| b.kind == BlockKind::Body);
         let mode = match key.mode {
             CaptionMode::Alongside if !fits_alongside(width) || !has_body => CaptionMode::Inline,
@@ -430,14 +438,12 @@ impl ArticleLayout {
     /// Display offset of model byte offset `orig` in block `block` (`None`: title).
     pub fn display_offset(&self, article: &Article, block: Option<u32>, orig: u32) -> u32 {
         let slot = block.map_or(0, |b| b as usize + 1);
-        match self.replaced.get(slot) {
-            Some(Some(display)) => display_offset_in(
-                article.text_of(block.map(|b| b as usize)),
-                display,
-                orig as usize,
-            ) as u32,
-            _ => orig,
-        }
+        let original = article.text_of(block.map(|b| b as usize));
+        let display = match self.replaced.get(slot) {
+            Some(Some(display)) => display.as_str(),
+            _ => original,
+        };
+        display_offset_in(original, display, orig as usize) as u32
     }
 
     /// The row showing the start of `m`, when it is laid out (not in a hidden caption).
@@ -623,6 +629,39 @@ mod tests {
             r.main
                 .is_none_or(|s| !matches!(s.role, Role::Caption | Role::Credit))
         }));
+    }
+
+    #[test]
+    fn bad_offsets_from_the_model_do_not_panic() {
+        let mut a = article();
+        a.blocks[0].text = "Ünïcödé caption (Agency/Ñame)".into();
+        if let Some(c) = &mut a.blocks[0].credit {
+            (c.start, c.end) = (2, 999);
+        }
+        a.blocks[1].text = "Ärger über Öl".into();
+        let l = ArticleLayout::build(&a, key(120, CaptionMode::Alongside));
+        let m = Mention {
+            block: Some(1),
+            start: 1,
+            end: 500,
+        };
+        assert!(l.row_of(&a, &m).is_some());
+        assert_eq!(l.display_offset(&a, Some(1), 1), 0, "inside Ä: its start");
+        let inline = ArticleLayout::build(&a, key(40, CaptionMode::Inline));
+        assert!(
+            inline
+                .rows
+                .iter()
+                .any(|r| r.main.is_some_and(|s| s.source == Source::Block(0)))
+        );
+    }
+
+    #[test]
+    fn tiny_widths_wrap_at_a_floor() {
+        let a = article();
+        let zero = ArticleLayout::build(&a, key(0, CaptionMode::Inline));
+        let floor = ArticleLayout::build(&a, key(MIN_WRAP, CaptionMode::Inline));
+        assert_eq!(zero.rows, floor.rows);
     }
 
     #[test]

@@ -207,10 +207,8 @@ fn walk_dir(
             ancestors.push(real);
             walk_dir(&path, ancestors, sources, problems);
             ancestors.pop();
-        } else if kind.is_file() {
-            if let Some(format) = format_of_extension(&path) {
-                sources.push(Source::file(path, format));
-            }
+        } else if let Some(format) = format_of_extension(&path).filter(|_| kind.is_file()) {
+            sources.push(Source::file(path, format));
         }
     }
 }

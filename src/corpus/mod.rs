@@ -60,6 +60,7 @@ impl Corpus {
                 index.add((n * 4096 + i) as u32, article.date, ents);
             }
         }
+        index.merge_aliases();
         Corpus { articles, index }
     }
 }

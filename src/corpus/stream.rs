@@ -56,7 +56,8 @@ pub enum LoadEvent {
         /// Progress after this batch.
         progress: Progress,
     },
-    /// Every input is read; the index covers every article sent.
+    /// Every input is read; the index covers every article sent, its short
+    /// names merged across the collection.
     Done {
         /// The entity index of the whole collection.
         index: EntityIndex,
@@ -181,6 +182,8 @@ fn run(
             progress,
         });
     }
+    // Short names that stand for one entity across the collection join it.
+    index.merge_aliases();
     progress.elapsed = start.elapsed();
     let _ = tx.send(LoadEvent::Done { index, progress });
 }

@@ -125,4 +125,43 @@ mod tests {
         );
         assert!(!f.iter().any(|e| e.1 == EntityKind::Person), "{f:?}");
     }
+
+    #[test]
+    fn credits_name_the_agency_and_the_photographer() {
+        let f = names(
+            " date 2024-01-02 T\n\nA farmer works in a field in Hebei Province, July 8, 2025. (Xinhua/Zhang Wei)\n\nBody text.\n",
+        );
+        assert!(has(&f, "Zhang Wei", EntityKind::Person), "{f:?}");
+        assert!(has(&f, "Xinhua", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Hebei Province", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn names_listed_with_a_known_place_are_places() {
+        let f =
+            names(" date 2024-01-02 T\n\nThe team visited Aksu, Qorgan and Yulong last week.\n");
+        for town in ["Aksu", "Qorgan", "Yulong"] {
+            assert!(has(&f, town, EntityKind::Place), "{town}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn countries_are_teams_in_a_sports_report() {
+        let text = " date 2024-01-02 T\n\nSweden beat Panama 2-0. The striker scored two goals after a penalty; \
+                    the goalkeeper saved another penalty and the referee sent off a defender.\n\nThe match was played in Sochi.\n";
+        let f = names(text);
+        assert!(has(&f, "Sweden", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Panama", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Sochi", EntityKind::Place), "{f:?}");
+        let plain = names(" date 2024-01-02 T\n\nSweden and Panama signed a trade deal.\n");
+        assert!(has(&plain, "Sweden", EntityKind::Place), "{plain:?}");
+    }
+
+    #[test]
+    fn sentence_openers_and_nationalities_are_no_entities() {
+        let f = names(
+            " date 2024-01-02 T\n\nThe Chinese delegation arrived. However, Greater efforts are needed, Afghans said.\n",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
 }

@@ -95,8 +95,6 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 
 /// Everything known about words and multi-word names.
 pub struct Lexicon {
-    /// The words of the rule lists (few, looked up most often), with all their flags.
-    common: FxHashMap<&'static str, u32>,
     words: FxHashMap<&'static str, u32>,
     phrases: AhoCorasick,
     phrase_flags: Vec<u32>,
@@ -172,22 +170,14 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
-        let mut common: FxHashMap<&'static str, u32> = FxHashMap::default();
-        for (data, _) in RULES {
-            for name in entries(data).filter(|n| !n.contains(' ')) {
-                common.insert(name, words[name]);
-            }
-        }
         let mut sport_lengths = [0u16; 256];
         for w in entries(SPORTS_WORDS) {
             if w.len() < 16 {
                 sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
                 *words.entry(w).or_insert(0) |= SPORT;
-                common.insert(w, words[w]);
             }
         }
         Lexicon {
-            common,
             words,
             phrases: automaton,
             phrase_flags: list.into_iter().map(|p| p.1).collect(),
@@ -199,9 +189,6 @@ impl Lexicon {
     /// looked up capitalized (`Hotan`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
-        if let Some(&f) = self.common.get(w) {
-            return f;
-        }
         if let Some(&f) = self.words.get(w) {
             return f;
         }
@@ -236,7 +223,7 @@ impl Lexicon {
         let b = w.as_bytes();
         b.len() < 16
             && self.sport_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.common.get(w).is_some_and(|f| f & SPORT != 0)
+            && self.words.get(w).is_some_and(|f| f & SPORT != 0)
     }
 }
 

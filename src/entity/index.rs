@@ -4,6 +4,8 @@ use super::{ArticleEntity, EntityKind, Mention};
 use crate::article::Date;
 use std::collections::HashMap;
 
+mod merge;
+
 /// Identifies an entity in an [`EntityIndex`].
 pub type EntityId = u32;
 
@@ -35,12 +37,33 @@ pub struct Occurrence {
     pub mentions: Vec<Mention>,
 }
 
-/// Entities of every article, merged by canonical name and kind.
+/// Entities of every article, merged by canonical name and kind, and — after
+/// [`EntityIndex::merge_aliases`] — by unambiguous short forms across articles.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
     by_name: HashMap<(EntityKind, String), EntityId>,
     per_article: Vec<Vec<Occurrence>>,
+    /// Parallel to `per_article`: each occurrence's [`block_set`].
+    block_sets: Vec<Vec<u64>>,
+    /// The date each article was added with.
+    dates: Vec<Option<Date>>,
+    /// Parallel to each entity's `articles`: where its occurrence is in that
+    /// article's list, so that following an entity reads no other.
+    slots: Vec<Vec<u32>>,
+    /// For a short name left apart because it fits several entities, those entities.
+    candidates: Vec<Vec<EntityId>>,
+}
+
+/// The bit of [`block_set`] that stands for block 62 and every later one.
+pub const LATER_BLOCKS: u64 = 1 << 63;
+
+/// The title and blocks that `mentions` fall in, as a set of bits: bit 0 for
+/// the title, bit `b + 1` for block `b`, and [`LATER_BLOCKS`] for block 62 and later.
+pub fn block_set(mentions: &[Mention]) -> u64 {
+    mentions
+        .iter()
+        .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
 }
 
 fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
@@ -59,7 +82,10 @@ impl EntityIndex {
         let slot = article as usize;
         if self.per_article.len() <= slot {
             self.per_article.resize_with(slot + 1, Vec::new);
+            self.block_sets.resize_with(slot + 1, Vec::new);
+            self.dates.resize(slot + 1, None);
         }
+        self.dates[slot] = date;
         let mut occurrences = Vec::with_capacity(found.len());
         for e in found {
             let id = match self.by_name.get(&key(e.kind, &e.name)) {
@@ -67,6 +93,7 @@ impl EntityIndex {
                 None => {
                     let id = self.entities.len() as EntityId;
                     self.by_name.insert(key(e.kind, &e.name), id);
+                    self.slots.push(Vec::new());
                     self.entities.push(Entity {
                         name: e.name.clone(),
                         kind: e.kind,
@@ -87,6 +114,7 @@ impl EntityIndex {
             }
             if let Err(pos) = entity.articles.binary_search(&article) {
                 entity.articles.insert(pos, article);
+                self.slots[id as usize].insert(pos, occurrences.len() as u32);
             }
             entity.mentions += e.mentions.len() as u32;
             if let Some(d) = date {
@@ -98,6 +126,7 @@ impl EntityIndex {
                 mentions: e.mentions,
             });
         }
+        self.block_sets[slot] = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
         self.per_article[slot] = occurrences;
     }
 
@@ -126,12 +155,40 @@ impl EntityIndex {
         self.per_article.get(article).map_or(&[], Vec::as_slice)
     }
 
+    /// For each entity of [`EntityIndex::of_article`], in the same order, the
+    /// set of blocks its mentions fall in (see [`block_set`]): a compact summary
+    /// for counting shared paragraphs without reading every mention.
+    pub fn block_sets(&self, article: usize) -> &[u64] {
+        self.block_sets.get(article).map_or(&[], Vec::as_slice)
+    }
+
     /// The mentions of entity `id` in article `article`, in reading order.
     pub fn mentions(&self, article: usize, id: EntityId) -> &[Mention] {
         self.of_article(article)
             .iter()
             .find(|o| o.id == id)
             .map_or(&[], |o| o.mentions.as_slice())
+    }
+
+    /// The date of every article, by article number, as added.
+    pub fn dates(&self) -> &[Option<Date>] {
+        &self.dates
+    }
+
+    /// The date article `article` was added with.
+    pub fn date(&self, article: usize) -> Option<Date> {
+        self.dates.get(article).copied().flatten()
+    }
+
+    /// Where entity `id` occurs: each article that mentions it (ascending)
+    /// with the position of its [`Occurrence`] in [`EntityIndex::of_article`]
+    /// (and [`EntityIndex::block_sets`]) of that article.
+    pub fn positions_of(&self, id: EntityId) -> impl Iterator<Item = (u32, usize)> + '_ {
+        let articles = &self.entities[id as usize].articles;
+        articles
+            .iter()
+            .zip(&self.slots[id as usize])
+            .map(|(&a, &slot)| (a, slot as usize))
     }
 
     /// The articles that mention `id`, ascending.
@@ -152,6 +209,94 @@ impl EntityIndex {
             None => mentions.first().copied(),
             Some(k) => mentions.iter().find(|m| m.order_key() > k).copied(),
         }
+    }
+
+    /// The entities a short name such as `Wang` could stand for, when it fits
+    /// more than one in the collection and [`EntityIndex::merge_aliases`] left it apart.
+    /// Empty for every other entity.
+    pub fn candidates(&self, id: EntityId) -> &[EntityId] {
+        self.candidates.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Merges entities that are short forms of exactly one other entity of the
+    /// same kind in the collection: a name used as that entity's alias in some
+    /// article (`CPC`, `Xinhua`), or for people a leading or trailing part of
+    /// its name (`Xi` → `Xi Jinping`, `Obama` → `Barack Obama`). A short form
+    /// that fits several entities stays a separate entity whose
+    /// [`EntityIndex::candidates`] are those entities.
+    ///
+    /// Call it once all articles are added. Entity ids change: ids obtained
+    /// before are invalid afterwards. Runs in time linear in the number of
+    /// occurrences.
+    pub fn merge_aliases(&mut self) {
+        let (target, candidates) = merge::plan(&self.entities);
+        let root = merge::roots(&target);
+        // New ids: the surviving entities keep their relative order.
+        let mut new_id = vec![EntityId::MAX; self.entities.len()];
+        let mut next: EntityId = 0;
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize == old {
+                new_id[old] = next;
+                next += 1;
+            }
+        }
+        let map = |old: EntityId| new_id[root[old as usize] as usize];
+
+        let mut old_entities: Vec<Option<Entity>> = std::mem::take(&mut self.entities)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut entities = Vec::with_capacity(next as usize);
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize == old {
+                entities.extend(old_entities[old].take());
+            }
+        }
+        for (old, e) in old_entities.into_iter().enumerate() {
+            if let Some(e) = e {
+                merge::absorb(&mut entities[map(old as EntityId) as usize], e);
+            }
+        }
+        self.entities = entities;
+
+        for (occurrences, sets) in self.per_article.iter_mut().zip(&mut self.block_sets) {
+            let joined =
+                merge::remap_article(occurrences, |old| (map(old), root[old as usize] != old));
+            if joined {
+                *sets = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
+            }
+        }
+        // Counts, articles and positions from the joined occurrences.
+        for e in &mut self.entities {
+            e.mentions = 0;
+            e.articles.clear();
+        }
+        self.slots = vec![Vec::new(); self.entities.len()];
+        for (a, occurrences) in self.per_article.iter().enumerate() {
+            for (slot, o) in occurrences.iter().enumerate() {
+                let e = &mut self.entities[o.id as usize];
+                e.mentions += o.mentions.len() as u32;
+                e.articles.push(a as u32);
+                self.slots[o.id as usize].push(slot as u32);
+            }
+        }
+
+        self.by_name = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(id, e)| (key(e.kind, &e.name), id as EntityId))
+            .collect();
+        let mut remapped = vec![Vec::new(); self.entities.len()];
+        for (old, cands) in candidates.into_iter().enumerate() {
+            if !cands.is_empty() {
+                let mut c: Vec<EntityId> = cands.into_iter().map(map).collect();
+                c.sort_unstable();
+                c.dedup();
+                remapped[map(old as EntityId) as usize] = c;
+            }
+        }
+        self.candidates = remapped;
     }
 
     /// Finds an entity by name or alias, case-insensitively; among several,
@@ -207,6 +352,8 @@ mod tests {
         assert_eq!(e.articles, vec![0, 1]);
         assert_eq!(e.mentions, 3);
         assert_eq!((e.first_date, e.last_date), (d0, d1));
+        assert_eq!(ix.positions_of(0).collect::<Vec<_>>(), vec![(0, 0), (1, 0)]);
+        assert_eq!((ix.date(0), ix.date(1), ix.date(2)), (d0, d1, None));
         assert_eq!(ix.find("WANG"), Some(0));
         assert_eq!(ix.find("Wang Huning"), Some(0));
         assert_eq!(ix.find("Li"), None);
@@ -233,5 +380,191 @@ mod tests {
         assert_eq!(third.start, 9);
         assert_eq!(ix.next_mention(0, 0, Some(third.order_key())), None);
         assert!(ix.mentions(5, 0).is_empty());
+    }
+
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str], starts: &[u32]) -> ArticleEntity {
+        ArticleEntity {
+            kind,
+            ..person(name, aliases, starts)
+        }
+    }
+
+    fn id_of(ix: &EntityIndex, name: &str) -> EntityId {
+        ix.find(name).expect(name)
+    }
+
+    #[test]
+    fn unambiguous_short_name_merges_into_the_full_name() {
+        let mut ix = EntityIndex::new();
+        // The short form is seen first, so it had the lower id before merging.
+        ix.add(
+            0,
+            Date::new(2025, 1, 5),
+            vec![person("Obama", &[], &[0, 20])],
+        );
+        ix.add(
+            1,
+            Date::new(2025, 1, 2),
+            vec![person("Barack Obama", &[], &[3])],
+        );
+        ix.add(
+            2,
+            None,
+            vec![person("Xi", &[], &[7]), person("Xi Jinping", &[], &[0])],
+        );
+        ix.merge_aliases();
+
+        assert_eq!(ix.len(), 2);
+        let obama = id_of(&ix, "obama");
+        assert_eq!(obama, id_of(&ix, "Barack Obama"));
+        let e = ix.entity(obama);
+        assert_eq!(e.name, "Barack Obama");
+        assert_eq!(e.aliases, vec!["Obama".to_string()]);
+        assert_eq!(e.articles, vec![0, 1]);
+        assert_eq!(e.mentions, 3);
+        assert_eq!(
+            (e.first_date, e.last_date),
+            (Date::new(2025, 1, 2), Date::new(2025, 1, 5))
+        );
+        assert_eq!(ix.of_article(0)[0].id, obama);
+        assert_eq!(ix.articles_of(obama), &[0, 1]);
+        assert_eq!(
+            ix.next_mention(0, obama, Some((1, 0))).map(|m| m.start),
+            Some(20)
+        );
+
+        // Both forms in one article, unlinked there: one occurrence, reading order.
+        let xi = id_of(&ix, "Xi");
+        assert_eq!(ix.entity(xi).name, "Xi Jinping");
+        assert_eq!(ix.of_article(2).len(), 1);
+        let starts: Vec<u32> = ix.mentions(2, xi).iter().map(|m| m.start).collect();
+        assert_eq!(starts, vec![0, 7]);
+        assert_eq!(ix.entity(xi).mentions, 2);
+        assert!(ix.candidates(xi).is_empty());
+    }
+
+    #[test]
+    fn ambiguous_short_name_stays_apart_with_its_candidates() {
+        let mut ix = EntityIndex::new();
+        ix.add(0, None, vec![person("Wang", &[], &[0])]);
+        ix.add(1, None, vec![person("Wang Huning", &["Wang"], &[0, 30])]);
+        ix.add(2, None, vec![person("Wang Yi", &[], &[0])]);
+        ix.merge_aliases();
+
+        assert_eq!(ix.len(), 3);
+        let wang = ix.find("Wang").unwrap();
+        assert_eq!(ix.entity(wang).name, "Wang");
+        assert_eq!(ix.entity(wang).articles, vec![0]);
+        let mut names: Vec<&str> = ix
+            .candidates(wang)
+            .iter()
+            .map(|&c| ix.entity(c).name.as_str())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec!["Wang Huning", "Wang Yi"]);
+        assert!(ix.candidates(id_of(&ix, "Wang Yi")).is_empty());
+    }
+
+    #[test]
+    fn aliases_merge_any_kind_but_never_across_kinds() {
+        let mut ix = EntityIndex::new();
+        let org = EntityKind::Organization;
+        let place = EntityKind::Place;
+        ix.add(
+            0,
+            None,
+            vec![entity("Communist Party of China", org, &["CPC"], &[0, 40])],
+        );
+        ix.add(1, None, vec![entity("CPC", org, &[], &[5])]);
+        ix.add(2, None, vec![person("George Washington", &[], &[0])]);
+        ix.add(3, None, vec![entity("Washington", place, &[], &[0])]);
+        ix.merge_aliases();
+
+        let cpc = id_of(&ix, "cpc");
+        assert_eq!(ix.entity(cpc).name, "Communist Party of China");
+        assert_eq!(ix.entity(cpc).articles, vec![0, 1]);
+        assert_eq!(ix.entity(cpc).mentions, 3);
+        let washington = id_of(&ix, "Washington");
+        assert_eq!(ix.entity(washington).kind, EntityKind::Place);
+        assert_eq!(ix.entity(washington).articles, vec![3]);
+        assert_eq!(ix.len(), 3);
+    }
+
+    #[test]
+    fn merging_twice_changes_nothing() {
+        let mut ix = EntityIndex::new();
+        ix.add(
+            0,
+            None,
+            vec![person("Li", &[], &[0]), person("Li Ganjie", &[], &[9])],
+        );
+        ix.add(1, None, vec![person("Ganjie", &[], &[0])]);
+        ix.merge_aliases();
+        let once: Vec<Entity> = ix.entities().to_vec();
+        let occurrences = ix.of_article(0).to_vec();
+        ix.merge_aliases();
+        assert_eq!(ix.entities(), once.as_slice());
+        assert_eq!(ix.of_article(0), occurrences.as_slice());
+        assert_eq!(ix.len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Whatever gets merged, no mention is lost or duplicated and the
+        /// per-article and per-entity views agree.
+        #[test]
+        fn merging_keeps_every_mention(
+            articles in proptest::collection::vec(
+                proptest::collection::vec((0usize..8, 1usize..4), 0..5), 1..12)
+        ) {
+            const NAMES: [&str; 8] =
+                ["Wang", "Wang Huning", "Wang Yi", "Obama", "Barack Obama", "Xi", "Xi Jinping", "Li"];
+            let mut ix = EntityIndex::new();
+            let mut total = 0;
+            for (a, found) in articles.iter().enumerate() {
+                let mut seen = std::collections::HashSet::new();
+                let mut next = 0;
+                let mut ents = Vec::new();
+                for &(n, count) in found {
+                    if !seen.insert(n) { continue; }
+                    let starts: Vec<u32> = (0..count as u32).map(|i| next + 10 * i).collect();
+                    next += 10 * count as u32;
+                    total += count as u32;
+                    let mut e = person(NAMES[n], &[], &starts);
+                    // Spread over title and blocks, in reading order.
+                    for (k, m) in e.mentions.iter_mut().enumerate() {
+                        m.block = (n + k).checked_sub(1).map(|b| b as u32);
+                    }
+                    e.mentions.sort_by_key(|m| m.order_key());
+                    ents.push(e);
+                }
+                ix.add(a as u32, None, ents);
+            }
+            ix.merge_aliases();
+            let sum: u32 = ix.entities().iter().map(|e| e.mentions).sum();
+            proptest::prop_assert_eq!(sum, total);
+            for a in 0..articles.len() {
+                let occ = ix.of_article(a);
+                let mut ids: Vec<EntityId> = occ.iter().map(|o| o.id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                proptest::prop_assert_eq!(ids.len(), occ.len());
+                let sets: Vec<u64> = occ.iter().map(|o| block_set(&o.mentions)).collect();
+                proptest::prop_assert_eq!(ix.block_sets(a), sets.as_slice());
+                for o in occ {
+                    proptest::prop_assert!(ix.articles_of(o.id).contains(&(a as u32)));
+                    proptest::prop_assert!(o.mentions.windows(2).all(|w| w[0].order_key() < w[1].order_key()));
+                }
+            }
+            for (id, e) in ix.entities().iter().enumerate() {
+                for &a in &e.articles {
+                    proptest::prop_assert!(!ix.mentions(a as usize, id as EntityId).is_empty());
+                }
+                let positions: Vec<(u32, usize)> = ix.positions_of(id as EntityId).collect();
+                proptest::prop_assert_eq!(positions.len(), e.articles.len());
+                for (a, slot) in positions {
+                    proptest::prop_assert_eq!(ix.of_article(a as usize)[slot].id, id as EntityId);
+                }
+            }
+        }
     }
 }

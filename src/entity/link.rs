@@ -18,16 +18,7 @@ pub struct Item<'a> {
 }
 
 /// The words of a name with single spaces (borrowed when the text has them already).
-fn normalized(text: &str) -> Cow<'_, str> {
-    let mut prev = 0u8;
-    let mut clean = true;
-    for &c in text.as_bytes() {
-        if c < b' ' || c == 0xA0 || (c == b' ' && prev == b' ') {
-            clean = false;
-            break;
-        }
-        prev = c;
-    }
+fn normalized(text: &str, clean: bool) -> Cow<'_, str> {
     if clean {
         Cow::Borrowed(text)
     } else {
@@ -44,6 +35,48 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
+/// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
+/// is shown capitalized (`New York`); acronyms stay.
+fn display_name(name: &str, kind: EntityKind) -> String {
+    let all_caps = !name.chars().any(char::is_lowercase);
+    let word_like = name
+        .split(' ')
+        .all(|w| w.chars().count() >= 4 && !w.contains('.'));
+    if kind == EntityKind::Place && all_caps && word_like {
+        let mut out = String::with_capacity(name.len());
+        for (k, w) in name.split(' ').enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                out.push(c);
+                out.extend(cs.flat_map(char::to_lowercase));
+            }
+        }
+        out
+    } else {
+        name.to_string()
+    }
+}
+
+/// The kind of a name that nothing but its context tells: speakers and appositions are
+/// people, acronyms organizations, names after `in`/`from` places, `the …` organizations,
+/// lone words and long names organizations, other short names people.
+fn context_kind(c: &Cand) -> EntityKind {
+    if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
+        EntityKind::Person
+    } else if c.upper {
+        EntityKind::Organization
+    } else if c.ctx & CTX_PREP != 0 {
+        EntityKind::Place
+    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    }
+}
+
 /// Whether `short` is the first or last words of `long`.
 fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let (s, l) = (short.as_bytes(), long.as_bytes());
@@ -53,6 +86,14 @@ fn prefix_or_suffix(short: &str, long: &str) -> bool {
     let k = l.len() - s.len();
     (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
         || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_once(' ').map_or(s, |(w, _)| w)
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit_once(' ').map_or(s, |(_, w)| w)
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -75,25 +116,43 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
-    let mut people: FxHashSet<&str> = FxHashSet::default();
-    let mut surnames: FxHashSet<&str> = FxHashSet::default();
-    for it in items.iter() {
-        if it.cand.guess == Guess::Person && it.cand.strong {
-            let mut words = it.text.split_whitespace();
-            let first = words.next();
-            let last = words.last();
-            people.extend(first);
-            people.extend(last);
-            surnames.extend(last);
-        }
-    }
-    if people.is_empty() {
+    let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
+    if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
+        || !items.iter().any(|it| {
+            it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place
+        })
+    {
         return;
     }
+    let mut people: FxHashSet<&str> = FxHashSet::default();
+    let mut surnames: FxHashSet<&str> = FxHashSet::default();
+    for it in items.iter().filter(strong) {
+        people.insert(first_word(it.text));
+        people.insert(last_word(it.text));
+        surnames.insert(last_word(it.text));
+    }
+    let full: Vec<&str> = items
+        .iter()
+        .filter(|it| it.cand.guess == Guess::Person && it.cand.strong && it.cand.words >= 2)
+        .map(|it| it.text)
+        .collect();
     for it in items.iter_mut() {
         let c = &it.cand;
         let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
         if !open || c.words < 2 {
+            continue;
+        }
+        // `Andy Warhol Photographic Legacy Program`
+        let person = full.iter().find(|p| {
+            p.len() < it.text.len()
+                && it.text.starts_with(**p)
+                && it.text.as_bytes()[p.len()] == b' '
+        });
+        if let Some(p) = person {
+            it.cand.end = it.cand.start + p.len() as u32;
+            it.text = &it.text[..p.len()];
+            it.cand.words = p.split(' ').count().min(255) as u8;
+            it.cand.guess = Guess::Person;
             continue;
         }
         let mut words = it.text.split_whitespace();
@@ -120,13 +179,33 @@ struct Linker<'i, 'a> {
     parent: Vec<usize>,
     keep: Vec<bool>,
     resolved: Vec<bool>,
+    /// Items with the same words share a number (`0..groups`).
+    same: Vec<u32>,
+    groups: usize,
 }
 
 impl<'i, 'a> Linker<'i, 'a> {
     fn new(items: &'i [Item<'a>]) -> Self {
+        let names: Vec<Cow<'a, str>> = items
+            .iter()
+            .map(|it| normalized(it.text, it.cand.clean))
+            .collect();
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
+        let same: Vec<u32> = names
+            .iter()
+            .map(|n| {
+                let next = ids.len() as u32;
+                *ids.entry(n.as_ref()).or_insert(next)
+            })
+            .collect();
+        let groups = ids.len();
+        drop(ids);
         Linker {
             items,
-            names: items.iter().map(|it| normalized(it.text)).collect(),
+            same,
+            groups,
+            names,
             kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
             parent: (0..items.len()).collect(),
             keep: items
@@ -168,11 +247,16 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self) {
         let n = self.items.len();
-        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        if !self.kind.contains(&Some(EntityKind::Person)) {
+            return;
+        }
+        let mut full: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(n, Default::default());
         // Each part: the longest person it belongs to … and how many people have it.
-        let mut parts: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+        let mut parts: FxHashMap<&str, (usize, u32)> =
+            FxHashMap::with_capacity_and_hasher(2 * n, Default::default());
         for i in 0..n {
-            if self.items[i].cand.guess != Guess::Person || self.items[i].cand.words < 2 {
+            if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
             }
             let name: &str = match &self.names[i] {
@@ -200,6 +284,13 @@ impl<'i, 'a> Linker<'i, 'a> {
                 let rest = &name[p + 1..];
                 if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
                     add(rest);
+                }
+                // `Maliki` for `Nuri al-Maliki`
+                let particle = rest.split_once('-').filter(|(prefix, bare)| {
+                    !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase())
+                });
+                if let Some((_, bare)) = particle {
+                    add(bare);
                 }
             }
         }
@@ -324,18 +415,17 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// The same words typed elsewhere in the article.
     fn same_words(&mut self) {
         let n = self.items.len();
-        let mut typed: FxHashMap<&str, usize> = FxHashMap::default();
-        let names = self.names.clone();
+        let mut typed = vec![u32::MAX; self.groups];
         for i in 0..n {
-            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() {
-                typed.entry(names[i].as_ref()).or_insert(i);
+            let g = self.same[i] as usize;
+            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
+                typed[g] = i as u32;
             }
         }
         for i in 0..n {
-            if !self.resolved[i] {
-                if let Some(&j) = typed.get(names[i].as_ref()) {
-                    self.link(i, j);
-                }
+            let j = typed[self.same[i] as usize];
+            if !self.resolved[i] && j != u32::MAX {
+                self.link(i, j as usize);
             }
         }
     }
@@ -371,29 +461,21 @@ impl<'i, 'a> Linker<'i, 'a> {
         }
     }
 
-    /// Whatever is left is decided by its context (the same way for the same words).
-    fn by_context(&mut self) {
-        let mut decided: FxHashMap<&str, EntityKind> = FxHashMap::default();
-        let names = self.names.clone();
+    /// Whatever is left is decided by its context (the same way for the same words);
+    /// with `multi_word_only`, only names of several words.
+    fn by_context(&mut self, multi_word_only: bool) {
+        let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] {
+            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
+            {
                 continue;
             }
             let c = self.items[i].cand;
-            let kind = *decided.entry(names[i].as_ref()).or_insert_with(|| {
-                if c.ctx & (CTX_SPEECH | CTX_APPOS) != 0 && !c.upper {
-                    EntityKind::Person
-                } else if c.upper {
-                    EntityKind::Organization
-                } else if c.ctx & CTX_PREP != 0 {
-                    EntityKind::Place
-                } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
-                    EntityKind::Organization
-                } else {
-                    EntityKind::Person
-                }
-            });
+            let kind = *decided[self.same[i] as usize].get_or_insert(context_kind(&c));
             self.kind[i] = Some(kind);
+            if multi_word_only {
+                self.resolved[i] = true;
+            }
         }
     }
 
@@ -402,22 +484,19 @@ impl<'i, 'a> Linker<'i, 'a> {
     fn entities(mut self) -> Vec<ArticleEntity> {
         let n = self.items.len();
         let names = std::mem::take(&mut self.names);
-        let mut by_name: FxHashMap<(EntityKind, &str), usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut by_name = vec![[usize::MAX; 3]; self.groups];
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
             if !self.keep[i] {
                 continue;
             }
-            match by_name.get(&(k, names[i].as_ref())) {
-                Some(&j) => {
-                    let (ri, rj) = (self.root(i), self.root(j));
-                    if ri != rj {
-                        self.parent[ri] = rj;
-                    }
-                }
-                None => {
-                    by_name.insert((k, names[i].as_ref()), i);
+            let slot = &mut by_name[self.same[i] as usize][k as usize];
+            if *slot == usize::MAX {
+                *slot = i;
+            } else {
+                let (ri, rj) = (self.root(i), self.root(*slot));
+                if ri != rj {
+                    self.parent[ri] = rj;
                 }
             }
         }
@@ -436,15 +515,28 @@ impl<'i, 'a> Linker<'i, 'a> {
             }
             order.push((group_of[r], i as u32));
         }
-        order.sort_unstable();
+        // Members of each group in reading order (a counting sort by group).
+        let mut start = vec![0u32; groups as usize + 1];
+        for &(g, _) in &order {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups as usize {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut sorted = vec![(0u32, 0u32); order.len()];
+        for &(g, i) in &order {
+            sorted[fill[g as usize] as usize] = (g, i);
+            fill[g as usize] += 1;
+        }
+        let order = sorted;
         let items = self.items;
         let mut out = Vec::with_capacity(groups as usize);
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
-            let m: Vec<usize> = chunk.iter().map(|x| x.1 as usize).collect();
+            let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
             let best = m
-                .iter()
-                .copied()
+                .clone()
                 .filter(|&i| self.kind[i].is_some())
                 .max_by_key(|&i| {
                     let c = items[i].cand;
@@ -454,10 +546,10 @@ impl<'i, 'a> Linker<'i, 'a> {
             let Some(kind) = self.kind[best] else {
                 continue;
             };
-            let name = names[best].to_string();
+            let name = display_name(&names[best], kind);
             let mut aliases: Vec<String> = Vec::new();
-            let mut mentions: Vec<Mention> = Vec::with_capacity(m.len());
-            for &i in &m {
+            let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
+            for i in m {
                 if names[i] != name && !aliases.iter().any(|a| *a == names[i]) {
                     aliases.push(names[i].to_string());
                 }
@@ -467,7 +559,9 @@ impl<'i, 'a> Linker<'i, 'a> {
                     end: items[i].cand.end,
                 });
             }
-            mentions.sort_by_key(Mention::order_key);
+            if !mentions.is_sorted_by_key(Mention::order_key) {
+                mentions.sort_by_key(Mention::order_key);
+            }
             mentions.dedup();
             out.push(ArticleEntity {
                 name,
@@ -492,6 +586,7 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         }
     }
     let mut l = Linker::new(items);
+    l.by_context(true);
     l.people();
     l.capitals();
     let long = l.long_names();
@@ -499,6 +594,6 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
     l.short_forms(&long);
     l.same_words();
     l.coordination();
-    l.by_context();
+    l.by_context(false);
     l.entities()
 }

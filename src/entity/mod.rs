@@ -5,6 +5,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod index;
 mod link;
+pub mod profile;
 mod spans;
 mod tokenize;
 

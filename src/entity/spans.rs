@@ -41,8 +41,6 @@ pub struct Cand {
     pub guess: Guess,
     /// The kind comes from strong evidence (head word, title, credit, gazetteer).
     pub strong: bool,
-    /// It opens a sentence.
-    pub sent: bool,
     /// Number of words.
     pub words: u8,
     /// Written in capitals (`CPC`, `U.S.`).
@@ -57,6 +55,8 @@ pub struct Cand {
     pub generic: bool,
     /// Names listed together (`Aksu, Hotan, Alaer and Kunyu`) share a non-zero number.
     pub coord: u32,
+    /// Its words are separated by single spaces.
+    pub clean: bool,
 }
 
 /// Where the text is in the article, which changes some rules.
@@ -173,6 +173,7 @@ const ADJECTIVE_ENDS: &[&str] = &[
     "built",
 ];
 
+#[inline]
 fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
         Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
@@ -255,7 +256,16 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
                 Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
-                Kind::Punct(b'.') => flags[j - 1] & gz::TITLE != 0 && toks[j - 1].end == t.start,
+                // `Mr. Smith`, `George W. Bush`, `St. Louis`
+                Kind::Punct(b'.') => {
+                    toks[j - 1].end == t.start
+                        && (flags[j - 1] & gz::TITLE != 0
+                            || toks[j - 1].end - toks[j - 1].start == 1 && j - 1 > a
+                            || matches!(
+                                toks[j - 1].text(text),
+                                "St" | "Mt" | "Ft" | "Co" | "Bros" | "Jr" | "Sr"
+                            ))
+                }
                 Kind::Punct(b'&') => true,
                 _ => false,
             };
@@ -301,18 +311,16 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         if out.len() == before + 1 && b + 2 < n {
             let open = toks[b].is_punct(b'(') || toks[b].is_punct(b'[');
             let close = toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']');
-            if open && close && toks[b + 1].kind == Kind::Word && toks[b + 1].shape & UPPER != 0 {
-                if let Some(&(c, d)) = s.runs.get(r + 1) {
-                    if c == b + 1 && d == b + 2 {
-                        let g = out[before].guess;
-                        let strong = out[before].strong;
-                        push(out, text, toks, flags, b + 1, b + 2, g, strong);
-                        if let Some(last) = out.last_mut() {
-                            last.defined = true;
-                        }
-                        s.runs[r + 1] = (b + 2, b + 2);
-                    }
+            let acronym = toks[b + 1].kind == Kind::Word && toks[b + 1].shape & UPPER != 0;
+            let alone = s.runs.get(r + 1) == Some(&(b + 1, b + 2));
+            if open && close && acronym && alone {
+                let g = out[before].guess;
+                let strong = out[before].strong;
+                push(out, text, toks, flags, b + 1, b + 2, g, strong);
+                if let Some(last) = out.last_mut() {
+                    last.defined = true;
                 }
+                s.runs[r + 1] = (b + 2, b + 2);
             }
         }
     }
@@ -374,8 +382,11 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
             1 if lower_is(&gap[0], text, "at") => {
                 (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
             }
+            // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
             1 if lower_is(&gap[0], text, "and") => {
-                last & HEADS != 0 && flags[d - 1] & HEADS != 0 && d - c >= 2 && b - a <= 4
+                let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
+                let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
+                right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
             }
             2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
                 && lower_is(&gap[1], text, "the") =>
@@ -411,13 +422,22 @@ fn credit_parts(
             let a = i + 2;
             let mut b = a;
             while b < n
-                && (toks[b].is_cap() || toks[b].is_punct(b'.') && b + 1 < n && toks[b + 1].is_cap())
+                && (toks[b].is_cap()
+                    || (toks[b].is_punct(b'.') || toks[b].is_punct(b'&'))
+                        && b + 1 < n
+                        && toks[b + 1].is_cap())
             {
                 b += 1;
             }
-            if b > a {
-                let g = part_kind(toks, flags, a, b, Guess::Person);
-                forced.push((a, b, g));
+            // `Image: Miharris & Acphillips`
+            let mut s = a;
+            for k in a..=b {
+                if k == b || toks[k].is_punct(b'&') {
+                    if k > s {
+                        forced.push((s, k, part_kind(toks, flags, s, k, Guess::Person)));
+                    }
+                    s = k + 1;
+                }
             }
         }
     }
@@ -599,7 +619,6 @@ fn push(
         end: toks[b - 1].end,
         guess,
         strong,
-        sent: first.shape & SENT != 0,
         words: words.min(255) as u8,
         upper: b - a == 1 && first.shape & UPPER != 0,
         country: one_flags & gz::COUNTRY != 0,
@@ -607,6 +626,10 @@ fn push(
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
+        clean: toks[a..b].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
+        }),
     });
     let _ = text;
 }
@@ -721,7 +744,7 @@ fn group_word(w: &str) -> bool {
     (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
         || ends("ian")
         || ends("ese")
-        || ends("ist")
+        || ends("ologist")
         || ends("ists")
 }
 
@@ -759,7 +782,8 @@ fn classify(
     } else {
         ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
     };
-    if let Some(g) = whole.and_then(listed) {
+    let demonym_word = len == 1 && last & gz::DEMONYM != 0 && last & gz::COUNTRY == 0;
+    if let Some(g) = whole.and_then(listed).filter(|_| !demonym_word) {
         push(out, text, toks, flags, a, b, g, true);
         if let Some(c) = out.last_mut() {
             c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
@@ -792,22 +816,24 @@ fn classify(
         }
         return;
     }
-    if len >= 2 && hf & HEADS != 0 {
-        // `Refugee Council Enver Solomon`: a name after the organization.
+    // `Refugee Council Enver Solomon`: a person named after the organization.
+    if len >= 3 && last & HEADS == 0 {
         let name_after = |k: usize| {
             (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0)
         };
-        if let Some(k) = (a + 1..b - 1).rev().find(|&k| {
+        let split = (a + 1..b - 1).rev().find(|&k| {
             flags[k] & (gz::ORG_HEAD | gz::FACILITY) != 0
                 && (2..=3).contains(&(b - k - 1))
                 && name_after(k)
-        }) {
-            if last & HEADS == 0 {
-                classify(text, toks, flags, a, k + 1, ph, out);
-                push(out, text, toks, flags, k + 1, b, Guess::Person, true);
-                return;
-            }
+        });
+        let named = |k: usize| flags[k + 1] & gz::GIVEN != 0 || flags[b - 1] & gz::SURNAME != 0;
+        if let Some(k) = split.filter(|&k| named(k)) {
+            classify(text, toks, flags, a, k + 1, ph, out);
+            push(out, text, toks, flags, k + 1, b, Guess::Person, true);
+            return;
         }
+    }
+    if len >= 2 && hf & HEADS != 0 {
         let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
         let g = if hf & gz::FACILITY != 0 {
             Guess::Place
@@ -835,7 +861,7 @@ fn classify(
     // Titles: `U.S. President Donald Trump` → place `U.S.`, person `Donald Trump`.
     let title = (a..b).rev().find(|&i| {
         flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
-            || toks[i].is_punct(b'.')
+            || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -860,6 +886,16 @@ fn classify(
             }
         }
         return;
+    }
+    // `Sino-Japanese`, `Palestinian-Israeli`: nationalities joined by a hyphen.
+    if len == 1 && toks[a].shape & JOINED != 0 {
+        let w = toks[a].text(text);
+        if w.contains('-')
+            && w.split('-')
+                .all(|p| gz::lexicon().word(p) & gz::DEMONYM != 0)
+        {
+            return;
+        }
     }
     // Leading demonym: `Chinese`, `South Korean` are no names on their own,
     // but `British Red Cross`, `Indonesian Navy` are.
@@ -892,6 +928,15 @@ fn classify(
             .map(|p| (p.1, p.2))
             .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
         if let Some((pe, f)) = first {
+            // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
+            if pe + 1 == b
+                && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
+                && group_word(toks[pe].text(text))
+                && toks[pe].shape & UPPER == 0
+            {
+                push(out, text, toks, flags, a, b, Guess::Org, false);
+                return;
+            }
             let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
             if pe < b
                 && !is_name
@@ -911,6 +956,21 @@ fn classify(
                 return;
             }
         }
+    }
+    // `Inner Mongolia`, `Northern Ireland`: a place with a qualifier.
+    if len >= 2 && flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0)
+    {
+        push(out, text, toks, flags, a, b, Guess::Place, true);
+        return;
+    }
+    // `Doha Development Agenda`: words shaped like common nouns name no person.
+    let noun_like = |i: usize| {
+        flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].text(text))
+    };
+    let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
+    if len >= 2 && !chinese_style && (a..b).any(noun_like) {
+        push(out, text, toks, flags, a, b, Guess::Org, false);
+        return;
     }
     // Personal names.
     let shaped = (a..b).all(|i| {
@@ -943,9 +1003,17 @@ fn classify(
     if len == 1 {
         // Generic words, sentence openers, plurals only count if linked later.
         let f = flags[a];
+        let w = toks[a].text(text);
+        let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
+        // `Bangladeshis`, `Iraqis`: the plural of a nationality.
+        let demonym_plural = unlisted
+            && w.len() > 3
+            && w.ends_with('s')
+            && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
         let weak = f & NOT_NAME != 0
             || toks[a].shape & SENT != 0
-            || f & !(NAME_WORD | gz::PHRASE_START) == 0 && group_word(toks[a].text(text));
+            || unlisted && (group_word(w) || common_noun_like(w))
+            || demonym_plural;
         let g = if weak {
             Guess::Weak
         } else if f & gz::GIVEN != 0 {
@@ -956,5 +1024,19 @@ fn classify(
         push(out, text, toks, flags, a, b, g, false);
         return;
     }
+    // `South African`: a nationality of several words.
+    if flags[b - 1] & gz::DEMONYM != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
+        return;
+    }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);
+}
+
+/// Whether a capitalized word has the ending of an English common noun or adjective
+/// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
+fn common_noun_like(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy", "ical",
+        "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
+    ];
+    w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
 }

@@ -20,6 +20,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
                 Span::raw(b.description),
             ])
         })
+        .chain(
+            [
+                ("wheel", "scroll the pane under the mouse"),
+                (
+                    "click",
+                    "open an article; make an entity (or a name in the text) active",
+                ),
+            ]
+            .map(|(keys, what)| {
+                Line::from(vec![
+                    Span::styled(format!("{keys:<14}"), theme.key),
+                    Span::raw(what),
+                ])
+            }),
+        )
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let height = lines.len() as u16 + 2;
@@ -33,7 +48,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(" Keys ")
-        .title_bottom(Line::styled(" Esc/?/q close ", theme.dim));
+        .title_bottom(Line::styled(" Esc/? close ", theme.dim));
     frame.render_widget(Clear, popup);
     let top = top.min(lines.len()) as u16;
     frame.render_widget(

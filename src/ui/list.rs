@@ -1,7 +1,9 @@
-//! The article list: date, marker, title; only the visible rows are built.
+//! The article list: date, markers (★ bookmarked, ● mentions the active
+//! entity), title (bold when unread); only the visible rows are built.
 
 use super::{ellipsize, focused, pane, theme::Theme};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, SearchScope};
+use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,11 +16,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let is_focused = focused(app, Focus::List);
     let order = app.order();
     let total = app.corpus().articles.len();
-    let title = if order.len() == total {
+    let mut title = if order.len() == total {
         format!(" Articles {total} ")
     } else {
         format!(" Articles {}/{total} ", order.len())
     };
+    // Say what the list is filtered by.
+    if let Some(id) = app.active().filter(|_| app.entity_filter()) {
+        title += &format!("· {} ", sanitize(&app.corpus().index.entity(id).name));
+    }
+    if let Some(s) = app.search().filter(|s| s.scope == SearchScope::List) {
+        title += &format!("· /{} ", sanitize(&s.query));
+    }
     let block = pane(title, is_focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -43,13 +52,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             ellipsize(&article.title, title_width)
         };
+        let article_marks = app.marks(a);
+        // Unread and open articles stand out in bold.
         let mut title_style = ratatui::style::Style::new();
-        if app.open() == Some(a) {
+        if app.open() == Some(a) || !article_marks.read {
             title_style = theme.title;
         }
+        let marker = match (article_marks.bookmarked, marks) {
+            (true, true) => "★● ",
+            (true, false) => "★  ",
+            (false, true) => " ● ",
+            (false, false) => "   ",
+        };
         let mut line = Line::from(vec![
             Span::styled(date, theme.dim),
-            Span::styled(if marks { " ● " } else { "   " }, theme.marker),
+            Span::styled(marker, theme.marker),
             Span::styled(title, title_style),
         ]);
         if row == cursor.selected {

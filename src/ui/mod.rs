@@ -3,14 +3,16 @@
 //! Every piece of text becomes a `Span` only after [`sanitize`]; the reader's
 //! text is sanitized when it is wrapped (see [`crate::app::wrap`]).
 
+mod browser;
 mod help;
 mod list;
+mod profile;
 mod reader;
 mod sidebar;
 mod status;
 pub mod theme;
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Overlay};
 use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,18 +21,27 @@ use std::borrow::Cow;
 use theme::Theme;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Draws the whole screen for `app`.
+/// Draws the whole screen for `app` in the default theme.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::default();
+    render_with(app, &Theme::default(), frame);
+}
+
+/// Draws the whole screen for `app` with `theme`'s styles.
+pub fn render_with(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let p = app.panes();
     let clip = |r: Rect| r.intersection(area);
-    list::render(app, &theme, frame, clip(p.list));
-    reader::render(app, &theme, frame, clip(p.reader));
-    sidebar::render(app, &theme, frame, clip(p.sidebar), p.overlay);
-    status::render(app, &theme, frame, clip(p.status));
+    list::render(app, theme, frame, clip(p.list));
+    reader::render(app, theme, frame, clip(p.reader));
+    sidebar::render(app, theme, frame, clip(p.sidebar), p.overlay);
+    match app.overlay() {
+        Some(Overlay::Profile(v)) => profile::render(app, v, theme, frame),
+        Some(Overlay::Browser(b)) => browser::render(app, b, theme, frame),
+        None => {}
+    }
+    status::render(app, theme, frame, clip(p.status));
     if let Some(top) = app.help() {
-        help::render(app, &theme, frame, top);
+        help::render(app, theme, frame, top);
     }
 }
 

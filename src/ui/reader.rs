@@ -42,6 +42,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let text = app.panes().reader_text().intersection(area);
     let (Some(article), Some(layout)) = (app.open_article_ref(), app.layout()) else {
+        if !text.is_empty() {
+            let hint = if app.order().is_empty() {
+                "no article to read"
+            } else {
+                "Enter on an article in the list to read it"
+            };
+            let line = Line::styled(hint, theme.dim);
+            frame
+                .buffer_mut()
+                .set_line(text.x, text.y, &line, text.width);
+        }
         return;
     };
     let first = app.scroll();
@@ -122,9 +133,8 @@ fn marks(
         style,
     };
     let mut out = Vec::new();
-    if let Some(dl) = &article.dateline
-        && shown.contains(&Source::Block(dl.block as u32))
-    {
+    let dateline = article.dateline.as_ref();
+    if let Some(dl) = dateline.filter(|dl| shown.contains(&Source::Block(dl.block as u32))) {
         let m = Mention {
             block: Some(dl.block as u32),
             start: 0,

@@ -36,7 +36,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     SearchScope::List => {
                         format!(" · filter /{}{}", sanitize(&s.query), searching(app))
                     }
-                    SearchScope::Reader => match s.current {
+                    SearchScope::Reader => match s.current.filter(|_| s.stepping) {
                         Some(i) => format!(
                             " · match {}/{} of /{}",
                             i + 1,

@@ -1,0 +1,455 @@
+//! Reading state that lasts between runs: read and bookmark marks per article,
+//! and per collection the last open article, its scroll position and the
+//! active entity. No terminal code here.
+//!
+//! The state lives in one human-readable JSON file, `state.json` in
+//! [`crate::paths::data_dir`].
+//!
+//! **No lost state.** Every save writes a temporary file in the same folder,
+//! syncs it, renames it over `state.json` and syncs the folder, so a crash or
+//! `kill -9` leaves either the old or the new file, never a truncated one. A
+//! file that cannot be parsed is moved aside to `state.json.corrupt-<unix time>`
+//! (reported by [`Store::moved_aside`]) and the reader starts fresh.
+//!
+//! **Several readers at once: last writer wins, per field.** A save takes an
+//! advisory lock (`state.lock`), re-reads the file, applies only the fields this
+//! process changed since it last read or wrote it, and writes the result. So two
+//! readers open on the same collection keep each other's changes; when both
+//! changed the same field (say, the scroll position of the same collection), the
+//! one that saved last wins. The fields are: an article's read mark, its
+//! bookmark, a collection's position (article and scroll together) and its
+//! active entity.
+
+mod file;
+
+use crate::article::Article;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The stable identity of an article: its path (made absolute when it names a
+/// file) and a hash of its text, so that a renamed or edited file does not
+/// inherit another article's state. Written as `path@hash` (16 hex digits).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleKey {
+    /// The article's path, absolute when it could be resolved.
+    pub path: String,
+    /// XXH3-64 of the title and paragraph texts; stable across runs and versions.
+    pub hash: u64,
+}
+
+impl ArticleKey {
+    /// The key of `article`.
+    pub fn of(article: &Article) -> ArticleKey {
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        h.update(article.title.as_bytes());
+        for block in &article.blocks {
+            h.update(b"\n\n");
+            h.update(block.text.as_bytes());
+        }
+        ArticleKey {
+            path: absolute(&article.path),
+            hash: h.digest(),
+        }
+    }
+}
+
+/// `path` made absolute when it names a file, or names one before a `#N`
+/// record suffix (JSON inputs); otherwise as given (`-` for standard input,
+/// bundled articles).
+fn absolute(path: &str) -> String {
+    let resolve = |p: &str| {
+        std::fs::canonicalize(p)
+            .ok()
+            .map(|p| p.display().to_string())
+    };
+    if let Some(p) = resolve(path) {
+        return p;
+    }
+    let record = path.rsplit_once('#');
+    match record.and_then(|(file, record)| Some((resolve(file)?, record))) {
+        Some((file, record)) => format!("{file}#{record}"),
+        None => path.to_string(),
+    }
+}
+
+impl fmt::Display for ArticleKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{:016x}", self.path, self.hash)
+    }
+}
+
+impl FromStr for ArticleKey {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (path, hash) = s
+            .rsplit_once('@')
+            .filter(|(_, h)| h.len() == 16)
+            .ok_or_else(|| format!("article key {s:?} does not end in @<16 hex digits>"))?;
+        let hash = u64::from_str_radix(hash, 16).map_err(|e| format!("article key {s:?}: {e}"))?;
+        Ok(ArticleKey {
+            path: path.to_string(),
+            hash,
+        })
+    }
+}
+
+impl Serialize for ArticleKey {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// The key of a collection: the canonical paths of its inputs, sorted, one
+/// per line; `(bundled)` for the bundled articles (no inputs).
+pub fn collection_key(inputs: &[String]) -> String {
+    if inputs.is_empty() {
+        return "(bundled)".to_string();
+    }
+    let paths: BTreeSet<String> = inputs.iter().map(|p| absolute(p)).collect();
+    paths.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+/// What the reader remembers of one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    /// Opened at some point (or marked read with `u`).
+    #[serde(default)]
+    pub read: bool,
+    /// Bookmarked with `b`.
+    #[serde(default)]
+    pub bookmarked: bool,
+}
+
+/// Where the reader was in one collection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The article open in the reader.
+    #[serde(default)]
+    pub article: Option<ArticleKey>,
+    /// The reader's scroll offset in that article (its top line).
+    #[serde(default)]
+    pub scroll: usize,
+    /// The canonical name of the active entity.
+    #[serde(default)]
+    pub entity: Option<String>,
+}
+
+/// The whole state file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StateData {
+    /// Format version, for future migrations.
+    version: u32,
+    /// Marks of the articles that have any (all-default marks are not stored).
+    #[serde(default)]
+    articles: BTreeMap<ArticleKey, Marks>,
+    /// Places by [`collection_key`].
+    #[serde(default)]
+    collections: BTreeMap<String, Place>,
+}
+
+impl Default for StateData {
+    fn default() -> Self {
+        StateData {
+            version: 1,
+            articles: BTreeMap::new(),
+            collections: BTreeMap::new(),
+        }
+    }
+}
+
+/// Reading or writing the state file failed.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct StateError {
+    /// The file or folder concerned.
+    pub path: PathBuf,
+    /// What went wrong.
+    #[source]
+    pub source: io::Error,
+}
+
+/// Wraps an I/O error with the path it concerns.
+fn at(path: &Path) -> impl FnOnce(io::Error) -> StateError + '_ {
+    move |source| StateError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The persistent state, as this process sees it, and the file it lives in.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The state as last read from or written to the file.
+    base: StateData,
+    /// `base` plus this process's changes since.
+    current: StateData,
+    /// Where unreadable state files were moved.
+    moved_aside: Vec<PathBuf>,
+}
+
+impl Store {
+    /// `state.json` in the data directory, when there is one.
+    pub fn default_path() -> Option<PathBuf> {
+        crate::paths::data_dir().map(|d| d.join("state.json"))
+    }
+
+    /// Opens the state in `path` (which need not exist yet), creating its
+    /// folder. An unparsable file is moved aside and the state starts empty.
+    pub fn open(path: impl Into<PathBuf>) -> Result<Store, StateError> {
+        let path = path.into();
+        let mut moved_aside = Vec::new();
+        let dir = file::folder_of(&path);
+        std::fs::create_dir_all(dir).map_err(at(dir))?;
+        let _lock = file::Lock::acquire(dir).map_err(at(dir))?;
+        let base = read_state(&path, &mut moved_aside)?;
+        Ok(Store {
+            path,
+            current: base.clone(),
+            base,
+            moved_aside,
+        })
+    }
+
+    /// The file this state is saved to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Unparsable state files found so far and where each was moved; the caller
+    /// shows these as warnings.
+    pub fn moved_aside(&self) -> &[PathBuf] {
+        &self.moved_aside
+    }
+
+    /// The marks of an article (all false when it has none).
+    pub fn marks(&self, key: &ArticleKey) -> Marks {
+        self.current.articles.get(key).copied().unwrap_or_default()
+    }
+
+    /// Marks an article read or unread.
+    pub fn set_read(&mut self, key: &ArticleKey, read: bool) {
+        self.update_marks(key, |m| m.read = read);
+    }
+
+    /// Sets or clears an article's bookmark.
+    pub fn set_bookmarked(&mut self, key: &ArticleKey, bookmarked: bool) {
+        self.update_marks(key, |m| m.bookmarked = bookmarked);
+    }
+
+    fn update_marks(&mut self, key: &ArticleKey, change: impl FnOnce(&mut Marks)) {
+        let mut marks = self.marks(key);
+        change(&mut marks);
+        if marks == Marks::default() {
+            self.current.articles.remove(key);
+        } else {
+            self.current.articles.insert(key.clone(), marks);
+        }
+    }
+
+    /// Where the reader was in a collection, if it was ever opened.
+    pub fn place(&self, collection: &str) -> Option<&Place> {
+        self.current.collections.get(collection)
+    }
+
+    /// Records where the reader is in a collection.
+    pub fn set_place(&mut self, collection: &str, place: Place) {
+        self.current
+            .collections
+            .insert(collection.to_string(), place);
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.base != self.current
+    }
+
+    /// Saves this process's changes: under the lock, re-reads the file, applies
+    /// the fields changed here (last writer wins per field) and replaces the file
+    /// atomically. Afterwards this store also sees other processes' changes.
+    pub fn save(&mut self) -> Result<(), StateError> {
+        if !self.is_dirty() {
+            return Ok(());
+        }
+        let dir = file::folder_of(&self.path);
+        std::fs::create_dir_all(dir).map_err(at(dir))?;
+        let _lock = file::Lock::acquire(dir).map_err(at(dir))?;
+        let mut merged = read_state(&self.path, &mut self.moved_aside)?;
+        apply_changes(&mut merged, &self.base, &self.current);
+        let mut json = serde_json::to_vec_pretty(&merged).expect("state serializes");
+        json.push(b'\n');
+        file::replace(&self.path, &json).map_err(at(&self.path))?;
+        self.current = merged.clone();
+        self.base = merged;
+        Ok(())
+    }
+}
+
+/// Reads the state file; empty state when it is missing, and when it cannot be
+/// parsed (after moving it aside and recording where). Call with the lock held.
+fn read_state(path: &Path, moved_aside: &mut Vec<PathBuf>) -> Result<StateData, StateError> {
+    let Some(bytes) = file::read_if_exists(path).map_err(at(path))? else {
+        return Ok(StateData::default());
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(state) => Ok(state),
+        Err(_) => {
+            moved_aside.push(file::move_aside(path).map_err(at(path))?);
+            Ok(StateData::default())
+        }
+    }
+}
+
+/// Applies to `target` every field that differs between `base` and `current`.
+fn apply_changes(target: &mut StateData, base: &StateData, current: &StateData) {
+    let keys: BTreeSet<&ArticleKey> = base
+        .articles
+        .keys()
+        .chain(current.articles.keys())
+        .collect();
+    for key in keys {
+        let was = base.articles.get(key).copied().unwrap_or_default();
+        let now = current.articles.get(key).copied().unwrap_or_default();
+        if was == now {
+            continue;
+        }
+        let marks = target.articles.entry(key.clone()).or_default();
+        if was.read != now.read {
+            marks.read = now.read;
+        }
+        if was.bookmarked != now.bookmarked {
+            marks.bookmarked = now.bookmarked;
+        }
+        if *marks == Marks::default() {
+            target.articles.remove(key);
+        }
+    }
+    let names: BTreeSet<&String> = base
+        .collections
+        .keys()
+        .chain(current.collections.keys())
+        .collect();
+    for name in names {
+        let was = base.collections.get(name).cloned().unwrap_or_default();
+        let now = current.collections.get(name).cloned().unwrap_or_default();
+        if was == now {
+            continue;
+        }
+        let place = target.collections.entry(name.clone()).or_default();
+        if (&was.article, was.scroll) != (&now.article, now.scroll) {
+            place.article = now.article;
+            place.scroll = now.scroll;
+        }
+        if was.entity != now.entity {
+            place.entity = now.entity;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+
+    fn article(path: &str, title: &str, body: &str) -> Article {
+        Article {
+            path: path.to_string(),
+            title: title.to_string(),
+            blocks: vec![Block {
+                kind: BlockKind::Body,
+                text: body.to_string(),
+                credit: None,
+            }],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn key_round_trips_through_its_text_form() {
+        let key = ArticleKey {
+            path: "/news/a@b#3".to_string(),
+            hash: 0x00ab_cdef_0123_4567,
+        };
+        assert_eq!(key.to_string(), "/news/a@b#3@00abcdef01234567");
+        assert_eq!(key.to_string().parse::<ArticleKey>(), Ok(key));
+        assert!("no-hash".parse::<ArticleKey>().is_err());
+        assert!("/a@123".parse::<ArticleKey>().is_err());
+        assert!("/a@zzzzzzzzzzzzzzzz".parse::<ArticleKey>().is_err());
+    }
+
+    #[test]
+    fn content_hash_is_fixed_across_versions() {
+        // Pinned so that a dependency or code change that alters the hash (and
+        // with it every user's saved state) fails here first.
+        let key = ArticleKey::of(&article("-", "Title", "Body text."));
+        assert_eq!(key.path, "-");
+        assert_eq!(key.hash, xxhash_rust::xxh3::xxh3_64(b"Title\n\nBody text."));
+        assert_eq!(format!("{:016x}", key.hash), "ec3974edde9c89d2");
+    }
+
+    #[test]
+    fn identity_changes_with_content_and_path() {
+        let a = ArticleKey::of(&article("-", "T", "one"));
+        assert_eq!(a, ArticleKey::of(&article("-", "T", "one")));
+        assert_ne!(a, ArticleKey::of(&article("-", "T", "one!")));
+        assert_ne!(a, ArticleKey::of(&article("-", "T!", "one")));
+        assert_ne!(a, ArticleKey::of(&article("other", "T", "one")));
+        // Paragraph boundaries are part of the text.
+        let mut split = article("-", "T", "on");
+        split.blocks.push(Block {
+            kind: BlockKind::Body,
+            text: "e".to_string(),
+            credit: None,
+        });
+        assert_ne!(a, ArticleKey::of(&split));
+    }
+
+    #[test]
+    fn merge_keeps_other_fields_and_lets_the_last_writer_win() {
+        let k = |p: &str| ArticleKey {
+            path: p.to_string(),
+            hash: 1,
+        };
+        let mut base = StateData::default();
+        base.articles.insert(
+            k("a"),
+            Marks {
+                read: true,
+                bookmarked: false,
+            },
+        );
+        // This process bookmarked "a" and unread nothing; the file meanwhile got "a" unread.
+        let mut current = base.clone();
+        current.articles.get_mut(&k("a")).unwrap().bookmarked = true;
+        let mut disk = StateData::default();
+        disk.articles.insert(
+            k("b"),
+            Marks {
+                read: true,
+                bookmarked: false,
+            },
+        );
+        apply_changes(&mut disk, &base, &current);
+        assert_eq!(
+            disk.articles.get(&k("a")),
+            Some(&Marks {
+                read: false,
+                bookmarked: true
+            })
+        );
+        assert!(disk.articles.get(&k("b")).unwrap().read);
+    }
+}

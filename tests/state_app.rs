@@ -1,0 +1,212 @@
+//! Lasting state in the reader: the u/b/B commands, and a session that saves
+//! marks and place and restores them in a new App.
+
+mod support;
+
+use dateline::app::{Action, App, CaptionMode, Command, Focus, SortOrder};
+use dateline::session::Session;
+use dateline::state::Marks;
+use support::fixture;
+
+fn app_at(w: u16, h: u16) -> App {
+    let mut app = App::new(fixture());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn run(app: &mut App, commands: &[Command]) {
+    for &c in commands {
+        app.update(Action::Run(c));
+    }
+}
+
+/// Corpus index of the fixture article whose title starts with `title`.
+fn article(app: &App, title: &str) -> u32 {
+    app.corpus()
+        .articles
+        .iter()
+        .position(|a| a.title.starts_with(title))
+        .unwrap() as u32
+}
+
+#[test]
+fn opening_marks_read_and_u_toggles_it() {
+    let mut app = App::new(fixture()).with_settings(
+        Vec::new(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
+    app.update(Action::Resize(120, 40));
+    // Nothing is read until opened by the user.
+    assert!((0..4).all(|a| !app.marks(a).read));
+    run(&mut app, &[Command::Down, Command::Open]);
+    let opened = app.open().unwrap();
+    assert_eq!(opened, article(&app, "Ada Lindqvist opens"));
+    assert!(app.marks(opened).read);
+    // In the reader, u toggles the open article.
+    run(&mut app, &[Command::ToggleRead]);
+    assert!(!app.marks(opened).read);
+    assert_eq!(app.message(), Some("unread"));
+    // In the list, u toggles the selected article, not the open one.
+    run(&mut app, &[Command::FocusPrev, Command::Down]);
+    assert_eq!(app.focus(), Focus::List);
+    let selected = app.selected().unwrap();
+    assert_ne!(selected, opened);
+    run(&mut app, &[Command::ToggleRead]);
+    assert!(app.marks(selected).read);
+    assert!(!app.marks(opened).read);
+}
+
+#[test]
+fn b_bookmarks_and_capital_b_lists_only_bookmarks() {
+    let mut app = app_at(120, 40);
+    let newest = app.selected().unwrap();
+    run(
+        &mut app,
+        &[
+            Command::ToggleBookmark,
+            Command::Down,
+            Command::Down,
+            Command::ToggleBookmark,
+        ],
+    );
+    let third = app.selected().unwrap();
+    assert!(app.marks(newest).bookmarked && app.marks(third).bookmarked);
+    run(&mut app, &[Command::BookmarkedOnly]);
+    assert!(app.bookmarked_only());
+    assert_eq!(app.order(), [newest, third]);
+    assert_eq!(app.message(), Some("2 bookmarked articles"));
+    // Removing a bookmark while filtering drops the article from the list.
+    run(&mut app, &[Command::ToggleBookmark]);
+    assert_eq!(app.order().len(), 1);
+    run(&mut app, &[Command::BookmarkedOnly]);
+    assert_eq!(app.order().len(), 4);
+}
+
+#[test]
+fn bookmarks_only_with_no_bookmark_is_an_empty_list_that_recovers() {
+    let mut app = app_at(80, 24);
+    run(
+        &mut app,
+        &[
+            Command::BookmarkedOnly,
+            Command::Down,
+            Command::Open,
+            Command::ToggleBookmark,
+        ],
+    );
+    assert!(app.order().is_empty());
+    assert_eq!(app.selected(), None);
+    run(&mut app, &[Command::BookmarkedOnly]);
+    assert_eq!(app.order().len(), 4);
+}
+
+#[test]
+fn restore_opens_the_article_at_its_row_with_the_entity_active() {
+    let mut app = app_at(100, 30);
+    let harbour = article(&app, "Ada Lindqvist opens");
+    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
+    app.update(Action::Restore {
+        article: Some(harbour),
+        scroll: 3,
+        entity: Some(ada),
+    });
+    assert_eq!(app.open(), Some(harbour));
+    assert_eq!(app.scroll(), 3);
+    assert_eq!(app.active(), Some(ada));
+    assert_eq!(app.focus(), Focus::Reader);
+    // An index past the collection (a shrunken folder) opens nothing new.
+    let mut other = app_at(100, 30);
+    let before = other.open();
+    other.update(Action::Restore {
+        article: Some(99),
+        scroll: 5,
+        entity: None,
+    });
+    assert_eq!(other.open(), before);
+}
+
+#[test]
+fn a_session_brings_back_marks_and_place_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let inputs = vec!["fixtures".to_string()];
+
+    let corpus = fixture();
+    let mut session = Session::open(&path, &inputs, &corpus).unwrap();
+    let mut app = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
+    app.update(Action::Resize(100, 30));
+    let harbour = article(&app, "Ada Lindqvist opens");
+    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
+    run(
+        &mut app,
+        &[Command::Down, Command::Open, Command::ToggleBookmark],
+    );
+    app.update(Action::Activate(ada));
+    run(&mut app, &[Command::Down, Command::Down]);
+    let scroll = app.scroll();
+    assert!(scroll > 0);
+    session.record(&app).unwrap();
+    session.save().unwrap();
+
+    // A new run over the same collection.
+    let corpus = fixture();
+    let session = Session::open(&path, &inputs, &corpus).unwrap();
+    let start = session.restore(&corpus).expect("a place to go back to");
+    let mut again = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
+    again.update(Action::Resize(100, 30));
+    again.update(start);
+    assert_eq!(again.open(), Some(harbour));
+    assert_eq!(again.scroll(), scroll);
+    assert_eq!(again.active(), Some(ada));
+    assert_eq!(
+        again.marks(harbour),
+        Marks {
+            read: true,
+            bookmarked: true
+        }
+    );
+    let others: Vec<Marks> = (0..4)
+        .filter(|&a| a != harbour)
+        .map(|a| again.marks(a))
+        .collect();
+    assert!(others.iter().all(|m| *m == Marks::default()), "{others:?}");
+
+    // Another collection has its own place but shares the article marks.
+    let corpus = fixture();
+    let elsewhere = Session::open(&path, &["other".to_string()], &corpus).unwrap();
+    assert!(elsewhere.restore(&corpus).is_none());
+    assert!(elsewhere.marks()[harbour as usize].bookmarked);
+}
+
+#[test]
+fn an_edited_article_does_not_inherit_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let corpus = fixture();
+    let mut session = Session::open(&path, &[], &corpus).unwrap();
+    let mut app = App::new(corpus).with_settings(
+        session.marks(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
+    run(&mut app, &[Command::ToggleBookmark]);
+    let bookmarked = app.selected().unwrap() as usize;
+    session.record(&app).unwrap();
+
+    let mut edited = fixture();
+    edited.articles[bookmarked].blocks[0]
+        .text
+        .push_str(" (corrected)");
+    let session = Session::open(&path, &[], &edited).unwrap();
+    assert!(!session.marks()[bookmarked].bookmarked);
+    assert!(Session::open(&path, &[], &fixture()).unwrap().marks()[bookmarked].bookmarked);
+}
