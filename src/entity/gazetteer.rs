@@ -100,6 +100,8 @@ pub struct Lexicon {
     phrase_flags: Vec<u32>,
     /// For each first byte, the lengths (bits) of the sports words starting with it.
     sport_lengths: [u16; 256],
+    /// The same for the verbs of speech.
+    speech_lengths: [u16; 256],
 }
 
 /// A multi-word name found by [`Lexicon::phrases`]: byte range in the searched text.
@@ -177,7 +179,18 @@ impl Lexicon {
                 *words.entry(w).or_insert(0) |= SPORT;
             }
         }
+        let mut speech_lengths = [0u16; 256];
+        for w in RULES
+            .iter()
+            .filter(|r| r.1 == SPEECH)
+            .flat_map(|r| entries(r.0))
+        {
+            if w.len() < 16 {
+                speech_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+            }
+        }
         Lexicon {
+            speech_lengths,
             words,
             phrases: automaton,
             phrase_flags: list.into_iter().map(|p| p.1).collect(),
@@ -186,7 +199,7 @@ impl Lexicon {
     }
 
     /// Flags of a single word as written; an all-capitals word (`HOTAN`) is also
-    /// looked up capitalized (`Hotan`).
+    /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
         if let Some(&f) = self.words.get(w) {
@@ -198,7 +211,9 @@ impl Lexicon {
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();
             if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-                return self.words.get(s).copied().unwrap_or(0);
+                const KEEP: u32 =
+                    PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
+                return self.words.get(s).copied().unwrap_or(0) & KEEP;
             }
         }
         0
@@ -217,6 +232,15 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
+    #[inline]
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 16
+            && self.speech_lengths[usize::from(b[0])] & (1 << b.len()) != 0
+            && self.word(w) & SPEECH != 0
+    }
+
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
     #[inline]
     pub fn is_sport_word(&self, w: &str) -> bool {

@@ -70,7 +70,7 @@ fn context_kind(c: &Cand) -> EntityKind {
         EntityKind::Organization
     } else if c.ctx & CTX_PREP != 0 {
         EntityKind::Place
-    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 {
+    } else if c.ctx & CTX_THE != 0 || c.words == 1 || c.words > 3 || c.has_upper {
         EntityKind::Organization
     } else {
         EntityKind::Person
@@ -139,7 +139,7 @@ fn shrink_to_people(items: &mut [Item]) {
     for it in items.iter_mut() {
         let c = &it.cand;
         let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-        if !open || c.words < 2 {
+        if !open || c.words < 2 || !people.contains(first_word(it.text)) {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`

@@ -57,6 +57,8 @@ pub struct Cand {
     pub coord: u32,
     /// Its words are separated by single spaces.
     pub clean: bool,
+    /// One of its words is written in capitals (`FIRST Global`).
+    pub has_upper: bool,
 }
 
 /// Where the text is in the article, which changes some rules.
@@ -88,26 +90,28 @@ impl Scratch {
     }
 }
 
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "to",
-    "into",
-    "across",
-    "outside",
-    "inside",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "around",
-    "throughout",
-    "visited",
-    "visit",
-    "visiting",
-];
+fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "to"
+            | "into"
+            | "across"
+            | "outside"
+            | "inside"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "around"
+            | "throughout"
+            | "visited"
+            | "visit"
+            | "visiting"
+    )
+}
 
 /// Flag bit (beyond the lexicon's) of a token that can be part of a name.
 const NAME_WORD: u32 = 1 << 31;
@@ -178,8 +182,13 @@ fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
     match t.kind {
         Kind::Word if t.shape & (CAP | JOINED) == CAP | JOINED => {
             let w = t.text(text);
-            !w.rsplit_once('-')
-                .is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
+            // `R-Texas`: a party and state after a politician's name.
+            let affiliation =
+                w.len() > 2 && w.as_bytes()[1] == b'-' && w.as_bytes()[0].is_ascii_uppercase();
+            !affiliation
+                && !w
+                    .rsplit_once('-')
+                    .is_some_and(|(_, end)| ADJECTIVE_ENDS.contains(&end))
         }
         Kind::Word if t.shape & CAP != 0 => true,
         // `al-Amr`, `el-Sisi`: a lower-case particle joined to a capitalized name.
@@ -294,6 +303,14 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let (a, b) = trim(toks, flags, a, b, true);
             if a < b {
                 push(out, text, toks, flags, a, b, g, true);
+            }
+        } else if s.forced.iter().any(|f| a <= f.0 && f.1 <= b) {
+            // Several credit parts in one run: `Miharris & Acphillips`.
+            for &(fa, fb, g) in s.forced.iter().filter(|f| a <= f.0 && f.1 <= b) {
+                let (fa, fb) = trim(toks, flags, fa, fb, true);
+                if fa < fb {
+                    push(out, text, toks, flags, fa, fb, g, true);
+                }
             }
         } else {
             if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
@@ -429,10 +446,16 @@ fn credit_parts(
             {
                 b += 1;
             }
-            // `Image: Miharris & Acphillips`
+            // `Image: Miharris & Acphillips`, `Image: NASA Bill Ingalls`
             let mut s = a;
             for k in a..=b {
                 if k == b || toks[k].is_punct(b'&') {
+                    let agency =
+                        k >= s + 3 && (toks[s].shape & UPPER != 0 || flags[s] & gz::KNOWN_ORG != 0);
+                    if agency {
+                        forced.push((s, s + 1, Guess::Org));
+                        s += 1;
+                    }
                     if k > s {
                         forced.push((s, k, part_kind(toks, flags, s, k, Guess::Person)));
                     }
@@ -584,11 +607,11 @@ fn push(
         if p.kind == Kind::Word && p.shape & LOWER != 0 {
             let w = p.text(text);
             let place_of = w == "of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
-            if PLACE_PREPS.contains(&w) || place_of {
+            if is_place_preposition(w) || place_of {
                 ctx |= CTX_PREP;
             } else if w == "the" {
                 ctx |= CTX_THE;
-            } else if gz::lexicon().word(w) & gz::SPEECH != 0 {
+            } else if gz::lexicon().is_speech_verb(w) {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -596,9 +619,7 @@ fn push(
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word
-                if nx.shape & LOWER != 0 && gz::lexicon().word(nx.text(text)) & gz::SPEECH != 0 =>
-            {
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.text(text)) => {
                 ctx |= CTX_SPEECH
             }
             Kind::Punct(b',') => {
@@ -626,6 +647,7 @@ fn push(
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
+        has_upper: toks[a..b].iter().any(|t| t.shape & UPPER != 0),
         clean: toks[a..b].windows(2).all(|w| {
             let gap = w[1].start - w[0].end;
             gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
@@ -937,7 +959,10 @@ fn classify(
                 push(out, text, toks, flags, a, b, Guess::Org, false);
                 return;
             }
-            let is_name = f & (gz::GIVEN | gz::SURNAME) != 0;
+            // `Washington Chris Gregoire`: a place, then a person.
+            let person_after =
+                b - pe >= 2 && flags[pe] & gz::GIVEN != 0 && flags[pe] & gz::PLACE == 0;
+            let is_name = f & (gz::GIVEN | gz::SURNAME) != 0 && !person_after;
             if pe < b
                 && !is_name
                 && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
@@ -999,6 +1024,9 @@ fn classify(
             );
             return;
         }
+    }
+    if len == 1 && toks[a].end - toks[a].start == 1 {
+        return;
     }
     if len == 1 {
         // Generic words, sentence openers, plurals only count if linked later.
