@@ -45,8 +45,9 @@ impl Session {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Computes the keys and reads the marks of articles not seen yet.
-    fn learn(&mut self, corpus: &Corpus) {
+    /// Computes the keys and reads the marks of articles not seen yet (the
+    /// reader calls it as articles arrive, before handing it their marks).
+    pub fn learn(&mut self, corpus: &Corpus) {
         let new = &corpus.articles[self.keys.len().min(corpus.articles.len())..];
         let keys: Vec<ArticleKey> = new.iter().map(ArticleKey::of).collect();
         let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);

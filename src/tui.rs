@@ -5,12 +5,15 @@
 //! (a hook in front of ratatui's own).
 
 use crate::app::{Action, App};
+use crate::article::Article;
 use crate::article::parse::parse_text;
 use crate::config::{Config, theme::colors_enabled};
-use crate::corpus::{self, Corpus, Severity};
+use crate::corpus::stream::{self, LoadEvent, Progress};
+use crate::corpus::{self, Corpus, Diagnostic, Severity};
 use crate::session::{Session, install_panic_hook};
 use crate::state::Store;
 use crate::{assets, sanitize::sanitize, ui};
+use crossbeam_channel::{Receiver, select};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
@@ -19,7 +22,7 @@ use ratatui::crossterm::execute;
 use std::io::{self, Write, stdout};
 use std::process::ExitCode;
 use std::sync::Once;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The terminal in raw mode, on the alternate screen, with mouse capture;
 /// everything is undone when it is dropped.
@@ -80,38 +83,64 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Runs `app` in the terminal with `theme` until the user quits: `start` is
-/// applied once the size is known; `session` records and saves the state.
+/// applied once the size is known; `session` records and saves the state;
+/// what `loader` sends is added as it arrives. Returns the problems the
+/// loader met.
+///
+/// One loop selects over terminal events (read on their own thread), loader
+/// messages and a tick; everything pending is applied before the next frame.
 pub fn run(
     mut app: App,
     theme: &ui::theme::Theme,
     start: Option<Action>,
     mut session: Option<Session>,
-) -> io::Result<()> {
+    loader: Option<Receiver<LoadEvent>>,
+) -> io::Result<Vec<Diagnostic>> {
     let mut terminal = Terminal::start()?;
     let size = terminal.inner.size()?;
     app.update(Action::Resize(size.width, size.height));
     if let Some(action) = start {
         app.update(action);
     }
+    let input = spawn_input()?;
+    let mut loader = Loader {
+        done: loader.is_none(),
+        events: loader.unwrap_or_else(crossbeam_channel::never),
+        problems: Vec::new(),
+    };
     let mut state_error = None;
     while !app.should_quit() {
-        if let Some(Err(e)) = session.as_mut().map(|s| s.record(&app)) {
+        // While loading, the state is left as the last session saved it:
+        // its place comes back once the articles are indexed.
+        if let Some(Err(e)) = session
+            .as_mut()
+            .filter(|_| loader.done)
+            .map(|s| s.record(&app))
+        {
             state_error = Some(e);
         }
         terminal
             .inner
             .draw(|frame| ui::render_with(&app, theme, frame))?;
-        // Apply every pending event before drawing again.
-        let mut event = event::read()?;
-        loop {
-            if let Some(action) = action_for(&app, &event) {
-                app.update(action);
-            }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
-                break;
-            }
-            event = event::read()?;
+        // With work left (a search through the bodies), a step of it when
+        // nothing else is waiting; otherwise wait for something to happen.
+        let wait = if app.busy() { Duration::ZERO } else { TICK };
+        select! {
+            recv(input) -> event => apply_event(&mut app, event.map_err(io::Error::other)??),
+            recv(loader.events) -> event => match event {
+                Ok(event) => loader.apply(&mut app, session.as_mut(), event),
+                Err(_) => loader.events = crossbeam_channel::never(),
+            },
+            default(wait) => app.update(Action::Tick),
         }
+        // Apply every pending event and batch before drawing again.
+        while !app.should_quit() {
+            match input.try_recv() {
+                Ok(event) => apply_event(&mut app, event?),
+                Err(_) => break,
+            }
+        }
+        loader.drain(&mut app, session.as_mut());
     }
     drop(terminal);
     if let Some(Err(e)) = session
@@ -126,7 +155,125 @@ pub fn run(
             sanitize(&e.to_string())
         );
     }
-    Ok(())
+    Ok(loader.problems)
+}
+
+/// How often the screen is refreshed without input (the loading gauge's clock).
+const TICK: Duration = Duration::from_millis(250);
+
+fn apply_event(app: &mut App, event: Event) {
+    if let Some(action) = action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+/// Reads terminal events on a thread of their own. The thread ends when the
+/// receiver is dropped and the next event comes, or with the process.
+fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+    let (tx, rx) = crossbeam_channel::bounded(256);
+    std::thread::Builder::new()
+        .name("dateline-input".into())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
+/// The loader's side of the event loop.
+struct Loader {
+    events: Receiver<LoadEvent>,
+    problems: Vec<Diagnostic>,
+    /// Whether every article is read and indexed.
+    done: bool,
+}
+
+impl Loader {
+    /// Applies every event waiting, the batches as one.
+    fn drain(&mut self, app: &mut App, mut session: Option<&mut Session>) {
+        let pending: Vec<_> = self.events.try_iter().collect();
+        let mut articles = Vec::new();
+        let mut progress = None;
+        for event in pending {
+            match event {
+                LoadEvent::Batch {
+                    articles: a,
+                    diagnostics,
+                    progress: p,
+                } => {
+                    articles.extend(a);
+                    self.problems.extend(diagnostics);
+                    progress = Some(p);
+                }
+                done @ LoadEvent::Done { .. } => {
+                    flush(app, session.as_deref_mut(), &mut articles, progress.take());
+                    self.apply(app, session.as_deref_mut(), done);
+                }
+            }
+        }
+        flush(app, session, &mut articles, progress);
+    }
+
+    fn apply(&mut self, app: &mut App, session: Option<&mut Session>, event: LoadEvent) {
+        match event {
+            LoadEvent::Batch {
+                mut articles,
+                diagnostics,
+                progress,
+            } => {
+                self.problems.extend(diagnostics);
+                flush(app, session, &mut articles, Some(progress));
+            }
+            LoadEvent::Done { index, progress } => {
+                self.done = true;
+                app.update(Action::IndexReady(index));
+                // Back to where the last session was, unless the user has moved.
+                if let Some(restore) = session
+                    .filter(|_| !app.touched())
+                    .and_then(|s| s.restore(app.corpus()))
+                {
+                    app.update(restore);
+                }
+                let n = progress.articles;
+                let mut message = format!(
+                    "{n} article{} indexed in {:.1} s",
+                    if n == 1 { "" } else { "s" },
+                    progress.elapsed.as_secs_f64()
+                );
+                if !self.problems.is_empty() {
+                    message += &format!(
+                        " · {} problem(s) reading the input: listed on standard error on exit",
+                        self.problems.len()
+                    );
+                }
+                app.update(Action::Notify(message));
+            }
+        }
+    }
+}
+
+/// Hands `articles` to the app with the saved marks of each, then `progress`.
+fn flush(
+    app: &mut App,
+    session: Option<&mut Session>,
+    articles: &mut Vec<Article>,
+    progress: Option<Progress>,
+) {
+    if !articles.is_empty() {
+        app.update(Action::ArticlesAppended(std::mem::take(articles)));
+        if let Some(s) = session {
+            s.learn(app.corpus());
+            app.update(Action::Marks(s.marks()));
+        }
+    }
+    if let Some(p) = progress {
+        app.update(Action::Loading(p));
+    }
 }
 
 /// The bundled sample articles as a corpus.
@@ -138,9 +285,12 @@ fn bundled() -> Corpus {
     Corpus::from_articles(articles)
 }
 
-/// `dateline [--entity NAME] [PATH...]`: loads the articles (the bundled
-/// ones without PATH), reports problems on standard error, and runs the reader.
+/// `dateline [--entity NAME] [PATH...]`: the reader over the articles (the
+/// bundled ones without PATH). The articles load in the background while the
+/// reader shows them (with `--entity` they are loaded first, to find the
+/// entity); problems go to standard error.
 pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
+    let began = Instant::now();
     let mut stderr = io::stderr().lock();
     // A bad configuration stops the reader before any article is read.
     let config = match Config::default_path().map(|p| Config::load(&p)) {
@@ -152,9 +302,10 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         None => Config::default(),
     };
     let mut problems = 0;
+    let mut loader = None;
     let corpus = if paths.is_empty() {
         bundled()
-    } else {
+    } else if entity.is_some() {
         let (corpus, diagnostics) = corpus::load(paths);
         problems = diagnostics.len();
         for d in &diagnostics {
@@ -165,6 +316,23 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
         corpus
+    } else {
+        let (sources, diagnostics) = corpus::discover(paths);
+        if sources.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            for d in &diagnostics {
+                let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
+            }
+            let _ = writeln!(stderr, "dateline: no article could be read");
+            return ExitCode::FAILURE;
+        }
+        loader = match stream::spawn(sources, diagnostics, began) {
+            Ok(rx) => Some(rx),
+            Err(e) => {
+                let _ = writeln!(stderr, "dateline: cannot start loading: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        Corpus::default()
     };
     let session =
         Store::default_path().and_then(|path| match Session::open(&path, paths, &corpus) {
@@ -218,13 +386,19 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     }
     install_panic_hook(session.as_ref());
     let theme = config.theme.styles(colors_enabled());
-    match run(app, &theme, start, session) {
-        Ok(()) => ExitCode::SUCCESS,
+    let result = run(app, &theme, start, session, loader);
+    let (problems, status) = match result {
+        Ok(problems) => (problems, ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("dateline: terminal error: {e}");
-            ExitCode::FAILURE
+            (Vec::new(), ExitCode::FAILURE)
         }
+    };
+    let mut stderr = io::stderr().lock();
+    for d in &problems {
+        let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
     }
+    status
 }
 
 #[cfg(test)]

@@ -620,6 +620,8 @@ fn appended_articles_keep_the_selection_and_a_new_index_keeps_the_active_entity(
     let full = fixture();
     let mut app = app_at(corpus(vec![full.articles[3].clone()]), 200, 50);
     assert_eq!(app.open(), Some(0));
+    // Once the user has pressed a key (before, the newest article is followed).
+    app.update(Action::Run(Command::Top));
     app.update(Action::ArticlesAppended(full.articles[..3].to_vec()));
     assert_eq!(app.corpus().articles.len(), 4);
     assert_eq!(app.order().len(), 4);

@@ -213,7 +213,10 @@ fn a_restart_returns_to_the_same_article_place_and_entity() {
         return;
     };
     tmux.dateline(seed);
-    tmux.wait_for("the reader", |s| s.contains("article 1/"));
+    // Entities are there once the background loading has indexed the articles.
+    tmux.wait_for("the reader, indexed", |s| {
+        s.contains("article 1/") && s.contains("indexed in")
+    });
     // Activate the first person in the sidebar, bookmark the article, scroll a little.
     tmux.keys(&["e", "Enter"]);
     let active = tmux.wait_for("an active entity", |s| s.contains("mention 1/"));
@@ -254,8 +257,18 @@ fn a_restart_returns_to_the_same_article_place_and_entity() {
     assert_eq!(place["entity"], entity.as_str(), "{place}");
 
     tmux.dateline(seed);
-    let after = tmux.wait_for("the reader", |s| s.contains("article 1/"));
-    let status = after.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+    // The articles load in the background; the place comes back once they are indexed.
+    let last_line = |s: &str| {
+        s.lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_string()
+    };
+    let after = tmux.wait_for("the reader back at the entity", |s| {
+        s.contains("article 1/") && last_line(s).contains(&entity)
+    });
+    let status = last_line(&after);
     assert!(
         status.contains(&entity),
         "entity {entity} active again: {status}"

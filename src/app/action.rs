@@ -1,7 +1,9 @@
 //! What can happen to the app: commands bound to keys, and everything else.
 
 use crate::article::Article;
+use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, EntityIndex};
+use crate::state::Marks;
 
 /// A command a key can be bound to. Its [`Command::name`] is the stable
 /// string used in key tables and configuration.
@@ -179,8 +181,14 @@ pub enum Action {
     Notify(String),
     /// More articles were read (they get the next corpus indices).
     ArticlesAppended(Vec<Article>),
-    /// The entity index of all articles is complete.
+    /// The entity index of all articles is complete (loading is over).
     IndexReady(EntityIndex),
+    /// How far loading in the background has got.
+    Loading(Progress),
+    /// The saved read and bookmark marks, by corpus index (again as more articles arrive).
+    Marks(Vec<Marks>),
+    /// Time passed: carry on with work done a step at a time (see [`super::App::busy`]).
+    Tick,
 }
 
 impl From<Command> for Action {

@@ -35,6 +35,11 @@ impl SortOrder {
     }
 }
 
+/// The key of the title sort: the title, ignoring case.
+fn title_key(a: &crate::article::Article) -> String {
+    a.title.to_lowercase()
+}
+
 /// A case-insensitive (ASCII) matcher for `query`, none for an empty query.
 pub(super) fn matcher(query: &str) -> Option<AhoCorasick> {
     if query.is_empty() {
@@ -46,43 +51,225 @@ pub(super) fn matcher(query: &str) -> Option<AhoCorasick> {
         .ok()
 }
 
+/// Text of article bodies searched per step of a list search (a few
+/// milliseconds' work at worst), so that a keystroke never waits for the
+/// whole collection.
+const STEP_BYTES: usize = 1 << 20;
+
+/// Every title, ASCII letters lowercased, end to end: one pass of a
+/// substring search finds a query in all of them (a search per title
+/// costs ten times as much over 100,000 short titles).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Titles {
+    folded: Vec<u8>,
+    /// Where each article's title ends in `folded`, by corpus index.
+    ends: Vec<usize>,
+}
+
+impl Titles {
+    /// Adds the titles of the articles not yet added.
+    fn sync(&mut self, articles: &[crate::article::Article]) {
+        for a in articles.iter().skip(self.ends.len()) {
+            self.folded
+                .extend(a.title.bytes().map(|b| b.to_ascii_lowercase()));
+            self.ends.push(self.folded.len());
+        }
+    }
+
+    /// By corpus index: whether the title contains `query` (ASCII letters
+    /// in either case).
+    fn matching(&self, query: &str) -> Vec<bool> {
+        let mut hit = vec![false; self.ends.len()];
+        let query = query.to_ascii_lowercase();
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let (mut article, mut from) = (0, 0);
+        while let Some(found) = self.folded.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = from + found;
+            // The title the match starts in: a match there, if it ends there
+            // too; then on to the next title.
+            article += self.ends[article..].partition_point(|&end| end <= at);
+            let Some(&end) = self.ends.get(article) else {
+                break;
+            };
+            if at + query.len() <= end {
+                hit[article] = true;
+                from = end;
+            } else {
+                from = at + 1;
+            }
+        }
+        hit
+    }
+}
+
+/// The list search's progress through the article bodies: titles are
+/// matched at once, bodies a step at a time.
+#[derive(Debug, Clone, Default)]
+pub(super) struct BodyScan {
+    /// The articles the filter applies to, in list order.
+    pool: Vec<u32>,
+    /// Parallel to `pool`: whether the article matches, as far as known.
+    hit: Vec<bool>,
+    /// Position in `pool` of the next body to search.
+    next: usize,
+    /// The query the scan is for.
+    query: String,
+}
+
+impl BodyScan {
+    /// Whether bodies are still to be searched.
+    pub(super) fn busy(&self) -> bool {
+        self.next < self.pool.len()
+    }
+
+    /// Articles searched so far and in all.
+    pub(super) fn progress(&self) -> (usize, usize) {
+        (self.next, self.pool.len())
+    }
+}
+
 impl App {
-    /// Recomputes the list from the filters and the sort order, keeping the
-    /// selected article selected when it is still listed.
+    /// Re-sorts every article and recomputes the list.
     pub(super) fn reorder(&mut self) {
-        let keep = self.selected();
+        let mut all: Vec<u32> = (0..self.corpus.articles.len() as u32).collect();
+        self.sort_indices(&mut all);
+        self.sorted = all;
+        self.titles.sync(&self.corpus.articles);
+        self.refilter(false);
+    }
+
+    /// Adds the articles from `first` on (just appended) to the list.
+    pub(super) fn append_sorted(&mut self, first: u32) {
+        let mut new: Vec<u32> = (first..self.corpus.articles.len() as u32).collect();
+        self.sort_indices(&mut new);
+        let old = std::mem::take(&mut self.sorted);
         let articles = &self.corpus.articles;
-        let query = self
-            .search
-            .as_ref()
-            .filter(|s| s.scope == SearchScope::List)
-            .and_then(|s| matcher(&s.query));
-        let entity = self
-            .active
-            .filter(|_| self.entity_filter)
-            .map(|id| self.corpus.index.articles_of(id));
-        let mut order: Vec<u32> = (0..articles.len() as u32)
-            .filter(|&i| entity.is_none_or(|list| list.binary_search(&i).is_ok()))
-            .filter(|&i| !self.bookmarked_only || self.marks(i).bookmarked)
-            .filter(|&i| {
-                let a = &articles[i as usize];
-                query.as_ref().is_none_or(|m| {
-                    m.is_match(&a.title) || a.blocks.iter().any(|b| m.is_match(&b.text))
-                })
-            })
-            .collect();
+        let key = |i: u32| {
+            let a = &articles[i as usize];
+            (a.date.is_none(), a.date)
+        };
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        // On a tie the older article (lower index) comes first, as a stable sort puts it.
+        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
+            let before = match self.sort {
+                SortOrder::NewestFirst => {
+                    let ((nx, dx), (ny, dy)) = (key(x), key(y));
+                    (nx, Reverse(dx)) <= (ny, Reverse(dy))
+                }
+                SortOrder::OldestFirst => key(x) <= key(y),
+                SortOrder::Title => {
+                    title_key(&articles[x as usize]) <= title_key(&articles[y as usize])
+                }
+            };
+            merged.push(if before { a.next() } else { b.next() }.unwrap_or(x));
+        }
+        merged.extend(a);
+        merged.extend(b);
+        self.sorted = merged;
+        self.titles.sync(&self.corpus.articles);
+        self.refilter(false);
+    }
+
+    fn sort_indices(&self, order: &mut [u32]) {
+        let articles = &self.corpus.articles;
         let date = |i: &u32| articles[*i as usize].date;
         match self.sort {
             SortOrder::NewestFirst => order.sort_by_key(|i| (date(i).is_none(), Reverse(date(i)))),
             SortOrder::OldestFirst => order.sort_by_key(|i| (date(i).is_none(), date(i))),
-            SortOrder::Title => {
-                order.sort_by_cached_key(|&i| articles[i as usize].title.to_lowercase())
-            }
+            SortOrder::Title => order.sort_by_cached_key(|&i| title_key(&articles[i as usize])),
         }
-        self.order = order;
+    }
+
+    /// Recomputes the list from the filters, keeping the selected article
+    /// selected when it is still listed. Titles are matched at once; the
+    /// bodies are searched by [`App::search_step`]s. When `narrow` (the
+    /// query was typed on), a query that contains the previous one searches
+    /// only what the previous one matched or had not searched yet.
+    pub(super) fn refilter(&mut self, narrow: bool) {
+        let keep = self.selected();
+        let query = self
+            .search
+            .as_ref()
+            .filter(|s| s.scope == SearchScope::List && !s.query.is_empty())
+            .map(|s| s.query.clone());
+        let entity = self
+            .active
+            .filter(|_| self.entity_filter)
+            .map(|id| self.corpus.index.articles_of(id));
+        let narrowing = narrow
+            && query
+                .as_ref()
+                .is_some_and(|q| !self.scan.query.is_empty() && q.contains(&self.scan.query))
+            && self.scan.pool.len() <= self.sorted.len();
+        let pool: Vec<u32> = if narrowing {
+            let scan = &self.scan;
+            (0..scan.pool.len())
+                .filter(|&k| scan.hit[k] || k >= scan.next)
+                .map(|k| scan.pool[k])
+                .filter(|&i| (i as usize) < self.corpus.articles.len())
+                .collect()
+        } else {
+            self.sorted
+                .iter()
+                .copied()
+                .filter(|&i| entity.is_none_or(|list| list.binary_search(&i).is_ok()))
+                .filter(|&i| !self.bookmarked_only || self.marks(i).bookmarked)
+                .collect()
+        };
+        self.scan = match query.as_deref().and_then(matcher) {
+            None => BodyScan {
+                hit: vec![true; pool.len()],
+                next: pool.len(),
+                pool,
+                query: String::new(),
+            },
+            Some(_) => {
+                let query = query.unwrap_or_default();
+                let titles = self.titles.matching(&query);
+                BodyScan {
+                    hit: pool
+                        .iter()
+                        .map(|&i| titles.get(i as usize) == Some(&true))
+                        .collect(),
+                    next: 0,
+                    pool,
+                    query,
+                }
+            }
+        };
+        self.search_step();
         self.list.selected = keep
             .and_then(|a| self.order.iter().position(|&x| x == a))
             .unwrap_or(0);
+    }
+
+    /// Searches the next bodies of the list search, about [`STEP_BYTES`] of
+    /// text, and lists what matched so far.
+    pub(super) fn search_step(&mut self) {
+        let scan = &mut self.scan;
+        let busy = scan.busy();
+        if let Some(m) = matcher(&scan.query).filter(|_| busy) {
+            let articles = &self.corpus.articles;
+            let mut bytes = 0;
+            while scan.next < scan.pool.len() && bytes < STEP_BYTES {
+                let k = scan.next;
+                if !scan.hit[k] {
+                    let a = &articles[scan.pool[k] as usize];
+                    scan.hit[k] = a.blocks.iter().any(|b| m.is_match(&b.text));
+                    bytes += a.text_len();
+                }
+                scan.next += 1;
+            }
+        }
+        let keep = self.order.get(self.list.selected).copied();
+        self.order = (0..scan.pool.len())
+            .filter(|&k| scan.hit[k])
+            .map(|k| scan.pool[k])
+            .collect();
+        if let Some(pos) = keep.and_then(|a| self.order.iter().position(|&x| x == a)) {
+            self.list.selected = pos;
+        }
     }
 
     pub(super) fn toggle_entity_filter(&mut self) {

@@ -22,6 +22,7 @@ pub use wrap::{ArticleLayout, CaptionMode};
 
 use crate::article::Article;
 use crate::corpus::Corpus;
+use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
 use crate::state::Marks;
@@ -86,6 +87,16 @@ pub struct App {
     overlays: Vec<profile::Overlay>,
     size: (u16, u16),
     quit: bool,
+    loading: Option<Progress>,
+    /// Every article in list order, before filtering.
+    sorted: Vec<u32>,
+    /// The list search's progress through the bodies.
+    scan: list::BodyScan,
+    /// The titles, for the list search.
+    titles: list::Titles,
+    /// Whether the user has done anything yet (until then, the newest
+    /// article is kept open while articles arrive).
+    touched: bool,
 }
 
 impl App {
@@ -116,6 +127,11 @@ impl App {
             overlays: Vec::new(),
             size: (80, 24),
             quit: false,
+            loading: None,
+            sorted: Vec::new(),
+            scan: list::BodyScan::default(),
+            titles: list::Titles::default(),
+            touched: false,
         };
         app.reorder();
         if let Some(&first) = app.order.first() {
@@ -149,6 +165,14 @@ impl App {
 
     /// Applies one action. The only way the state changes.
     pub fn update(&mut self, action: Action) {
+        self.touched |= matches!(
+            action,
+            Action::Run(_)
+                | Action::SearchInput(_)
+                | Action::Click { .. }
+                | Action::Wheel { .. }
+                | Action::Activate(_)
+        );
         match action {
             Action::Run(command) => {
                 self.message = None;
@@ -194,16 +218,28 @@ impl App {
             }
             Action::Notify(message) => self.message = Some(message),
             Action::ArticlesAppended(articles) => {
+                let first = self.corpus.articles.len() as u32;
                 self.corpus.articles.extend(articles);
-                self.reorder();
-                if let (None, Some(&first)) = (self.open, self.order.first()) {
+                self.append_sorted(first);
+                // Until the user does something, the newest article shows.
+                let follow = self.open.is_none() || !self.touched;
+                if let Some(&first) = self.order.first().filter(|_| follow) {
                     self.open_article(first);
                 }
             }
             Action::IndexReady(index) => {
                 // Entity ids change with the index: profiles would be stale.
                 self.overlays.clear();
+                self.loading = None;
                 self.replace_index(index);
+            }
+            Action::Loading(progress) => self.loading = Some(progress),
+            Action::Tick => self.search_step(),
+            Action::Marks(marks) => {
+                self.marks = marks;
+                if self.bookmarked_only {
+                    self.refilter(false);
+                }
             }
         }
         self.settle();
@@ -716,6 +752,27 @@ impl App {
     /// The help's scroll position when the help is shown.
     pub fn help(&self) -> Option<usize> {
         self.help
+    }
+
+    /// How far loading has got, while articles are still being read.
+    pub fn loading(&self) -> Option<Progress> {
+        self.loading
+    }
+
+    /// Whether work is left for [`Action::Tick`]s: the list search is still
+    /// searching article bodies.
+    pub fn busy(&self) -> bool {
+        self.scan.busy()
+    }
+
+    /// The list search's progress: articles searched so far and in all.
+    pub fn search_progress(&self) -> (usize, usize) {
+        self.scan.progress()
+    }
+
+    /// Whether the user has done anything yet (moved, typed, clicked).
+    pub fn touched(&self) -> bool {
+        self.touched
     }
 
     /// Whether the user asked to quit.

@@ -56,7 +56,7 @@ impl App {
         };
         edit(&mut s.query);
         match s.scope {
-            SearchScope::List => self.reorder(),
+            SearchScope::List => self.refilter(true),
             SearchScope::Reader => {
                 self.search_refresh();
                 // Jump to the first match at or below the top of the view.

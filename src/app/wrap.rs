@@ -512,13 +512,13 @@ mod tests {
         let start = full.len() - credit.len() - 1;
         Block {
             kind: BlockKind::Caption,
-            credit: Some(Credit {
+            credit: Some(Box::new(Credit {
                 text: credit.into(),
                 agency: None,
                 photographers: vec![],
                 start,
                 end: start + credit.len(),
-            }),
+            })),
             text: full,
         }
     }

@@ -89,8 +89,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// The paragraph's full text (lines joined with one space).
     pub text: String,
-    /// The photo credit of a caption.
-    pub credit: Option<Credit>,
+    /// The photo credit of a caption (boxed: most blocks have none, and a
+    /// block is a third of the size without it inline).
+    pub credit: Option<Box<Credit>>,
 }
 
 /// A dateline such as `HOTAN, Xinjiang, July 9 (Xinhua) --`.

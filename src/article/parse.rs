@@ -67,7 +67,7 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
         Some(credit) => Block {
             kind: BlockKind::Caption,
             text,
-            credit: Some(credit),
+            credit: Some(Box::new(credit)),
         },
         None => Block {
             kind: BlockKind::Body,

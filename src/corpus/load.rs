@@ -9,7 +9,6 @@ use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
 use crate::article::parse::parse_text;
-use rayon::prelude::*;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -141,27 +140,75 @@ pub fn discover<S: AsRef<str>>(paths: &[S]) -> (Vec<Source>, Vec<Diagnostic>) {
 
 /// The article files under the folder `root`, in path order.
 fn walk(root: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Diagnostic>) {
-    let entries = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    let mut ancestors = Vec::new();
+    if let Ok(real) = std::fs::canonicalize(root) {
+        ancestors.push(real);
+    }
+    walk_dir(root, &mut ancestors, sources, problems);
+}
+
+/// The article files under `dir` (whose real path ends `ancestors`), in
+/// path order: entries sorted by name, folders read where they sort.
+/// Reads each folder once and stats only symbolic links (a generic
+/// directory walker took three times as long on 100,000 files).
+fn walk_dir(
+    dir: &Path,
+    ancestors: &mut Vec<PathBuf>,
+    sources: &mut Vec<Source>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let shown = |p: &Path| p.to_string_lossy().into_owned();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return problems.push(error(&shown(dir), io_reason(&e))),
+    };
+    let mut found = Vec::new();
     for entry in entries {
         match entry {
-            Ok(e) if e.file_type().is_file() => {
-                if let Some(format) = format_of_extension(e.path()) {
-                    sources.push(Source::file(e.into_path(), format));
+            Ok(e) => {
+                let name = e.file_name();
+                if !is_hidden(&name) {
+                    found.push((name, e));
                 }
             }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
-                problems.push(match (e.loop_ancestor(), e.io_error()) {
-                    (Some(_), _) => warning(&path, "symbolic link loop, not followed"),
-                    (None, Some(io)) => error(&path, io_reason(io)),
-                    (None, None) => error(&path, e.to_string()),
-                });
+            Err(e) => problems.push(error(&shown(dir), io_reason(&e))),
+        }
+    }
+    found.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, e) in found {
+        let path = dir.join(&name);
+        let Ok(mut kind) = e.file_type() else {
+            problems.push(error(&shown(&path), "cannot read its type"));
+            continue;
+        };
+        let link = kind.is_symlink();
+        if link {
+            match std::fs::metadata(&path) {
+                Ok(meta) => kind = meta.file_type(),
+                Err(err) => {
+                    problems.push(error(&shown(&path), io_reason(&err)));
+                    continue;
+                }
             }
+        }
+        if kind.is_dir() {
+            let real = match link {
+                true => std::fs::canonicalize(&path).ok(),
+                false => ancestors.last().map(|p| p.join(&name)),
+            };
+            let Some(real) = real else {
+                problems.push(error(&shown(&path), "cannot resolve symbolic link"));
+                continue;
+            };
+            if ancestors.contains(&real) {
+                problems.push(warning(&shown(&path), "symbolic link loop, not followed"));
+                continue;
+            }
+            ancestors.push(real);
+            walk_dir(&path, ancestors, sources, problems);
+            ancestors.pop();
+        } else if let Some(format) = format_of_extension(&path).filter(|_| kind.is_file()) {
+            sources.push(Source::file(path, format));
         }
     }
 }
@@ -317,14 +364,8 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 /// articles in input order. The diagnostics: those of finding the inputs,
 /// then those of reading them, in input order.
 pub fn load<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>) {
-    let (sources, mut diagnostics) = discover(paths);
-    let read: Vec<_> = sources.par_iter().map(read_source).collect();
-    let mut articles = Vec::with_capacity(read.iter().map(|(a, _)| a.len()).sum());
-    for (a, d) in read {
-        articles.extend(a);
-        diagnostics.extend(d);
-    }
-    (Corpus::from_articles(articles), diagnostics)
+    let (articles, index, diagnostics) = super::stream::collect(paths);
+    (Corpus { articles, index }, diagnostics)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Loading a collection: paths in parallel, per-file diagnostics, the Corpus the app reads.
 
 pub mod load;
+pub mod stream;
 
 pub use load::{Format, MAX_FILE_BYTES, Origin, Source, discover, load, parse_bytes, read_source};
 
@@ -48,12 +49,16 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Builds the corpus of `articles`, extracting entities in parallel.
+    /// Builds the corpus of `articles`, extracting entities in parallel,
+    /// a slice at a time so that the entities found wait in memory only
+    /// until they are indexed.
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
-        let found: Vec<_> = articles.par_iter().map(entity::extract).collect();
         let mut index = EntityIndex::new();
-        for (i, (article, ents)) in articles.iter().zip(found).enumerate() {
-            index.add(i as u32, article.date, ents);
+        for (n, slice) in articles.chunks(4096).enumerate() {
+            let found: Vec<_> = slice.par_iter().map(entity::extract).collect();
+            for (i, (article, ents)) in slice.iter().zip(found).enumerate() {
+                index.add((n * 4096 + i) as u32, article.date, ents);
+            }
         }
         index.merge_aliases();
         Corpus { articles, index }

@@ -88,11 +88,12 @@ impl EntityIndex {
         self.dates[slot] = date;
         let mut occurrences = Vec::with_capacity(found.len());
         for e in found {
-            let id = match self.by_name.get(&key(e.kind, &e.name)) {
+            let k = key(e.kind, &e.name);
+            let id = match self.by_name.get(&k) {
                 Some(&id) => id,
                 None => {
                     let id = self.entities.len() as EntityId;
-                    self.by_name.insert(key(e.kind, &e.name), id);
+                    self.by_name.insert(k, id);
                     self.slots.push(Vec::new());
                     self.entities.push(Entity {
                         name: e.name.clone(),
@@ -112,7 +113,12 @@ impl EntityIndex {
                     entity.aliases.push(alias);
                 }
             }
-            if let Err(pos) = entity.articles.binary_search(&article) {
+            // Articles mostly come in order: appending needs no search.
+            let at = match entity.articles.last() {
+                Some(&last) if last >= article => entity.articles.binary_search(&article),
+                _ => Err(entity.articles.len()),
+            };
+            if let Err(pos) = at {
                 entity.articles.insert(pos, article);
                 self.slots[id as usize].insert(pos, occurrences.len() as u32);
             }

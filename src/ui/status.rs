@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use crate::app::{App, Command, Overlay, SearchScope};
+use crate::corpus::stream::Progress;
 use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,16 +21,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push(Span::raw(sanitize(&s.query).into_owned()));
             left.push(Span::styled("▏", theme.key));
             let count = match s.scope {
-                SearchScope::List => format!("  {} articles", app.order().len()),
+                SearchScope::List => format!("  {} articles{}", app.order().len(), searching(app)),
                 SearchScope::Reader => format!("  {} matches", s.matches.len()),
             };
             left.push(Span::styled(count, theme.dim));
         }
         search => {
             left.push(Span::raw(sanitize(&app.position_label()).into_owned()));
+            if let Some(p) = app.loading() {
+                left.push(Span::styled(format!(" · {}", gauge(&p)), theme.dim));
+            }
             if let Some(s) = search {
                 let what = match s.scope {
-                    SearchScope::List => format!(" · filter /{}", sanitize(&s.query)),
+                    SearchScope::List => {
+                        format!(" · filter /{}{}", sanitize(&s.query), searching(app))
+                    }
                     SearchScope::Reader => match s.current.filter(|_| s.stepping) {
                         Some(i) => format!(
                             " · match {}/{} of /{}",
@@ -98,5 +104,60 @@ fn hints_for(app: &App) -> Vec<(String, &'static str)> {
             .hints()
             .map(|(key, hint)| (key.to_string(), hint))
             .collect(),
+    }
+}
+
+/// How far the list search has got through the bodies, while it is searching.
+fn searching(app: &App) -> String {
+    match app.search_progress() {
+        (done, all) if done < all => format!(" · searching {}%", done * 100 / all),
+        _ => String::new(),
+    }
+}
+
+/// The loading gauge: a bar, files and bytes read, articles indexed, time left.
+fn gauge(p: &Progress) -> String {
+    const CELLS: usize = 10;
+    let done = match p.files_total {
+        0 => 0,
+        n => p.files * CELLS / n,
+    };
+    let left = p.remaining().map_or(String::new(), |t| {
+        format!(" · {:.1} s left", t.as_secs_f64())
+    });
+    format!(
+        "loading {}{} {}/{} files · {:.0} MB · {} articles indexed{left}",
+        "█".repeat(done),
+        "░".repeat(CELLS - done),
+        p.files,
+        p.files_total,
+        p.bytes as f64 / 1e6,
+        p.articles,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn gauge_shows_files_bytes_articles_and_time_left() {
+        let p = Progress {
+            files: 250,
+            files_total: 1000,
+            bytes: 3_000_000,
+            articles: 240,
+            elapsed: Duration::from_millis(500),
+        };
+        assert_eq!(
+            gauge(&p),
+            "loading ██░░░░░░░░ 250/1000 files · 3 MB · 240 articles indexed · 1.5 s left"
+        );
+        let none = Progress::default();
+        assert_eq!(
+            gauge(&none),
+            "loading ░░░░░░░░░░ 0/0 files · 0 MB · 0 articles indexed"
+        );
     }
 }

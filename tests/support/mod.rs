@@ -22,7 +22,7 @@ pub fn block(kind: BlockKind, text: &str) -> Block {
     Block {
         kind,
         text: text.into(),
-        credit,
+        credit: credit.map(Box::new),
     }
 }
 
