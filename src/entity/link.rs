@@ -38,11 +38,12 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 /// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
 /// is shown capitalized (`New York`); acronyms stay.
 fn display_name(name: &str, kind: EntityKind) -> String {
-    let all_caps = !name.chars().any(char::is_lowercase);
-    let word_like = name
-        .split(' ')
-        .all(|w| w.chars().count() >= 4 && !w.contains('.'));
-    if kind == EntityKind::Place && all_caps && word_like {
+    let all_caps = || !name.chars().any(char::is_lowercase);
+    let word_like = || {
+        name.split(' ')
+            .all(|w| w.chars().count() >= 4 && !w.contains('.'))
+    };
+    if kind == EntityKind::Place && all_caps() && word_like() {
         let mut out = String::with_capacity(name.len());
         for (k, w) in name.split(' ').enumerate() {
             if k > 0 {
