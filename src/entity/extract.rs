@@ -16,7 +16,8 @@ thread_local! {
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
 pub fn extract(article: &Article) -> Vec<ArticleEntity> {
     SCRATCH.with_borrow_mut(|(scratch, cands)| {
-        let mut items: Vec<Item> = Vec::new();
+        // About one candidate in every 16 bytes of news text: room enough to rarely grow.
+        let mut items: Vec<Item> = Vec::with_capacity(article.text_len() / 16 + 8);
         let segments = std::iter::once((None, article.title.as_str())).chain(
             article
                 .blocks

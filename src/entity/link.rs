@@ -89,12 +89,20 @@ fn prefix_or_suffix(short: &str, long: &str) -> bool {
         || (l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
 }
 
+/// Position of the first byte `c` (ASCII) in `s`: a plain loop, as names are short.
+#[inline]
+fn find_byte(s: &str, c: u8) -> Option<usize> {
+    s.bytes().position(|b| b == c)
+}
+
 fn first_word(s: &str) -> &str {
-    s.split_once(' ').map_or(s, |(w, _)| w)
+    find_byte(s, b' ').map_or(s, |p| &s[..p])
 }
 
 fn last_word(s: &str) -> &str {
-    s.rsplit_once(' ').map_or(s, |(_, w)| w)
+    s.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(s, |p| &s[p + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -125,8 +133,11 @@ fn shrink_to_people(items: &mut [Item]) {
     {
         return;
     }
-    let mut people: FxHashSet<&str> = FxHashSet::default();
-    let mut surnames: FxHashSet<&str> = FxHashSet::default();
+    let count = items.iter().filter(strong).count();
+    let mut people: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(2 * count, Default::default());
+    let mut surnames: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(count, Default::default());
     for it in items.iter().filter(strong) {
         people.insert(first_word(it.text));
         people.insert(last_word(it.text));
@@ -248,14 +259,17 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self) {
         let n = self.items.len();
-        if !self.kind.contains(&Some(EntityKind::Person)) {
+        let named = (0..n)
+            .filter(|&i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2)
+            .count();
+        if named == 0 {
             return;
         }
         let mut full: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
+            FxHashMap::with_capacity_and_hasher(named, Default::default());
         // Each part: the longest person it belongs to … and how many people have it.
         let mut parts: FxHashMap<&str, (usize, u32)> =
-            FxHashMap::with_capacity_and_hasher(2 * n, Default::default());
+            FxHashMap::with_capacity_and_hasher(3 * named, Default::default());
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -279,17 +293,22 @@ impl<'i, 'a> Linker<'i, 'a> {
                     })
                     .or_insert((i, 1));
             };
-            let first = name.split(' ').next().unwrap_or(name);
-            add(first);
-            for (p, _) in name.match_indices(' ') {
+            add(first_word(name));
+            let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
+            for (p, _) in spaces {
                 let rest = &name[p + 1..];
-                if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
+                if rest.chars().next().is_some_and(char::is_uppercase)
+                    || find_byte(rest, b' ').is_none()
+                {
                     add(rest);
                 }
                 // `Maliki` for `Nuri al-Maliki`
-                let particle = rest.split_once('-').filter(|(prefix, bare)| {
-                    !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase())
-                });
+                let particle = find_byte(rest, b'-')
+                    .map(|h| (&rest[..h], &rest[h + 1..]))
+                    .filter(|(prefix, bare)| {
+                        find_byte(bare, b' ').is_none()
+                            && prefix.chars().all(|c| c.is_ascii_lowercase())
+                    });
                 if let Some((_, bare)) = particle {
                     add(bare);
                 }
