@@ -79,8 +79,8 @@ fn context_kind(c: &Cand) -> EntityKind {
 }
 
 /// Whether `short` is the first or last words of `long`.
-fn prefix_or_suffix(short: &str, long: &str) -> bool {
-    let (s, l) = (short.as_bytes(), long.as_bytes());
+#[inline]
+fn prefix_or_suffix(s: &[u8], l: &[u8]) -> bool {
     if l.len() <= s.len() || s.is_empty() {
         return false;
     }
@@ -415,14 +415,31 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
     fn short_forms(&mut self, long: &[usize]) {
+        // Linking does not touch the names: take them out to read them while linking.
+        let names = std::mem::take(&mut self.names);
+        let targets: Vec<(&[u8], usize)> = long.iter().map(|&l| (names[l].as_bytes(), l)).collect();
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
                 continue;
             }
             let own = self.kind[i];
-            let name = self.names[i].clone();
-            let hit = self.unique(i, long, |l| prefix_or_suffix(&name, l));
+            // The one long name (however often written) that `names[i]` is a prefix or suffix of.
+            let short = names[i].as_bytes();
+            let mut hit: Option<usize> = None;
+            for &(l_name, l) in &targets {
+                if l_name.len() <= short.len() || l == i || !prefix_or_suffix(short, l_name) {
+                    continue;
+                }
+                match hit {
+                    Some(h) if names[h] != names[l] => {
+                        hit = None;
+                        break;
+                    }
+                    Some(_) => {}
+                    None => hit = Some(l),
+                }
+            }
             if let Some(l) = hit {
                 if own.is_some() && c.strong && self.kind[l] != own {
                     continue;
@@ -430,6 +447,8 @@ impl<'i, 'a> Linker<'i, 'a> {
                 self.link(i, l);
             }
         }
+        drop(targets);
+        self.names = names;
     }
 
     /// The same words typed elsewhere in the article.
