@@ -226,15 +226,15 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         } else {
             char_at(text, i)
         };
-        if first.is_alphabetic() {
-            let mut shape = 0u8;
-            if first.is_uppercase() {
-                shape |= CAP;
-            } else {
-                shape |= LOWER;
-            }
+        let (alphabetic, uppercase) = if c < 0x80 {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (first.is_alphabetic(), first.is_uppercase())
+        };
+        if alphabetic {
+            let mut shape = if uppercase { CAP } else { LOWER };
             let mut letters = 1u32;
-            let mut has_lower = !first.is_uppercase();
+            let mut has_lower = !uppercase;
             let mut seg_len = 1u32;
             let mut single_letter_segs = true;
             i += first_len;
