@@ -126,10 +126,10 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
+    // Only names of several words whose kind is still open can shrink.
+    let open = |c: &Cand| c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
     if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
-        || !items.iter().any(|it| {
-            it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place
-        })
+        || !items.iter().any(|it| it.cand.words >= 2 && open(&it.cand))
     {
         return;
     }
@@ -150,8 +150,7 @@ fn shrink_to_people(items: &mut [Item]) {
         .collect();
     for it in items.iter_mut() {
         let c = &it.cand;
-        let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-        if !open || c.words < 2 || !people.contains(first_word(it.text)) {
+        if !open(c) || c.words < 2 || !people.contains(first_word(it.text)) {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
