@@ -217,11 +217,14 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     s.flags.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
     let mut sport = 0;
+    let mut seen = 0;
     s.flags.extend(toks.iter().map(|t| {
         if t.kind != Kind::Word {
             0
         } else if is_name_word(t, text, lx) {
-            lx.word(t.text(text)) | NAME_WORD
+            let f = lx.word(t.text(text)) | NAME_WORD;
+            seen |= f;
+            f
         } else {
             sport += u32::from(lx.is_sport_word(t.text(text)));
             0
@@ -290,7 +293,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 
     // Credits and datelines decide the kind of what they contain.
     s.forced.clear();
-    credit_parts(text, toks, flags, &mut s.forced);
+    credit_parts(text, toks, flags, seen & gz::CREDIT_CUE != 0, &mut s.forced);
     if at.dateline > 0 {
         dateline_parts(toks, flags, at.dateline, &mut s.forced);
     }
@@ -448,11 +451,12 @@ fn credit_parts(
     text: &str,
     toks: &[Token],
     flags: &[u32],
+    cues: bool,
     forced: &mut Vec<(usize, usize, Guess)>,
 ) {
     let n = toks.len();
-    // `Image: Name`, anywhere.
-    for i in 0..n.saturating_sub(2) {
+    // `Image: Name`, anywhere (where `cues` says a credit cue is).
+    for i in 0..if cues { n.saturating_sub(2) } else { 0 } {
         if flags[i] & gz::CREDIT_CUE != 0 && toks[i].shape & CAP != 0 && toks[i + 1].is_punct(b':')
         {
             let a = i + 2;
