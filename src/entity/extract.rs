@@ -9,15 +9,22 @@ use std::cell::RefCell;
 /// Words of sports reporting from which an article counts as a sports report.
 const SPORTS_WORDS: u32 = 6;
 
+/// Buffers kept from one article to the next: the span finder's, its candidates, and the
+/// (emptied) allocation of the linker's item list.
+type Buffers = (Scratch, Vec<Cand>, Vec<Item<'static>>);
+
 thread_local! {
-    static SCRATCH: RefCell<(Scratch, Vec<Cand>)> = RefCell::new((Scratch::default(), Vec::new()));
+    static SCRATCH: RefCell<Buffers> = RefCell::new(Default::default());
 }
 
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
 pub fn extract(article: &Article) -> Vec<ArticleEntity> {
-    SCRATCH.with_borrow_mut(|(scratch, cands)| {
-        // About one candidate in every 16 bytes of news text: room enough to rarely grow.
-        let mut items: Vec<Item> = Vec::with_capacity(article.text_len() / 16 + 8);
+    SCRATCH.with_borrow_mut(|(scratch, cands, spare)| {
+        // An empty vector collected into one of another lifetime keeps its allocation.
+        let mut items: Vec<Item> = std::mem::take(spare)
+            .into_iter()
+            .filter_map(|_| None)
+            .collect();
         let segments = std::iter::once((None, article.title.as_str())).chain(
             article
                 .blocks
@@ -43,7 +50,9 @@ pub fn extract(article: &Article) -> Vec<ArticleEntity> {
             }));
         }
         let sport = scratch.take_sport() >= SPORTS_WORDS;
-        link::entities(&mut items, sport)
+        let found = link::entities(&mut items, sport);
+        *spare = items.into_iter().filter_map(|_| None).collect();
+        found
     })
 }
 
