@@ -189,6 +189,7 @@ impl Lexicon {
                 speech_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
             }
         }
+        words.shrink_to_fit();
         Lexicon {
             speech_lengths,
             words,

@@ -38,11 +38,12 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 /// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
 /// is shown capitalized (`New York`); acronyms stay.
 fn display_name(name: &str, kind: EntityKind) -> String {
-    let all_caps = !name.chars().any(char::is_lowercase);
-    let word_like = name
-        .split(' ')
-        .all(|w| w.chars().count() >= 4 && !w.contains('.'));
-    if kind == EntityKind::Place && all_caps && word_like {
+    let all_caps = || !name.chars().any(char::is_lowercase);
+    let word_like = || {
+        name.split(' ')
+            .all(|w| w.chars().count() >= 4 && !w.contains('.'))
+    };
+    if kind == EntityKind::Place && all_caps() && word_like() {
         let mut out = String::with_capacity(name.len());
         for (k, w) in name.split(' ').enumerate() {
             if k > 0 {
@@ -77,10 +78,9 @@ fn context_kind(c: &Cand) -> EntityKind {
     }
 }
 
-/// Whether `short` is the first words of `long`, or (when `suffix` allows)
-/// its last words.
-fn prefix_or_suffix(short: &str, long: &str, suffix: bool) -> bool {
-    let (s, l) = (short.as_bytes(), long.as_bytes());
+/// Whether `s` is the first words of `l`, or (when `suffix` allows) its last words.
+#[inline]
+fn prefix_or_suffix(s: &[u8], l: &[u8], suffix: bool) -> bool {
     if l.len() <= s.len() || s.is_empty() {
         return false;
     }
@@ -89,12 +89,20 @@ fn prefix_or_suffix(short: &str, long: &str, suffix: bool) -> bool {
         || (suffix && l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
 }
 
+/// Position of the first byte `c` (ASCII) in `s`: a plain loop, as names are short.
+#[inline]
+fn find_byte(s: &str, c: u8) -> Option<usize> {
+    s.bytes().position(|b| b == c)
+}
+
 fn first_word(s: &str) -> &str {
-    s.split_once(' ').map_or(s, |(w, _)| w)
+    find_byte(s, b' ').map_or(s, |p| &s[..p])
 }
 
 fn last_word(s: &str) -> &str {
-    s.rsplit_once(' ').map_or(s, |(_, w)| w)
+    s.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(s, |p| &s[p + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -118,15 +126,18 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// found elsewhere in the article is that person's name.
 fn shrink_to_people(items: &mut [Item]) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
+    // Only names of several words whose kind is still open can shrink.
+    let open = |c: &Cand| c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
     if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
-        || !items.iter().any(|it| {
-            it.cand.words >= 2 && it.cand.guess != Guess::Org && it.cand.guess != Guess::Place
-        })
+        || !items.iter().any(|it| it.cand.words >= 2 && open(&it.cand))
     {
         return;
     }
-    let mut people: FxHashSet<&str> = FxHashSet::default();
-    let mut surnames: FxHashSet<&str> = FxHashSet::default();
+    let count = items.iter().filter(strong).count();
+    let mut people: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(2 * count, Default::default());
+    let mut surnames: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(count, Default::default());
     for it in items.iter().filter(strong) {
         people.insert(first_word(it.text));
         people.insert(last_word(it.text));
@@ -139,8 +150,7 @@ fn shrink_to_people(items: &mut [Item]) {
         .collect();
     for it in items.iter_mut() {
         let c = &it.cand;
-        let open = c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-        if !open || c.words < 2 || !people.contains(first_word(it.text)) {
+        if !open(c) || c.words < 2 || !people.contains(first_word(it.text)) {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
@@ -248,14 +258,17 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self) {
         let n = self.items.len();
-        if !self.kind.contains(&Some(EntityKind::Person)) {
+        let named = (0..n)
+            .filter(|&i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2)
+            .count();
+        if named == 0 {
             return;
         }
         let mut full: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(n, Default::default());
+            FxHashMap::with_capacity_and_hasher(named, Default::default());
         // Each part: the longest person it belongs to … and how many people have it.
         let mut parts: FxHashMap<&str, (usize, u32)> =
-            FxHashMap::with_capacity_and_hasher(2 * n, Default::default());
+            FxHashMap::with_capacity_and_hasher(3 * named, Default::default());
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -279,17 +292,22 @@ impl<'i, 'a> Linker<'i, 'a> {
                     })
                     .or_insert((i, 1));
             };
-            let first = name.split(' ').next().unwrap_or(name);
-            add(first);
-            for (p, _) in name.match_indices(' ') {
+            add(first_word(name));
+            let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
+            for (p, _) in spaces {
                 let rest = &name[p + 1..];
-                if rest.chars().next().is_some_and(char::is_uppercase) || !rest.contains(' ') {
+                if rest.chars().next().is_some_and(char::is_uppercase)
+                    || find_byte(rest, b' ').is_none()
+                {
                     add(rest);
                 }
                 // `Maliki` for `Nuri al-Maliki`
-                let particle = rest.split_once('-').filter(|(prefix, bare)| {
-                    !bare.contains(' ') && prefix.chars().all(|c| c.is_ascii_lowercase())
-                });
+                let particle = find_byte(rest, b'-')
+                    .map(|h| (&rest[..h], &rest[h + 1..]))
+                    .filter(|(prefix, bare)| {
+                        find_byte(bare, b' ').is_none()
+                            && prefix.chars().all(|c| c.is_ascii_lowercase())
+                    });
                 if let Some((_, bare)) = particle {
                     add(bare);
                 }
@@ -396,26 +414,38 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
     fn short_forms(&mut self, long: &[usize]) {
+        // Linking does not touch the names: take them out to read them while linking.
+        let names = std::mem::take(&mut self.names);
+        let targets: Vec<(&[u8], usize)> = long.iter().map(|&l| (names[l].as_bytes(), l)).collect();
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
                 continue;
             }
             let own = self.kind[i];
-            let name = self.names[i].clone();
+            // The one long name (however often written) that `names[i]` is a prefix or suffix of.
             // A place is short for the longer name it opens (`Hotan` for
             // `Hotan City`), never for one that ends in it: `Northern Iran`,
             // `West Germany` and `South Africa` are other places than Iran,
             // Germany and Africa.
-            let targets: Vec<usize> = long
-                .iter()
-                .copied()
-                .filter(|&l| {
-                    self.items[l].cand.guess != Guess::Place
-                        || prefix_or_suffix(&name, &self.names[l], false)
-                })
-                .collect();
-            let hit = self.unique(i, &targets, |l| prefix_or_suffix(&name, l, true));
+            let short = names[i].as_bytes();
+            let mut hit: Option<usize> = None;
+            for &(l_name, l) in &targets {
+                if l_name.len() <= short.len()
+                    || l == i
+                    || !prefix_or_suffix(short, l_name, self.items[l].cand.guess != Guess::Place)
+                {
+                    continue;
+                }
+                match hit {
+                    Some(h) if names[h] != names[l] => {
+                        hit = None;
+                        break;
+                    }
+                    Some(_) => {}
+                    None => hit = Some(l),
+                }
+            }
             if let Some(l) = hit {
                 if own.is_some() && c.strong && self.kind[l] != own {
                     continue;
@@ -423,6 +453,8 @@ impl<'i, 'a> Linker<'i, 'a> {
                 self.link(i, l);
             }
         }
+        drop(targets);
+        self.names = names;
     }
 
     /// The same words typed elsewhere in the article.

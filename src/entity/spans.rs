@@ -217,11 +217,14 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     s.flags.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
     let mut sport = 0;
+    let mut seen = 0;
     s.flags.extend(toks.iter().map(|t| {
         if t.kind != Kind::Word {
             0
         } else if is_name_word(t, text, lx) {
-            lx.word(t.text(text)) | NAME_WORD
+            let f = lx.word(t.text(text)) | NAME_WORD;
+            seen |= f;
+            f
         } else {
             sport += u32::from(lx.is_sport_word(t.text(text)));
             0
@@ -290,7 +293,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 
     // Credits and datelines decide the kind of what they contain.
     s.forced.clear();
-    credit_parts(text, toks, flags, &mut s.forced);
+    credit_parts(text, toks, flags, seen & gz::CREDIT_CUE != 0, &mut s.forced);
     if at.dateline > 0 {
         dateline_parts(toks, flags, at.dateline, &mut s.forced);
     }
@@ -346,7 +349,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 /// Numbers the names listed together: only `,`, `and`, `or` between them.
 fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     for k in 1..cands.len() {
-        let gap = text[cands[k - 1].end as usize..cands[k].start as usize].trim();
+        let gap = trim_space(&text[cands[k - 1].end as usize..cands[k].start as usize]);
         let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&");
         if joined && cands[k - 1].end < cands[k].start {
             if cands[k - 1].coord == 0 {
@@ -356,6 +359,25 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
             cands[k].coord = cands[k - 1].coord;
         }
     }
+}
+
+/// `str::trim` that looks at ASCII bytes directly and defers to it only where
+/// a non-ASCII character ends the white space.
+fn trim_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    let space = |c: u8| c.is_ascii() && (c as char).is_whitespace();
+    let mut a = 0;
+    while a < b.len() && space(b[a]) {
+        a += 1;
+    }
+    let mut e = b.len();
+    while e > a && space(b[e - 1]) {
+        e -= 1;
+    }
+    if b.get(a).is_some_and(|c| !c.is_ascii()) || e > a && !b[e - 1].is_ascii() {
+        return s.trim();
+    }
+    &s[a..e]
 }
 
 /// Whether a headline is written in title case (most words capitalized).
@@ -429,11 +451,12 @@ fn credit_parts(
     text: &str,
     toks: &[Token],
     flags: &[u32],
+    cues: bool,
     forced: &mut Vec<(usize, usize, Guess)>,
 ) {
     let n = toks.len();
-    // `Image: Name`, anywhere.
-    for i in 0..n.saturating_sub(2) {
+    // `Image: Name`, anywhere (where `cues` says a credit cue is).
+    for i in 0..if cues { n.saturating_sub(2) } else { 0 } {
         if flags[i] & gz::CREDIT_CUE != 0 && toks[i].shape & CAP != 0 && toks[i + 1].is_punct(b':')
         {
             let a = i + 2;
@@ -1067,4 +1090,31 @@ fn common_noun_like(w: &str) -> bool {
         "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
     ];
     w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_space_trims_like_str_trim() {
+        let parts = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}", "\u{85}", ",", "and",
+            "é", "x",
+        ];
+        // Every string of up to three parts.
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| parts.iter().map(move |p| format!("{c}{p}")))
+                .collect();
+            cases.extend(longer);
+        }
+        cases.sort();
+        cases.dedup();
+        for c in &cases {
+            assert_eq!(trim_space(c), c.trim(), "{c:?}");
+        }
+    }
 }

@@ -161,6 +161,29 @@ fn apostrophe_at(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The end of the run of ASCII letters starting at `i`, eight bytes at a time.
+#[inline]
+fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Each byte folded to lower case and kept below 0x80, so no sum carries over.
+        let t = (x & (0x7f * ONES)) | (0x20 * ONES);
+        let from_a = t + (0x80 - b'a' as u64) * ONES;
+        let past_z = t + (0x80 - (b'z' as u64 + 1)) * ONES;
+        let other = !(from_a & !past_z & !x) & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -203,24 +226,22 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         } else {
             char_at(text, i)
         };
-        if first.is_alphabetic() {
-            let mut shape = 0u8;
-            if first.is_uppercase() {
-                shape |= CAP;
-            } else {
-                shape |= LOWER;
-            }
+        let (alphabetic, uppercase) = if c < 0x80 {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (first.is_alphabetic(), first.is_uppercase())
+        };
+        if alphabetic {
+            let mut shape = if uppercase { CAP } else { LOWER };
             let mut letters = 1u32;
-            let mut has_lower = !first.is_uppercase();
+            let mut has_lower = !uppercase;
             let mut seg_len = 1u32;
             let mut single_letter_segs = true;
             i += first_len;
             loop {
                 // Fast path: a stretch of ASCII letters.
                 let run = i;
-                while i < n && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = ascii_letters_end(b, i);
                 if i > run {
                     let k = (i - run) as u32;
                     letters += k;
@@ -233,6 +254,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     break;
                 }
                 let d = b[i];
+                if d == b' ' {
+                    break;
+                }
                 if d < 0x80 {
                     if d.is_ascii_digit() {
                         seg_len += 1;
@@ -399,6 +423,20 @@ mod tests {
         assert_eq!(texts, ["I", "'ll", "go", ",", "D'Angelo", "'s"]);
         assert!(w[4].1 & SENT != 0, "after a full stop");
         assert!(w[6].1 & SENT == 0, "Mr. does not end a sentence");
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for &c in &all {
+            for pos in 0..20 {
+                let mut t = vec![b'a'; 20];
+                t[pos] = c;
+                let expect = if c.is_ascii_alphabetic() { 20 } else { pos };
+                assert_eq!(ascii_letters_end(&t, 0), expect, "byte {c:#x} at {pos}");
+            }
+        }
+        assert_eq!(ascii_letters_end(b"abc", 3), 3);
     }
 
     #[test]
