@@ -93,6 +93,17 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_not_short_for_a_longer_place_ending_in_it() {
+        let f = names(
+            " date 2025-01-02 Floods\n\nTEHRAN, Jan. 2 (Xinhua) -- Rain flooded villages in Northern Iran on Tuesday, Iran said. Hotan City and Hotan were spared.\n",
+        );
+        let count = |name: &str| f.iter().find(|e| e.0 == name).map(|e| e.3);
+        assert_eq!(count("Iran"), Some(1), "{f:?}");
+        assert_eq!(count("Northern Iran"), Some(1), "{f:?}");
+        assert_eq!(count("Hotan City"), Some(2), "{f:?}");
+    }
+
+    #[test]
     fn titles_and_possessives_are_cut_off() {
         let f = names(
             " date 2024-01-02 Talks\n\nU.S. President Donald Trump met China's envoy in Beijing. Trump said more.\n",
