@@ -164,4 +164,21 @@ mod tests {
         );
         assert!(f.is_empty(), "{f:?}");
     }
+
+    #[test]
+    fn common_words_before_a_name_are_cut_off() {
+        let f = names(
+            " date 2024-01-02 T\n\nThe court ruled. Naming Maria Lopez his guardian was wrong. \
+             Top-ranked Roger Federer won. Vice Premiers Wu Yi and Zeng Peiyan spoke.\n",
+        );
+        for name in ["Maria Lopez", "Roger Federer", "Wu Yi"] {
+            assert!(has(&f, name, EntityKind::Person), "{name}: {f:?}");
+        }
+        assert!(
+            !f.iter().any(|e| ["Naming", "Top", "Premiers"]
+                .iter()
+                .any(|w| e.0.contains(w))),
+            "{f:?}"
+        );
+    }
 }
