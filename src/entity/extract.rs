@@ -181,4 +181,19 @@ mod tests {
             "{f:?}"
         );
     }
+
+    #[test]
+    fn cities_diseases_and_meetings_get_their_kind() {
+        let f = names(
+            " date 2024-01-02 T\n\nDelegates met in Geneva. The White House said AIDS and HIV \
+             remain a threat. The Joint Ministerial Meeting ended as Senior Officials left. \
+             The Soviet Union collapsed.\n",
+        );
+        assert!(has(&f, "Geneva", EntityKind::Place), "{f:?}");
+        assert!(has(&f, "White House", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Soviet Union", EntityKind::Place), "{f:?}");
+        for bad in ["AIDS", "HIV", "Meeting", "Officials"] {
+            assert!(!f.iter().any(|e| e.0.contains(bad)), "{bad}: {f:?}");
+        }
+    }
 }

@@ -901,7 +901,12 @@ fn classify(
                     flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0
                         && flags[i] & (gz::GIVEN | gz::SURNAME) == 0
                 });
-                if listed_only && pb - pa == 1 {
+                // `Senior Officials`: a plural after a title is a group, not a person.
+                let group = pb - pa == 1
+                    && flags[pa] & (gz::GIVEN | gz::SURNAME) == 0
+                    && toks[pa].end - toks[pa].start >= 7
+                    && group_word(toks[pa].text(text));
+                if (listed_only || group) && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
                 } else {
                     push(out, text, toks, flags, pa, pb, Guess::Person, true);
