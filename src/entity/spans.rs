@@ -906,7 +906,12 @@ fn classify(
                     && flags[pa] & (gz::GIVEN | gz::SURNAME) == 0
                     && toks[pa].end - toks[pa].start >= 7
                     && group_word(toks[pa].text(text));
-                if (listed_only || group) && pb - pa == 1 {
+                // `Exchequer Borrowing Requirement`: common nouns after a title name no person.
+                let nouns = (pa..pb).any(|i| {
+                    flags[i] & (gz::GIVEN | gz::SURNAME) == 0
+                        && common_noun_like(toks[i].text(text))
+                });
+                if nouns || (listed_only || group) && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
                 } else {
                     push(out, text, toks, flags, pa, pb, Guess::Person, true);
