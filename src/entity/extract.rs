@@ -199,4 +199,45 @@ mod tests {
         );
         assert!(f.is_empty(), "{f:?}");
     }
+
+    #[test]
+    fn common_words_before_a_name_are_cut_off() {
+        let f = names(
+            " date 2024-01-02 T\n\nThe court ruled. Naming Maria Lopez his guardian was wrong. \
+             Top-ranked Roger Federer won. Chancellor of the Exchequer Nigel Lawson spoke. Net profit rose. Vice Premiers Wu Yi and Zeng Peiyan spoke.\n",
+        );
+        for name in ["Maria Lopez", "Roger Federer", "Wu Yi", "Nigel Lawson"] {
+            assert!(has(&f, name, EntityKind::Person), "{name}: {f:?}");
+        }
+        assert!(
+            !f.iter()
+                .any(|e| ["Naming", "Top", "Premiers", "Exchequer", "Net"]
+                    .iter()
+                    .any(|w| e.0.contains(w))),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn common_nouns_after_a_title_name_no_person() {
+        let f = names(
+            " date 2024-01-02 T\n\nOfficials said the Treasurer Borrowing Requirement grew.\n",
+        );
+        assert!(!f.iter().any(|e| e.1 == EntityKind::Person), "{f:?}");
+    }
+
+    #[test]
+    fn cities_diseases_and_meetings_get_their_kind() {
+        let f = names(
+            " date 2024-01-02 T\n\nDelegates met in Geneva. The White House said AIDS and HIV \
+             remain a threat. The Joint Ministerial Meeting ended as Senior Officials left. \
+             The Soviet Union collapsed.\n",
+        );
+        assert!(has(&f, "Geneva", EntityKind::Place), "{f:?}");
+        assert!(has(&f, "White House", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "Soviet Union", EntityKind::Place), "{f:?}");
+        for bad in ["AIDS", "HIV", "Meeting", "Officials"] {
+            assert!(!f.iter().any(|e| e.0.contains(bad)), "{bad}: {f:?}");
+        }
+    }
 }

@@ -907,6 +907,7 @@ fn classify(
     let title = (a..b).rev().find(|&i| {
         flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
             || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
+            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].text(text))
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -923,7 +924,17 @@ fn classify(
                     flags[i] & (gz::PLACE | gz::KNOWN_ORG) != 0
                         && flags[i] & (gz::GIVEN | gz::SURNAME) == 0
                 });
-                if listed_only && pb - pa == 1 {
+                // `Senior Officials`: a plural after a title is a group, not a person.
+                let group = pb - pa == 1
+                    && flags[pa] & (gz::GIVEN | gz::SURNAME) == 0
+                    && toks[pa].end - toks[pa].start >= 7
+                    && group_word(toks[pa].text(text));
+                // `Exchequer Borrowing Requirement`: common nouns after a title name no person.
+                let nouns = (pa..pb).any(|i| {
+                    flags[i] & (gz::GIVEN | gz::SURNAME) == 0
+                        && common_noun_like(toks[i].text(text))
+                });
+                if nouns || (listed_only || group) && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
                 } else {
                     push(out, text, toks, flags, pa, pb, Guess::Person, true);
@@ -1020,6 +1031,14 @@ fn classify(
         push(out, text, toks, flags, a, b, Guess::Org, false);
         return;
     }
+    // `Making Juan Gonzalez`, `Top-ranked Roger Federer`, `Premiers Wu Yi`: a common word
+    // (verb, adjective, plural) opening the sentence or ending a title glued to a name.
+    let name_next =
+        len >= 2 && (flags[a + 1] & gz::GIVEN != 0 || len >= 3 && flags[a + 1] & gz::SURNAME != 0);
+    if name_next && opener_word(toks, flags, text, a) {
+        classify(text, toks, flags, a + 1, b, ph, out);
+        return;
+    }
     // Personal names.
     let shaped = (a..b).all(|i| {
         toks[i].kind == Kind::Word
@@ -1080,6 +1099,39 @@ fn classify(
         return;
     }
     push(out, text, toks, flags, a, b, Guess::Unknown, false);
+}
+
+/// Whether the word at `i` is a common lower-case English word written with a capital
+/// (a sentence opener or the end of a title): a verb in -ing or -ed, an adverb in -ly,
+/// an adjective joined by a hyphen (`Top-ranked`), a plural, or a general adjective
+/// opening the sentence (`Late`). Listed names and title words are never such words.
+fn opener_word(toks: &[Token], flags: &[u32], text: &str, i: usize) -> bool {
+    const NAMED: u32 = gz::GIVEN
+        | gz::SURNAME
+        | gz::PLACE
+        | gz::KNOWN_ORG
+        | gz::TITLE
+        | gz::DEMONYM
+        | HEADS
+        | gz::PARTICLE;
+    let t = &toks[i];
+    let w = t.text(text);
+    if t.kind != Kind::Word || t.shape & UPPER != 0 || flags[i] & NAMED != 0 {
+        return false;
+    }
+    let tail = w.rsplit_once('-').map_or(w, |(_, e)| e);
+    let joined_lower = tail.len() < w.len() && tail.bytes().all(|c| c.is_ascii_lowercase());
+    let sent = t.shape & SENT != 0;
+    let verb_like = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
+    plural_title(w)
+        || joined_lower
+        || group_word(w) && !w.bytes().any(|c| c.is_ascii_digit())
+        || sent && (verb_like || flags[i] & gz::GENERIC != 0)
+}
+
+/// Whether `w` is the plural of a title word: `Premiers`, `Senators`.
+fn plural_title(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::TITLE != 0
 }
 
 /// Whether a capitalized word has the ending of an English common noun or adjective
