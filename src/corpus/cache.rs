@@ -121,6 +121,7 @@ impl EntityCache {
             .and_then(Saved::parse)
             .unwrap_or_default();
         let update = Update {
+            on: file.is_some(),
             kept: vec![false; saved.records.len()],
             ..Update::default()
         };
@@ -151,6 +152,7 @@ impl EntityCache {
     /// kept record cannot be read back (it then was not used either).
     fn encode(self) -> Option<Vec<u8>> {
         let Update {
+            on: _,
             kept,
             added,
             mut strings,
@@ -324,6 +326,8 @@ impl Saved {
 /// and the records of the files extracted.
 #[derive(Debug, Default)]
 pub struct Update {
+    /// Whether there is a cache to save (else nothing is noted).
+    on: bool,
     kept: Vec<bool>,
     added: Vec<(String, FileKey, Range<usize>)>,
     strings: Interner,
@@ -340,6 +344,9 @@ impl Update {
 
     /// Adds the entities extracted from the file at `path` with `key`.
     pub fn add(&mut self, path: String, key: FileKey, entities: &[Vec<ArticleEntity>]) {
+        if !self.on {
+            return;
+        }
         let start = self.records.len();
         encode_record(&mut self.records, &mut self.strings, entities);
         self.added.push((path, key, start..self.records.len()));
