@@ -17,6 +17,13 @@ pub fn config_dir() -> Option<PathBuf> {
         .map(|d| d.join("dateline"))
 }
 
+/// `$XDG_CACHE_HOME/dateline` (default: `~/.cache/dateline` on Linux).
+pub fn cache_dir() -> Option<PathBuf> {
+    xdg_home("XDG_CACHE_HOME")
+        .or_else(dirs::cache_dir)
+        .map(|d| d.join("dateline"))
+}
+
 /// The value of `var` when it is an absolute path (the XDG rule: relative values are ignored).
 fn xdg_home(var: &str) -> Option<PathBuf> {
     std::env::var_os(var)

@@ -325,7 +325,12 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             let _ = writeln!(stderr, "dateline: no article could be read");
             return ExitCode::FAILURE;
         }
-        loader = match stream::spawn(sources, diagnostics, began) {
+        loader = match stream::spawn(
+            sources,
+            diagnostics,
+            corpus::cache::collection_file(paths),
+            began,
+        ) {
             Ok(rx) => Some(rx),
             Err(e) => {
                 let _ = writeln!(stderr, "dateline: cannot start loading: {e}");

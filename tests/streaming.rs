@@ -38,7 +38,7 @@ fn the_loader_sends_ordered_batches_then_an_index_of_every_article() {
     }
     std::fs::write(dir.path().join("bad.txt"), b"ab\0cd").unwrap();
     let (sources, problems) = discover(&[dir.path().to_str().unwrap()]);
-    let rx = stream::spawn(sources, problems, Instant::now()).unwrap();
+    let rx = stream::spawn(sources, problems, None, Instant::now()).unwrap();
     let mut titles = Vec::new();
     let mut batches = Vec::new();
     let mut diagnostics = Vec::new();

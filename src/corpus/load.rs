@@ -5,6 +5,7 @@
 //! A streaming reader can call [`discover`] first and then [`read_source`]
 //! per file as it likes; every problem is a [`Diagnostic`], never a panic.
 
+use super::cache::FileKey;
 use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
@@ -216,9 +217,19 @@ fn walk_dir(
 /// Reads and parses one input. Problems come back as diagnostics (errors for
 /// what could not be read, warnings for what was read with a caveat).
 pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
+    let (articles, diagnostics, _) = read_source_keyed(source);
+    (articles, diagnostics)
+}
+
+/// [`read_source`], with the key of the file read (from the same `fstat`
+/// that sized the read); `None` for standard input or a file not read.
+pub fn read_source_keyed(source: &Source) -> (Vec<Article>, Vec<Diagnostic>, Option<FileKey>) {
     match read_bytes(&source.origin) {
-        Ok(bytes) => parse_bytes(&source.display, bytes, source.format),
-        Err(reason) => (Vec::new(), vec![error(&source.display, reason)]),
+        Ok((bytes, key)) => {
+            let (articles, diagnostics) = parse_bytes(&source.display, bytes, source.format);
+            (articles, diagnostics, key)
+        }
+        Err(reason) => (Vec::new(), vec![error(&source.display, reason)], None),
     }
 }
 
@@ -277,8 +288,9 @@ fn looks_like_json(text: &str) -> bool {
     matches!(stream.next(), Some(Ok(_)))
 }
 
-/// All bytes of an input, refusing those over [`MAX_FILE_BYTES`].
-fn read_bytes(origin: &Origin) -> Result<Vec<u8>, String> {
+/// All bytes of an input, refusing those over [`MAX_FILE_BYTES`], and a
+/// file's key.
+fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
     let too_large = |n: u64| {
         format!(
             "larger than the {} MiB limit ({n} bytes)",
@@ -286,6 +298,7 @@ fn read_bytes(origin: &Origin) -> Result<Vec<u8>, String> {
         )
     };
     let mut bytes = Vec::new();
+    let mut key = None;
     let result = match origin {
         Origin::Stdin => io::stdin()
             .lock()
@@ -303,6 +316,7 @@ fn read_bytes(origin: &Origin) -> Result<Vec<u8>, String> {
             if meta.len() > MAX_FILE_BYTES {
                 return Err(too_large(meta.len()));
             }
+            key = FileKey::of(&meta);
             bytes.reserve(meta.len() as usize);
             file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
         }
@@ -311,7 +325,7 @@ fn read_bytes(origin: &Origin) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, key))
 }
 
 /// The text of an input: UTF-8 (or UTF-16 with a byte-order mark); a few

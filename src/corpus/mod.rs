@@ -1,9 +1,13 @@
 //! Loading a collection: paths in parallel, per-file diagnostics, the Corpus the app reads.
 
+pub mod cache;
 pub mod load;
 pub mod stream;
 
-pub use load::{Format, MAX_FILE_BYTES, Origin, Source, discover, load, parse_bytes, read_source};
+pub use load::{
+    Format, MAX_FILE_BYTES, Origin, Source, discover, load, parse_bytes, read_source,
+    read_source_keyed,
+};
 
 use crate::article::Article;
 use crate::entity::{self, EntityIndex};

@@ -2,15 +2,22 @@
 //! reads, parses and extracts them over all cores, and sends the articles in
 //! input order, batch by batch, then the finished entity index.
 //!
+//! Entities saved by an earlier run for an unchanged file are taken from
+//! the [`cache`](super::cache) instead of being extracted again; the cache
+//! is written after the index is sent.
+//!
 //! The first batch is small so that a reader can show titles at once; later
 //! batches grow so that the receiver does less work per article.
 
-use super::{Diagnostic, Source, discover, read_source};
+use super::cache::{self, EntityCache, FileKey, Saved, Update};
+use super::{Diagnostic, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
 use crate::entity::{self, ArticleEntity, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 use std::io;
+use std::ops::Range;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Inputs in the first batch.
@@ -67,37 +74,64 @@ pub enum LoadEvent {
 }
 
 /// Starts loading `sources` (found by [`discover`] with `problems`, from
-/// `start`) on a new thread; the events arrive on the receiver. The thread
-/// stops early when the receiver is dropped.
+/// `start`) on a new thread, with the entities saved in `cache_file` (see
+/// [`cache::collection_file`]; `None`: no cache); the events arrive on the
+/// receiver. The thread stops early when the receiver is dropped.
 pub fn spawn(
     sources: Vec<Source>,
     problems: Vec<Diagnostic>,
+    cache_file: Option<PathBuf>,
     start: Instant,
 ) -> io::Result<Receiver<LoadEvent>> {
     let (tx, rx) = crossbeam_channel::unbounded();
     std::thread::Builder::new()
         .name("dateline-loader".into())
-        .spawn(move || run(&sources, problems, start, &tx))?;
+        .spawn(move || {
+            let cache = EntityCache::open(cache_file);
+            if let Some(cache) = run(&sources, problems, cache, start, &tx) {
+                cache.save();
+            }
+        })?;
     Ok(rx)
 }
 
-/// One input, read and parsed, with its articles' entities when they were looked for.
+/// One input, read and parsed, with its articles' entities when they were
+/// looked for or saved.
 struct Read {
     articles: Vec<Article>,
     entities: Option<Vec<Vec<ArticleEntity>>>,
     diagnostics: Vec<Diagnostic>,
+    /// How the cache knows the file, for files with a stable identity.
+    file: Option<(String, FileKey)>,
+    /// The number of the saved record the entities came from.
+    saved: Option<usize>,
 }
 
-fn read_and_extract(source: &Source, extract: bool) -> Read {
-    let (mut articles, diagnostics) = read_source(source);
+fn read_and_extract(source: &Source, extract: bool, cache: &Saved) -> Read {
+    let (mut articles, diagnostics, key) = read_source_keyed(source);
     for a in &mut articles {
         a.blocks.shrink_to_fit();
     }
-    let entities = extract.then(|| articles.iter().map(extract_compact).collect());
+    let file = match (&source.origin, key) {
+        (Origin::File(path), Some(key)) => cache::record_path(path).map(|p| (p, key)),
+        _ => None,
+    };
+    let hit = file
+        .as_ref()
+        .and_then(|(path, key)| cache.lookup(path, *key, articles.len()));
+    let (saved, entities) = match hit {
+        Some((i, entities)) => (Some(i), Some(entities)),
+        None => (
+            None,
+            extract.then(|| articles.iter().map(extract_compact).collect()),
+        ),
+    };
     Read {
         articles,
         entities,
         diagnostics,
+        file,
+        saved,
     }
 }
 
@@ -114,14 +148,21 @@ fn extract_compact(article: &Article) -> Vec<ArticleEntity> {
 /// Loads `sources`, sending each batch to `tx` as it is ready, the
 /// `problems` of finding them with the first. While the workers read one
 /// batch, the previous one is added to the index and sent. The first batch
-/// is sent before its entities are looked for: the first use of the
-/// extractor builds its word lists, which takes a while.
+/// is sent before the entities not in `cache` are looked for: the first use
+/// of the extractor builds its word lists, which takes a while. Returns the
+/// cache to save, unless the receiver went away.
 fn run(
     sources: &[Source],
     mut found_problems: Vec<Diagnostic>,
+    cache: EntityCache,
     start: Instant,
     tx: &Sender<LoadEvent>,
-) {
+) -> Option<EntityCache> {
+    let EntityCache {
+        file,
+        saved,
+        mut update,
+    } = cache;
     let mut progress = Progress {
         files_total: sources.len(),
         ..Progress::default()
@@ -141,7 +182,7 @@ fn run(
             || {
                 chunk
                     .par_iter()
-                    .map(|s| read_and_extract(s, extract))
+                    .map(|s| read_and_extract(s, extract, &saved))
                     .collect::<Vec<_>>()
             },
             || {
@@ -149,10 +190,15 @@ fn run(
                     return;
                 };
                 let first = progress.articles;
-                let unindexed = done.iter().any(|r| r.entities.is_none());
                 let mut diagnostics = std::mem::take(&mut found_problems);
-                let articles = absorb(done, &mut index, &mut progress, &mut diagnostics);
-                let preview = unindexed.then(|| articles.clone());
+                let (articles, unindexed) = absorb(
+                    done,
+                    &mut index,
+                    &mut update,
+                    &mut progress,
+                    &mut diagnostics,
+                );
+                let preview = (!unindexed.is_empty()).then(|| articles.clone());
                 progress.elapsed = start.elapsed();
                 open &= tx
                     .send(LoadEvent::Batch {
@@ -161,14 +207,27 @@ fn run(
                         progress,
                     })
                     .is_ok();
-                for (i, a) in preview.iter().flatten().enumerate() {
-                    index.add((first + i) as u32, a.date, extract_compact(a));
+                let Some(preview) = preview else { return };
+                for Pending { file, range, found } in unindexed {
+                    let found = found.unwrap_or_else(|| {
+                        let found: Vec<_> = preview[range.start - first..range.end - first]
+                            .iter()
+                            .map(extract_compact)
+                            .collect();
+                        if let Some((path, key)) = file {
+                            update.add(path, key, &found);
+                        }
+                        found
+                    });
+                    for (n, ents) in range.zip(found) {
+                        index.add(n as u32, preview[n - first].date, ents);
+                    }
                 }
             },
         );
         extract = true;
         if !open {
-            return;
+            return None;
         }
         if chunk.is_empty() {
             break;
@@ -186,19 +245,63 @@ fn run(
     index.merge_aliases();
     progress.elapsed = start.elapsed();
     let _ = tx.send(LoadEvent::Done { index, progress });
+    Some(EntityCache {
+        file,
+        saved,
+        update,
+    })
 }
 
-/// Counts a batch and adds the entities found to `index`; its articles, in order.
+/// An input of a batch not yet indexed.
+struct Pending {
+    /// The file, for the cache, when its entities are still to be found.
+    file: Option<(String, FileKey)>,
+    /// The numbers of its articles.
+    range: Range<usize>,
+    /// Its entities, when known (from the cache).
+    found: Option<Vec<Vec<ArticleEntity>>>,
+}
+
+/// The inputs of a batch left to index, from the first whose entities are
+/// still to be found.
+type Unindexed = Vec<Pending>;
+
+/// Counts a batch, adds the entities found to `index` and notes them in the
+/// cache `update`; its articles, in order, and the inputs not yet indexed.
 fn absorb(
     batch: Vec<Read>,
     index: &mut EntityIndex,
+    update: &mut Update,
     progress: &mut Progress,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Article> {
+) -> (Vec<Article>, Unindexed) {
     let mut articles = Vec::with_capacity(batch.iter().map(|r| r.articles.len()).sum());
+    let mut unindexed = Vec::new();
     for read in batch {
         progress.files += 1;
-        let mut found = read.entities.map(Vec::into_iter);
+        let first = progress.articles;
+        let mut file = read.file;
+        match (read.saved, &read.entities) {
+            (Some(i), _) => update.keep(i),
+            (None, Some(found)) => {
+                if let Some((path, key)) = file.take() {
+                    update.add(path, key, found);
+                }
+            }
+            (None, None) => {}
+        }
+        // Articles join the index in order: after one still to be
+        // extracted, the others wait too.
+        let mut found = read.entities;
+        if found.is_none() || !unindexed.is_empty() {
+            let range = first..first + read.articles.len();
+            unindexed.push(Pending {
+                file,
+                range,
+                found: found.take(),
+            });
+        }
+        let mut found = found.map(Vec::into_iter);
         for article in read.articles {
             if let Some(ents) = found.as_mut().and_then(Iterator::next) {
                 index.add(progress.articles as u32, article.date, ents);
@@ -209,16 +312,31 @@ fn absorb(
         }
         diagnostics.extend(read.diagnostics);
     }
-    articles
+    (articles, unindexed)
 }
 
 /// Loads `paths` and returns every article, the index and the diagnostics
-/// (those of finding the inputs first, then those of reading them, in input order).
+/// (those of finding the inputs first, then those of reading them, in input
+/// order), with the collection's cache (see [`cache::collection_file`]).
 pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<Article>, EntityIndex, Vec<Diagnostic>) {
+    collect_cached(paths, cache::collection_file(paths))
+}
+
+/// [`collect`] with the cache kept in `cache_file` (`None`: no cache).
+pub fn collect_cached<S: AsRef<str>>(
+    paths: &[S],
+    cache_file: Option<PathBuf>,
+) -> (Vec<Article>, EntityIndex, Vec<Diagnostic>) {
     let start = Instant::now();
     let (sources, problems) = discover(paths);
     let (tx, rx) = crossbeam_channel::unbounded();
-    run(&sources, problems, start, &tx);
+    let cache = run(
+        &sources,
+        problems,
+        EntityCache::open(cache_file),
+        start,
+        &tx,
+    );
     drop(tx);
     let mut articles = Vec::new();
     let mut diagnostics = Vec::new();
@@ -235,6 +353,9 @@ pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<Article>, EntityIndex, Vec<Di
             }
             LoadEvent::Done { index: i, .. } => index = i,
         }
+    }
+    if let Some(cache) = cache {
+        cache.save();
     }
     (articles, index, diagnostics)
 }

@@ -1,0 +1,480 @@
+//! The saved entity index: each input file's extracted entities, kept
+//! between runs so that an unchanged file is not extracted again.
+//!
+//! One cache file per collection, under [`crate::paths::cache_dir`], named
+//! by a hash of the collection's sorted canonical input paths. Each record
+//! holds one file's entities (per article), keyed by the file's absolute
+//! path, size and modification time in nanoseconds; a record whose key no
+//! longer matches is not used and is dropped on the next write.
+//!
+//! Format (little-endian, numbers as LEB128 varints unless said otherwise):
+//! the magic `DATELIDX`, a `u32` format version and the dateline version;
+//! the string table (count, then each string's length and bytes); the
+//! records (count, then each: path, `u64` size, `u64` mtime, record length,
+//! record bytes); a `u64` xxh3 checksum of all that precedes it. A record:
+//! articles, and per article its entities, each a name (string id), a kind
+//! byte, aliases (string ids) and mentions (block + 1 or 0 for the title,
+//! start, length). Anything unreadable counts as an empty cache.
+//!
+//! `DATELINE_NO_CACHE=1` turns the cache off.
+
+use crate::entity::{ArticleEntity, EntityKind, Mention};
+use rustc_hash::FxHashMap;
+use std::fs::Metadata;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+const MAGIC: &[u8; 8] = b"DATELIDX";
+const FORMAT_VERSION: u32 = 1;
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What identifies one version of an input file: its size and modification
+/// time, as read by the same `fstat` that sized the read of its bytes.
+///
+/// A file rewritten with the same size within one tick of the file
+/// system's clock (after it was read) keeps its key, so its stale entities
+/// would be reused; file systems with nanosecond timestamps make this a
+/// window of nanoseconds, coarse ones (FAT: 2 s) a wider one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileKey {
+    /// Length in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: u64,
+}
+
+impl FileKey {
+    /// The key of a regular file's metadata; `None` without a usable mtime.
+    pub fn of(meta: &Metadata) -> Option<FileKey> {
+        let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(FileKey {
+            size: meta.len(),
+            mtime_ns: u64::try_from(since.as_nanos()).ok()?,
+        })
+    }
+}
+
+/// The cache file of the collection read from `inputs`, unless the cache is
+/// turned off (`DATELINE_NO_CACHE=1`) or there is no cache directory.
+pub fn collection_file<S: AsRef<str>>(inputs: &[S]) -> Option<PathBuf> {
+    if std::env::var_os("DATELINE_NO_CACHE").is_some_and(|v| v == "1") {
+        return None;
+    }
+    file_in(&crate::paths::cache_dir()?, inputs)
+}
+
+/// The cache file in `dir` of the collection read from `inputs`: named by
+/// a hash of their sorted canonical paths (standard input left out); `None`
+/// when no input is a file or folder that exists.
+pub fn file_in<S: AsRef<str>>(dir: &Path, inputs: &[S]) -> Option<PathBuf> {
+    let mut real: Vec<PathBuf> = inputs
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|p| *p != "-")
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    if real.is_empty() {
+        return None;
+    }
+    real.sort();
+    real.dedup();
+    let mut joined = Vec::new();
+    for p in &real {
+        joined.extend_from_slice(p.as_os_str().as_encoded_bytes());
+        joined.push(0);
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(&joined);
+    Some(dir.join(format!("{hash:016x}.idx")))
+}
+
+/// The absolute form of `path` (joined to the working directory, no
+/// file-system access) as stored in the cache; `None` if not UTF-8.
+pub fn record_path(path: &Path) -> Option<String> {
+    std::path::absolute(path)
+        .ok()?
+        .into_os_string()
+        .into_string()
+        .ok()
+}
+
+/// The cache of one collection: what was saved (read-only while loading)
+/// and what this run adds or keeps.
+#[derive(Debug, Default)]
+pub struct EntityCache {
+    /// Where it is saved; `None` when caching is off.
+    pub(super) file: Option<PathBuf>,
+    /// The records read from the file.
+    pub saved: Saved,
+    /// This run's changes.
+    pub update: Update,
+}
+
+impl EntityCache {
+    /// Reads the cache `file`; an empty cache when there is none, or it is
+    /// unreadable, of another version or corrupt. `None`: caching is off.
+    pub fn open(file: Option<PathBuf>) -> EntityCache {
+        let saved = file
+            .as_deref()
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(Saved::parse)
+            .unwrap_or_default();
+        let update = Update {
+            on: file.is_some(),
+            kept: vec![false; saved.records.len()],
+            ..Update::default()
+        };
+        EntityCache {
+            file,
+            saved,
+            update,
+        }
+    }
+
+    /// Writes the cache file again if this run extracted anything or a
+    /// saved record went unused: the kept records and the new ones, through
+    /// a temporary file renamed over the old one. Failing to write is not
+    /// an error: the next run extracts again.
+    pub fn save(self) {
+        let Some(file) = self.file.clone() else {
+            return;
+        };
+        let unchanged = self.update.added.is_empty() && self.update.kept.iter().all(|&k| k);
+        if unchanged {
+            return;
+        }
+        let Some(bytes) = self.encode() else { return };
+        let _ = write_atomic(&file, &bytes);
+    }
+
+    /// The whole file: header, string table, records, checksum; `None` if a
+    /// kept record cannot be read back (it then was not used either).
+    fn encode(self) -> Option<Vec<u8>> {
+        let Update {
+            on: _,
+            kept,
+            added,
+            mut strings,
+            records,
+        } = self.update;
+        let mut record_bytes = Vec::new();
+        let mut all = Vec::with_capacity(kept.len() + added.len());
+        for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
+            let (path, key, range) = &self.saved.records[i];
+            let entities = self.saved.decode(range.clone())?;
+            let start = record_bytes.len();
+            encode_record(&mut record_bytes, &mut strings, &entities);
+            all.push((path.clone(), *key, start..record_bytes.len(), true));
+        }
+        all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
+        let mut out = Vec::with_capacity(records.len() + record_bytes.len() + strings.bytes + 64);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        put_bytes(&mut out, VERSION.as_bytes());
+        put(&mut out, strings.list.len() as u64);
+        for s in &strings.list {
+            put_bytes(&mut out, s.as_bytes());
+        }
+        put(&mut out, all.len() as u64);
+        for (path, key, range, rewritten) in all {
+            put_bytes(&mut out, path.as_bytes());
+            out.extend_from_slice(&key.size.to_le_bytes());
+            out.extend_from_slice(&key.mtime_ns.to_le_bytes());
+            let body = match rewritten {
+                true => &record_bytes[range],
+                false => &records[range],
+            };
+            put_bytes(&mut out, body);
+        }
+        let sum = xxhash_rust::xxh3::xxh3_64(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        Some(out)
+    }
+}
+
+/// The records of a cache file, looked up while loading.
+#[derive(Debug, Default)]
+pub struct Saved {
+    bytes: Vec<u8>,
+    strings: Vec<Range<usize>>,
+    records: Vec<(String, FileKey, Range<usize>)>,
+    by_path: FxHashMap<String, usize>,
+}
+
+impl Saved {
+    /// The entities saved for the file at `path` (see [`record_path`]) with
+    /// `key`, holding `articles` articles, and the record's number.
+    pub fn lookup(
+        &self,
+        path: &str,
+        key: FileKey,
+        articles: usize,
+    ) -> Option<(usize, Vec<Vec<ArticleEntity>>)> {
+        let &i = self.by_path.get(path)?;
+        let (_, saved_key, range) = &self.records[i];
+        if *saved_key != key {
+            return None;
+        }
+        let entities = self.decode(range.clone())?;
+        (entities.len() == articles).then_some((i, entities))
+    }
+
+    /// Reads a whole cache file; `None` if any part is wrong.
+    fn parse(bytes: Vec<u8>) -> Option<Saved> {
+        let body_len = bytes.len().checked_sub(8)?;
+        let (body, sum) = bytes.split_at(body_len);
+        if xxhash_rust::xxh3::xxh3_64(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+            return None;
+        }
+        let mut r = Reader { bytes: body, at: 0 };
+        if r.take(8)? != MAGIC
+            || u32::from_le_bytes(r.take(4)?.try_into().ok()?) != FORMAT_VERSION
+            || r.bytes_field()? != VERSION.as_bytes()
+        {
+            return None;
+        }
+        let count = r.count()?;
+        let mut strings = Vec::with_capacity(count);
+        for _ in 0..count {
+            let len = r.count()?;
+            let start = r.at;
+            std::str::from_utf8(r.take(len)?).ok()?;
+            strings.push(start..r.at);
+        }
+        let count = r.count()?;
+        let mut records = Vec::with_capacity(count);
+        let mut by_path = FxHashMap::default();
+        for i in 0..count {
+            let path = std::str::from_utf8(r.bytes_field()?).ok()?.to_string();
+            let size = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let mtime_ns = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let len = r.count()?;
+            let start = r.at;
+            r.take(len)?;
+            by_path.insert(path.clone(), i);
+            records.push((path, FileKey { size, mtime_ns }, start..r.at));
+        }
+        if r.at != body.len() {
+            return None;
+        }
+        Some(Saved {
+            bytes,
+            strings,
+            records,
+            by_path,
+        })
+    }
+
+    /// The entities of the record at `range`; `None` if it does not read.
+    fn decode(&self, range: Range<usize>) -> Option<Vec<Vec<ArticleEntity>>> {
+        let mut r = Reader {
+            bytes: self.bytes.get(range)?,
+            at: 0,
+        };
+        let string = |r: &mut Reader| -> Option<String> {
+            let id = usize::try_from(r.number()?).ok()?;
+            let range = self.strings.get(id)?.clone();
+            // Checked to be UTF-8 when the file was read.
+            std::str::from_utf8(&self.bytes[range])
+                .ok()
+                .map(String::from)
+        };
+        let articles = r.count()?;
+        let mut out = Vec::with_capacity(articles);
+        for _ in 0..articles {
+            let n = r.count()?;
+            let mut entities = Vec::with_capacity(n);
+            for _ in 0..n {
+                let name = string(&mut r)?;
+                let kind = match r.take(1)?[0] {
+                    0 => EntityKind::Person,
+                    1 => EntityKind::Organization,
+                    2 => EntityKind::Place,
+                    _ => return None,
+                };
+                let n = r.count()?;
+                let mut aliases = Vec::with_capacity(n);
+                for _ in 0..n {
+                    aliases.push(string(&mut r)?);
+                }
+                let n = r.count()?;
+                let mut mentions = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let block = match r.number()? {
+                        0 => None,
+                        b => Some(u32::try_from(b - 1).ok()?),
+                    };
+                    let start = u32::try_from(r.number()?).ok()?;
+                    let end = start.checked_add(u32::try_from(r.number()?).ok()?)?;
+                    mentions.push(Mention { block, start, end });
+                }
+                entities.push(ArticleEntity {
+                    name,
+                    kind,
+                    aliases,
+                    mentions,
+                });
+            }
+            out.push(entities);
+        }
+        (r.at == r.bytes.len()).then_some(out)
+    }
+}
+
+/// What this run adds to the cache: which saved records are still right,
+/// and the records of the files extracted.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Whether there is a cache to save (else nothing is noted).
+    on: bool,
+    kept: Vec<bool>,
+    added: Vec<(String, FileKey, Range<usize>)>,
+    strings: Interner,
+    records: Vec<u8>,
+}
+
+impl Update {
+    /// Keeps saved record `i` (it was found still right).
+    pub fn keep(&mut self, i: usize) {
+        if let Some(k) = self.kept.get_mut(i) {
+            *k = true;
+        }
+    }
+
+    /// Adds the entities extracted from the file at `path` with `key`.
+    pub fn add(&mut self, path: String, key: FileKey, entities: &[Vec<ArticleEntity>]) {
+        if !self.on {
+            return;
+        }
+        let start = self.records.len();
+        encode_record(&mut self.records, &mut self.strings, entities);
+        self.added.push((path, key, start..self.records.len()));
+    }
+}
+
+/// Strings numbered in order of first use.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+    list: Vec<String>,
+    bytes: usize,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.list.push(s.to_string());
+        self.bytes += s.len() + 2;
+        id
+    }
+}
+
+fn encode_record(out: &mut Vec<u8>, strings: &mut Interner, articles: &[Vec<ArticleEntity>]) {
+    put(out, articles.len() as u64);
+    for entities in articles {
+        put(out, entities.len() as u64);
+        for e in entities {
+            put(out, strings.id(&e.name).into());
+            out.push(match e.kind {
+                EntityKind::Person => 0,
+                EntityKind::Organization => 1,
+                EntityKind::Place => 2,
+            });
+            put(out, e.aliases.len() as u64);
+            for a in &e.aliases {
+                put(out, strings.id(a).into());
+            }
+            put(out, e.mentions.len() as u64);
+            for m in &e.mentions {
+                put(out, m.block.map_or(0, |b| u64::from(b) + 1));
+                put(out, m.start.into());
+                put(out, m.end.saturating_sub(m.start).into());
+            }
+        }
+    }
+}
+
+/// Appends `n` as a LEB128 varint.
+fn put(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+/// Reads a cache file's fields, `None` past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            n |= u64::from(b & 0x7F).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// A count or length: a number no larger than the bytes left (each
+    /// item takes at least one), so that it cannot ask for a huge allocation.
+    fn count(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.number()?).ok()?;
+        (n <= self.bytes.len() - self.at).then_some(n)
+    }
+
+    fn bytes_field(&mut self) -> Option<&[u8]> {
+        let n = self.count()?;
+        self.take(n)
+    }
+}
+
+/// Writes `bytes` to `file` through a temporary file in the same folder.
+fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile_in(dir)?;
+    tmp.1.write_all(bytes)?;
+    tmp.1.sync_all()?;
+    drop(tmp.1);
+    std::fs::rename(&tmp.0, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp.0);
+    })
+}
+
+/// A new file in `dir` with a name no other writer uses.
+fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let path = dir.join(format!(".tmp-{}-{nanos}", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    Ok((path, file))
+}
