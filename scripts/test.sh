@@ -13,4 +13,10 @@ if ! command -v tmux >/dev/null 2>&1; then
     fi
 fi
 
+# The saved-index cache of the collections the tests load goes to a temporary
+# folder, not the user's cache.
+XDG_CACHE_HOME="$(mktemp -d)"
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+
 cargo test --locked "$@"
