@@ -366,7 +366,7 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
                     sanitize(name),
                     corpus.articles.len()
                 );
-                return ExitCode::from(2);
+                return ExitCode::from(1);
             }
         },
     };

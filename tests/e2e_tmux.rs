@@ -199,12 +199,12 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
 }
 
 #[test]
-fn unknown_entity_is_a_clear_message() {
+fn unknown_entity_is_a_clear_message_and_status_1_like_mentions() {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(["--entity", "Nobody Atall"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
 }
