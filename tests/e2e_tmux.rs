@@ -3,63 +3,11 @@
 //! the reverse-video mention; `q` leaves the terminal as it was (main screen,
 //! no mouse reporting, the shell prompt back).
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-/// A tmux server of our own, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn capture(&self, escapes: bool) -> String {
-        if escapes {
-            self.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"])
-        } else {
-            self.cmd(&["capture-pane", "-p", "-t", "e2e"])
-        }
-    }
-
-    fn format(&self, f: &str) -> String {
-        self.cmd(&["display-message", "-p", "-t", "e2e", f])
-            .trim()
-            .to_string()
-    }
-
-    /// Waits until the plain screen satisfies `ok`; returns it.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(false);
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+use tmux::Tmux;
 
 /// Positions (row, column) and texts of reverse-video runs in a `capture-pane -e` dump.
 fn reversed_runs(dump: &str) -> Vec<(usize, usize, String)> {
@@ -123,38 +71,12 @@ fn sgr_reversed(params: &str, mut on: bool) -> bool {
 
 #[test]
 fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("skipping: tmux is not installed (.ci/run installs it)");
-        return;
-    }
-    let tmux = Tmux {
-        socket: format!("dateline-e2e-{}", std::process::id()),
-    };
     // A state and config folder of our own: no user settings apply, none are written.
     let home = tempfile::tempdir().expect("temp dir");
-    let data = format!("XDG_DATA_HOME={}", home.path().join("data").display());
-    let config = format!("XDG_CONFIG_HOME={}", home.path().join("config").display());
-    tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "200",
-        "-y",
-        "50",
-        "-e",
-        &data,
-        "-e",
-        &config,
-        "sh",
-    ]);
-    tmux.wait_for("the shell", |s| !s.trim().is_empty());
-    let line = format!(
-        "{} --entity 'wang huning'; echo EXITED:$?",
-        env!("CARGO_BIN_EXE_dateline")
-    );
-    tmux.cmd(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    let Some(tmux) = Tmux::start("e2e", home.path()) else {
+        return;
+    };
+    tmux.dateline("--entity 'wang huning'");
     tmux.wait_for("the reader", |s| s.contains("mention 1/"));
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     assert_eq!(
@@ -172,14 +94,14 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     };
     assert_eq!(wang(&before).len(), 1, "one current mention: {before:?}");
 
-    tmux.cmd(&["send-keys", "-t", "e2e", "n"]);
+    tmux.keys(&["n"]);
     tmux.wait_for("the second mention", |s| s.contains("mention 2/"));
     let after = reversed_runs(&tmux.capture(true));
     assert_eq!(wang(&after).len(), 1, "{after:?}");
     let (b, a) = (&wang(&before)[0], &wang(&after)[0]);
     assert_ne!((b.0, b.1), (a.0, a.1), "the reverse-video mention moved");
 
-    tmux.cmd(&["send-keys", "-t", "e2e", "q"]);
+    tmux.keys(&["q"]);
     // The echo's output line, not the command line that contains it.
     let screen = tmux.wait_for("the shell again", |s| {
         s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
