@@ -6,6 +6,7 @@ use crate::app::{App, ProfileAreas, ProfileView, Section};
 use crate::entity::profile::{SortBy, Unit};
 use crate::sanitize::sanitize;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Sparkline};
@@ -200,23 +201,20 @@ fn co_mentions(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
         let name_w = width.saturating_sub(counts.len());
         let name = ellipsize(&e.name, name_w);
         let pad = name_w.saturating_sub(name.width());
-        let mut line = Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(name, theme.kind(e.kind)),
             Span::raw(" ".repeat(pad)),
             Span::styled(counts, theme.dim),
         ]);
-        if row == v.co.selected {
-            line = line.patch_style(if focused {
-                theme.selected
-            } else {
-                theme.selected_unfocused
-            });
-        }
-        buf.set_line(
-            inner.x,
-            inner.y + (row - v.co.offset) as u16,
-            &line,
-            inner.width,
+        let selected = row == v.co.selected;
+        put_row(
+            buf,
+            inner,
+            row - v.co.offset,
+            line,
+            selected,
+            focused,
+            theme,
         );
     }
     if v.profile.co_mentions.is_empty() && !inner.is_empty() {
@@ -319,21 +317,36 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
                 theme.dim,
             ));
         }
-        let mut l = Line::from(spans);
-        if row == v.lines.selected {
-            l = l.patch_style(if focused {
-                theme.selected
-            } else {
-                theme.selected_unfocused
-            });
-        }
-        buf.set_line(
-            inner.x,
-            inner.y + (row - v.lines.offset) as u16,
-            &l,
-            inner.width,
+        let selected = row == v.lines.selected;
+        let line = Line::from(spans);
+        put_row(
+            buf,
+            inner,
+            row - v.lines.offset,
+            line,
+            selected,
+            focused,
+            theme,
         );
     }
+}
+
+/// Draws `line` as row `at` of a list in `inner`, highlighted when selected.
+fn put_row(
+    buf: &mut Buffer,
+    inner: Rect,
+    at: usize,
+    line: Line,
+    selected: bool,
+    focused: bool,
+    theme: &Theme,
+) {
+    let line = match (selected, focused) {
+        (true, true) => line.patch_style(theme.selected),
+        (true, false) => line.patch_style(theme.selected_unfocused),
+        (false, _) => line,
+    };
+    buf.set_line(inner.x, inner.y + at as u16, &line, inner.width);
 }
 
 #[cfg(test)]
