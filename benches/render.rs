@@ -24,14 +24,7 @@ fn app() -> App {
     }
     let mut articles = support::fixture().articles;
     articles[0] = long;
-    let mut app = App::new(support::corpus(articles));
-    app.update(Action::Resize(200, 60));
-    app.update(Action::Run(Command::Down));
-    app.update(Action::Run(Command::Open));
-    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
-    app.update(Action::Activate(ada));
-    app.update(Action::Run(Command::NextMention));
-    app
+    support::ada_at_second_mention(support::corpus(articles), 200, 60)
 }
 
 fn benches(c: &mut Criterion) {

@@ -3,23 +3,13 @@
 
 mod support;
 
+use support::{app_at, run};
+
 use dateline::app::{Action, App, CaptionMode, Command, Focus, SearchScope, SortOrder};
 use dateline::article::BlockKind;
 use dateline::corpus::Corpus;
 use dateline::entity::EntityId;
 use support::{corpus, fixture, harbour};
-
-fn app_at(corpus: Corpus, w: u16, h: u16) -> App {
-    let mut app = App::new(corpus);
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn run(app: &mut App, commands: &[Command]) {
-    for &c in commands {
-        app.update(Action::Run(c));
-    }
-}
 
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {

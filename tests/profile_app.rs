@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::{app_at, run};
+
 use dateline::app::{Action, App, Command, Focus, Overlay, ProfileView, Section};
 use dateline::article::parse::parse_text;
 use dateline::corpus::Corpus;
@@ -11,18 +13,6 @@ use dateline::entity::EntityId;
 use dateline::entity::profile::SortBy;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn app_at(corpus: Corpus, w: u16, h: u16) -> App {
-    let mut app = App::new(corpus);
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn run(app: &mut App, commands: &[Command]) {
-    for &c in commands {
-        app.update(Action::Run(c));
-    }
-}
 
 fn id(app: &App, name: &str) -> EntityId {
     app.corpus().index.find(name).expect(name)

@@ -50,14 +50,7 @@ fn current(cell: &ratatui::buffer::Cell) -> bool {
 
 /// The fixture with Ada Lindqvist active, at her second mention in the harbour story.
 fn fixture_app() -> App {
-    let mut app = App::new(fixture());
-    app.update(Action::Resize(200, 50));
-    app.update(Action::Run(Command::Down));
-    app.update(Action::Run(Command::Open));
-    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
-    app.update(Action::Activate(ada));
-    app.update(Action::Run(Command::NextMention));
-    app
+    support::ada_at_second_mention(fixture(), 200, 50)
 }
 
 #[test]

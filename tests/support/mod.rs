@@ -2,6 +2,7 @@
 //! with entities built by hand (so the tests do not depend on the extractor).
 #![allow(dead_code)]
 
+use dateline::app::{Action, App, Command};
 use dateline::article::{Article, Block, BlockKind, Credit, Date, Dateline};
 use dateline::corpus::Corpus;
 use dateline::entity::{ArticleEntity, EntityIndex, EntityKind, Mention};
@@ -193,4 +194,29 @@ pub fn seed() -> Option<Corpus> {
     let (corpus, diagnostics) = dateline::corpus::load(&[dir]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     Some(corpus)
+}
+
+/// An app over `corpus` in a `w`×`h` terminal.
+pub fn app_at(corpus: Corpus, w: u16, h: u16) -> App {
+    let mut app = App::new(corpus);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// Runs `commands` in order.
+pub fn run(app: &mut App, commands: &[Command]) {
+    for &c in commands {
+        app.update(Action::Run(c));
+    }
+}
+
+/// `corpus` in a `w`×`h` terminal with the harbour story open and Ada
+/// Lindqvist active, at her second mention.
+pub fn ada_at_second_mention(corpus: Corpus, w: u16, h: u16) -> App {
+    let mut app = app_at(corpus, w, h);
+    run(&mut app, &[Command::Down, Command::Open]);
+    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
+    app.update(Action::Activate(ada));
+    run(&mut app, &[Command::NextMention]);
+    app
 }
