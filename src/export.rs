@@ -55,7 +55,7 @@ fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> Ar
                 EntityOut {
                     name: &e.name,
                     kind: e.kind,
-                    mentions: &o.mentions,
+                    mentions: index.mentions_of(o),
                 }
             })
             .collect(),

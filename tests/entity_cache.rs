@@ -41,7 +41,11 @@ struct Loaded {
 /// The index's entities and each article's occurrences, in a stable order.
 fn describe(index: &EntityIndex, articles: usize) -> String {
     let per_article: Vec<_> = (0..articles)
-        .map(|a| (index.of_article(a), index.block_sets(a), index.date(a)))
+        .map(|a| {
+            let occurrences = index.of_article(a).iter();
+            let mentions: Vec<_> = occurrences.map(|o| (o.id, index.mentions_of(o))).collect();
+            (mentions, index.block_sets(a), index.date(a))
+        })
         .collect();
     let candidates: Vec<_> = (0..index.len())
         .map(|i| index.candidates(i as EntityId))

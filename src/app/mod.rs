@@ -498,7 +498,9 @@ impl App {
             .of_article(a as usize)
             .iter()
             .find_map(|o| {
-                o.mentions
+                self.corpus
+                    .index
+                    .mentions_of(o)
                     .iter()
                     .find(|m| {
                         m.block == block

@@ -40,7 +40,7 @@ impl App {
                 .of_article(a as usize)
                 .iter()
                 .filter(|o| index.entity(o.id).kind == kind)
-                .map(|o| (o.id, o.mentions.len()))
+                .map(|o| (o.id, index.mentions_of(o).len()))
                 .collect();
             if group.is_empty() {
                 continue;

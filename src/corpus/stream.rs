@@ -123,7 +123,7 @@ fn read_and_extract(source: &Source, extract: bool, cache: &Saved) -> Read {
         Some((i, entities)) => (Some(i), Some(entities)),
         None => (
             None,
-            extract.then(|| articles.iter().map(extract_compact).collect()),
+            extract.then(|| articles.iter().map(entity::extract).collect()),
         ),
     };
     Read {
@@ -133,16 +133,6 @@ fn read_and_extract(source: &Source, extract: bool, cache: &Saved) -> Read {
         file,
         saved,
     }
-}
-
-/// The entities of `article`, each list of mentions no larger than it needs
-/// to be (they are kept in the index for the whole session).
-fn extract_compact(article: &Article) -> Vec<ArticleEntity> {
-    let mut found = entity::extract(article);
-    for e in &mut found {
-        e.mentions.shrink_to_fit();
-    }
-    found
 }
 
 /// Loads `sources`, sending each batch to `tx` as it is ready, the
@@ -212,7 +202,7 @@ fn run(
                     let found = found.unwrap_or_else(|| {
                         let found: Vec<_> = preview[range.start - first..range.end - first]
                             .iter()
-                            .map(extract_compact)
+                            .map(entity::extract)
                             .collect();
                         if let Some((path, key)) = file {
                             update.add(path, key, &found);

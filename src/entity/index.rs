@@ -28,24 +28,36 @@ pub struct Entity {
     pub last_date: Option<Date>,
 }
 
-/// An entity as it occurs in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entity as it occurs in one article; its mentions are read with
+/// [`EntityIndex::mentions_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
     /// The entity.
     pub id: EntityId,
-    /// Its mentions in that article, in reading order.
-    pub mentions: Vec<Mention>,
+    /// Where its mentions are in the index's mention store.
+    start: u32,
+    end: u32,
 }
 
 /// Entities of every article, merged by canonical name and kind, and — after
 /// [`EntityIndex::merge_aliases`] — by unambiguous short forms across articles.
+///
+/// Occurrences and mentions are kept in two flat stores, each article's
+/// contiguous: 100,000 articles hold millions of mentions, and one small
+/// vector per occurrence would cost more in allocation overhead than the
+/// mentions themselves.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
     by_name: HashMap<(EntityKind, String), EntityId>,
-    per_article: Vec<Vec<Occurrence>>,
-    /// Parallel to `per_article`: each occurrence's [`block_set`].
-    block_sets: Vec<Vec<u64>>,
+    /// Each article's range in `occurrences` (and `block_sets`).
+    per_article: Vec<(u32, u32)>,
+    /// Every article's occurrences, in order of first mention within each.
+    occurrences: Vec<Occurrence>,
+    /// Parallel to `occurrences`: each one's [`block_set`].
+    block_sets: Vec<u64>,
+    /// Every occurrence's mentions, in reading order within each.
+    mentions: Vec<Mention>,
     /// The date each article was added with.
     dates: Vec<Option<Date>>,
     /// Parallel to each entity's `articles`: where its occurrence is in that
@@ -81,12 +93,11 @@ impl EntityIndex {
     pub fn add(&mut self, article: u32, date: Option<Date>, found: Vec<ArticleEntity>) {
         let slot = article as usize;
         if self.per_article.len() <= slot {
-            self.per_article.resize_with(slot + 1, Vec::new);
-            self.block_sets.resize_with(slot + 1, Vec::new);
+            self.per_article.resize(slot + 1, (0, 0));
             self.dates.resize(slot + 1, None);
         }
         self.dates[slot] = date;
-        let mut occurrences = Vec::with_capacity(found.len());
+        let first = self.occurrences.len();
         for e in found {
             let k = key(e.kind, &e.name);
             let id = match self.by_name.get(&k) {
@@ -120,20 +131,24 @@ impl EntityIndex {
             };
             if let Err(pos) = at {
                 entity.articles.insert(pos, article);
-                self.slots[id as usize].insert(pos, occurrences.len() as u32);
+                let slot = (self.occurrences.len() - first) as u32;
+                self.slots[id as usize].insert(pos, slot);
             }
             entity.mentions += e.mentions.len() as u32;
             if let Some(d) = date {
                 entity.first_date = Some(entity.first_date.map_or(d, |f| f.min(d)));
                 entity.last_date = Some(entity.last_date.map_or(d, |l| l.max(d)));
             }
-            occurrences.push(Occurrence {
+            let start = self.mentions.len() as u32;
+            self.mentions.extend_from_slice(&e.mentions);
+            self.block_sets.push(block_set(&e.mentions));
+            self.occurrences.push(Occurrence {
                 id,
-                mentions: e.mentions,
+                start,
+                end: self.mentions.len() as u32,
             });
         }
-        self.block_sets[slot] = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
-        self.per_article[slot] = occurrences;
+        self.per_article[slot] = (first as u32, self.occurrences.len() as u32);
     }
 
     /// Number of entities.
@@ -158,14 +173,23 @@ impl EntityIndex {
 
     /// The entities of article `article`, in order of first mention.
     pub fn of_article(&self, article: usize) -> &[Occurrence] {
-        self.per_article.get(article).map_or(&[], Vec::as_slice)
+        self.per_article
+            .get(article)
+            .map_or(&[], |&(a, b)| &self.occurrences[a as usize..b as usize])
+    }
+
+    /// The mentions of occurrence `o` (from this index), in reading order.
+    pub fn mentions_of(&self, o: &Occurrence) -> &[Mention] {
+        &self.mentions[o.start as usize..o.end as usize]
     }
 
     /// For each entity of [`EntityIndex::of_article`], in the same order, the
     /// set of blocks its mentions fall in (see [`block_set`]): a compact summary
     /// for counting shared paragraphs without reading every mention.
     pub fn block_sets(&self, article: usize) -> &[u64] {
-        self.block_sets.get(article).map_or(&[], Vec::as_slice)
+        self.per_article
+            .get(article)
+            .map_or(&[], |&(a, b)| &self.block_sets[a as usize..b as usize])
     }
 
     /// The mentions of entity `id` in article `article`, in reading order.
@@ -173,7 +197,7 @@ impl EntityIndex {
         self.of_article(article)
             .iter()
             .find(|o| o.id == id)
-            .map_or(&[], |o| o.mentions.as_slice())
+            .map_or(&[], |o| self.mentions_of(o))
     }
 
     /// The date of every article, by article number, as added.
@@ -265,11 +289,19 @@ impl EntityIndex {
         }
         self.entities = entities;
 
-        for (occurrences, sets) in self.per_article.iter_mut().zip(&mut self.block_sets) {
-            let joined =
-                merge::remap_article(occurrences, |old| (map(old), root[old as usize] != old));
-            if joined {
-                *sets = occurrences.iter().map(|o| block_set(&o.mentions)).collect();
+        for range in &mut self.per_article {
+            let (a, b) = (range.0 as usize, range.1 as usize);
+            let kept =
+                merge::remap_article(&mut self.occurrences[a..b], &mut self.mentions, |old| {
+                    (map(old), root[old as usize] != old)
+                });
+            if let Some(kept) = kept {
+                range.1 = (a + kept) as u32;
+                for i in a..a + kept {
+                    let o = self.occurrences[i];
+                    self.block_sets[i] =
+                        block_set(&self.mentions[o.start as usize..o.end as usize]);
+                }
             }
         }
         // Counts, articles and positions from the joined occurrences.
@@ -278,10 +310,13 @@ impl EntityIndex {
             e.articles.clear();
         }
         self.slots = vec![Vec::new(); self.entities.len()];
-        for (a, occurrences) in self.per_article.iter().enumerate() {
-            for (slot, o) in occurrences.iter().enumerate() {
+        for (a, &(first, end)) in self.per_article.iter().enumerate() {
+            for (slot, o) in self.occurrences[first as usize..end as usize]
+                .iter()
+                .enumerate()
+            {
                 let e = &mut self.entities[o.id as usize];
-                e.mentions += o.mentions.len() as u32;
+                e.mentions += o.end - o.start;
                 e.articles.push(a as u32);
                 self.slots[o.id as usize].push(slot as u32);
             }
@@ -507,10 +542,16 @@ mod tests {
         ix.add(1, None, vec![person("Ganjie", &[], &[0])]);
         ix.merge_aliases();
         let once: Vec<Entity> = ix.entities().to_vec();
-        let occurrences = ix.of_article(0).to_vec();
+        let mentions = |ix: &EntityIndex| -> Vec<(EntityId, Vec<Mention>)> {
+            let occurrences = ix.of_article(0).iter();
+            occurrences
+                .map(|o| (o.id, ix.mentions_of(o).to_vec()))
+                .collect()
+        };
+        let before = mentions(&ix);
         ix.merge_aliases();
         assert_eq!(ix.entities(), once.as_slice());
-        assert_eq!(ix.of_article(0), occurrences.as_slice());
+        assert_eq!(mentions(&ix), before);
         assert_eq!(ix.len(), 1);
     }
 
@@ -554,11 +595,11 @@ mod tests {
                 ids.sort_unstable();
                 ids.dedup();
                 proptest::prop_assert_eq!(ids.len(), occ.len());
-                let sets: Vec<u64> = occ.iter().map(|o| block_set(&o.mentions)).collect();
+                let sets: Vec<u64> = occ.iter().map(|o| block_set(ix.mentions_of(o))).collect();
                 proptest::prop_assert_eq!(ix.block_sets(a), sets.as_slice());
                 for o in occ {
                     proptest::prop_assert!(ix.articles_of(o.id).contains(&(a as u32)));
-                    proptest::prop_assert!(o.mentions.windows(2).all(|w| w[0].order_key() < w[1].order_key()));
+                    proptest::prop_assert!(ix.mentions_of(o).windows(2).all(|w| w[0].order_key() < w[1].order_key()));
                 }
             }
             for (id, e) in ix.entities().iter().enumerate() {

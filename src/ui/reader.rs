@@ -158,8 +158,8 @@ fn marks(
         } else {
             theme.kind(index.entity(occurrence.id).kind)
         };
-        for m in occurrence
-            .mentions
+        for m in index
+            .mentions_of(occurrence)
             .iter()
             .filter(|m| shown.contains(&source_of(m)))
         {

@@ -2,6 +2,7 @@
 
 use super::{Entity, EntityId, Occurrence};
 use crate::entity::EntityKind;
+use crate::entity::Mention;
 use std::collections::HashMap;
 
 /// A name lowercased, with its words separated by single spaces.
@@ -150,12 +151,16 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
-/// same entity, keeping them in order of first mention. Whether any was joined.
+/// same entity, keeping them in order of first mention. The article's
+/// mentions are rewritten in place in `mentions` (joined they take no more
+/// room). When any was joined, the number of occurrences left at the front of
+/// `occurrences`.
 #[must_use]
 pub(super) fn remap_article(
-    occurrences: &mut Vec<Occurrence>,
+    occurrences: &mut [Occurrence],
+    mentions: &mut [Mention],
     map: impl Fn(EntityId) -> (EntityId, bool),
-) -> bool {
+) -> Option<usize> {
     let mut any_merged = false;
     for o in occurrences.iter_mut() {
         let (id, merged) = map(o.id);
@@ -163,22 +168,34 @@ pub(super) fn remap_article(
         any_merged |= merged;
     }
     if !any_merged {
-        return false;
+        return None;
     }
-    let mut joined: Vec<Occurrence> = Vec::with_capacity(occurrences.len());
-    for o in occurrences.drain(..) {
-        match joined.iter_mut().find(|j| j.id == o.id) {
-            Some(j) => {
-                j.mentions.extend(o.mentions);
-                j.mentions.sort_by_key(|m| m.order_key());
-                j.mentions.dedup();
+    // An article's mentions are contiguous in the store.
+    let mut at = occurrences.iter().map(|o| o.start).min()?;
+    let mut joined: Vec<(EntityId, Vec<Mention>)> = Vec::with_capacity(occurrences.len());
+    for o in occurrences.iter() {
+        let own = &mentions[o.start as usize..o.end as usize];
+        match joined.iter_mut().find(|(id, _)| *id == o.id) {
+            Some((_, j)) => {
+                j.extend_from_slice(own);
+                j.sort_by_key(|m| m.order_key());
+                j.dedup();
             }
-            None => joined.push(o),
+            None => joined.push((o.id, own.to_vec())),
         }
     }
-    joined.sort_by_key(|o| o.mentions.first().map(|m| m.order_key()));
-    *occurrences = joined;
-    true
+    joined.sort_by_key(|(_, m)| m.first().map(|m| m.order_key()));
+    for (slot, (id, own)) in joined.iter().enumerate() {
+        let end = at + own.len() as u32;
+        mentions[at as usize..end as usize].copy_from_slice(own);
+        occurrences[slot] = Occurrence {
+            id: *id,
+            start: at,
+            end,
+        };
+        at = end;
+    }
+    Some(joined.len())
 }
 
 #[cfg(test)]

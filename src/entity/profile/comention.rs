@@ -47,14 +47,14 @@ pub fn co_mentions(index: &EntityIndex, id: EntityId) -> Vec<CoMention> {
     for (a, me) in index.positions_of(id) {
         let occurrences = index.of_article(a as usize);
         let sets = index.block_sets(a as usize);
-        let own = (sets[me], occurrences[me].mentions.as_slice());
+        let own = (sets[me], index.mentions_of(&occurrences[me]));
         for (o, &set) in occurrences.iter().zip(sets).filter(|(o, _)| o.id != id) {
             let c = &mut counts[o.id as usize];
             if c.0 == 0 {
                 seen.push(o.id);
             }
             c.0 += 1;
-            c.1 += shared_paragraphs(own, (set, &o.mentions));
+            c.1 += shared_paragraphs(own, (set, index.mentions_of(o)));
         }
     }
     let mut out: Vec<CoMention> = seen

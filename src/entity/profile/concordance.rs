@@ -54,8 +54,8 @@ pub fn concordance(corpus: &Corpus, id: EntityId) -> Vec<ConcordanceLine> {
     articles
         .into_iter()
         .flat_map(|(date, a, slot)| {
-            index.of_article(a as usize)[slot]
-                .mentions
+            index
+                .mentions_of(&index.of_article(a as usize)[slot])
                 .iter()
                 .map(move |&mention| ConcordanceLine {
                     article: a,

@@ -144,7 +144,7 @@ impl Timeline {
         };
         let (mut undated_mentions, mut undated_articles) = (0, 0);
         for (a, slot) in index.positions_of(id) {
-            let n = index.of_article(a as usize)[slot].mentions.len() as u32;
+            let n = index.mentions_of(&index.of_article(a as usize)[slot]).len() as u32;
             let date = index.date(a as usize);
             let bar = match (date, range) {
                 (Some(d), Some((first, _))) => usize::try_from(unit.bucket(first, d))
