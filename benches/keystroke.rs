@@ -6,6 +6,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dateline::app::{Action, App, Command, Focus};
 use dateline::article::parse::parse_text;
 use dateline::corpus::Corpus;
+use dateline::corpus::stored::StoredArticle;
 use dateline::entity::EntityIndex;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,7 +20,7 @@ const WORDS: [&str; 12] = [
 /// 100,000 wire-style articles of about 3 KB (bodies shared in memory would
 /// flatter the search, so each is its own text).
 fn collection() -> Corpus {
-    let articles = (0..100_000usize)
+    let articles: Vec<_> = (0..100_000usize)
         .map(|i| {
             let w = |k: usize| WORDS[(i / k + k) % WORDS.len()];
             let body = format!(
@@ -44,7 +45,7 @@ fn collection() -> Corpus {
         .collect();
     // The filter reads titles and bodies only: no need to extract entities.
     Corpus {
-        articles,
+        articles: articles.into_iter().map(StoredArticle::kept).collect(),
         index: EntityIndex::new(),
     }
 }

@@ -12,6 +12,7 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::{Article, Block, BlockKind, Date};
 use dateline::corpus::Corpus;
+use dateline::corpus::stored::StoredArticle;
 use dateline::entity::profile::Profile;
 use dateline::entity::{ArticleEntity, EntityId, EntityIndex, EntityKind, Mention};
 use std::hint::black_box;
@@ -140,6 +141,7 @@ fn collection() -> Corpus {
         });
     }
     index.merge_aliases();
+    let articles = articles.into_iter().map(StoredArticle::kept).collect();
     Corpus { articles, index }
 }
 

@@ -22,7 +22,7 @@ fn app() -> App {
             long.blocks.insert(at + i, b.clone());
         }
     }
-    let mut articles = support::fixture().articles;
+    let mut articles = support::whole(&support::fixture());
     articles[0] = long;
     support::ada_at_second_mention(support::corpus(articles), 200, 60)
 }

@@ -75,7 +75,8 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
                 let first = w * WINDOW + c * CHUNK;
                 let mut buf = Vec::with_capacity(chunk.len() * 4096);
                 for (k, article) in chunk.iter().enumerate() {
-                    let record = article_out(article, &corpus.index, first + k);
+                    let article = article.fetch().article;
+                    let record = article_out(&article, &corpus.index, first + k);
                     serde_json::to_writer(&mut buf, &record).map_err(io::Error::other)?;
                     buf.push(b'\n');
                 }
@@ -118,7 +119,7 @@ mod tests {
             }],
         );
         let corpus = Corpus {
-            articles: vec![article],
+            articles: vec![crate::corpus::stored::StoredArticle::kept(article)],
             index,
         };
         let mut out = Vec::new();

@@ -122,10 +122,10 @@ pub fn write_mentions(
         if json {
             let obj = json!({
                 "name": name,
-                "path": article.path,
+                "path": article.path(),
                 "article": line.article,
                 "date": line.date,
-                "title": article.title,
+                "title": article.title(),
                 "block": line.mention.block,
                 "start": line.mention.start,
                 "end": line.mention.end,
@@ -138,7 +138,7 @@ pub fn write_mentions(
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}]{}",
-                style.paint("35", &sanitize(&article.path)),
+                style.paint("35", &sanitize(article.path())),
                 style.paint("32", &block_text(&line)),
                 style.paint("32", &line.mention.start.to_string()),
                 sanitize(&ctx.left),

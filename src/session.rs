@@ -49,7 +49,10 @@ impl Session {
     /// reader calls it as articles arrive, before handing it their marks).
     pub fn learn(&mut self, corpus: &Corpus) {
         let new = &corpus.articles[self.keys.len().min(corpus.articles.len())..];
-        let keys: Vec<ArticleKey> = new.iter().map(ArticleKey::of).collect();
+        let keys: Vec<ArticleKey> = new
+            .iter()
+            .map(|a| ArticleKey::with_hash(a.path(), a.text_hash()))
+            .collect();
         let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         self.marks.extend(keys.iter().map(|k| store.marks(k)));
         drop(store);

@@ -5,9 +5,9 @@
 //! (a hook in front of ratatui's own).
 
 use crate::app::{Action, App};
-use crate::article::Article;
 use crate::article::parse::parse_text;
 use crate::config::{Config, theme::colors_enabled};
+use crate::corpus::stored::StoredArticle;
 use crate::corpus::stream::{self, LoadEvent, Progress};
 use crate::corpus::{self, Corpus, Diagnostic, Severity};
 use crate::session::{Session, install_panic_hook};
@@ -261,7 +261,7 @@ impl Loader {
 fn flush(
     app: &mut App,
     session: Option<&mut Session>,
-    articles: &mut Vec<Article>,
+    articles: &mut Vec<StoredArticle>,
     progress: Option<Progress>,
 ) {
     if !articles.is_empty() {

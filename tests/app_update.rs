@@ -397,7 +397,7 @@ fn s_cycles_sort_and_keeps_the_selected_article() {
     let titles: Vec<&str> = app
         .order()
         .iter()
-        .map(|&i| app.corpus().articles[i as usize].title.as_str())
+        .map(|&i| app.corpus().articles[i as usize].title())
         .collect();
     let mut sorted = titles.clone();
     sorted.sort_by_key(|t| t.to_lowercase());
@@ -608,7 +608,7 @@ fn mouse_clicks_open_articles_and_activate_entities_and_the_wheel_scrolls() {
 #[test]
 fn appended_articles_keep_the_selection_and_a_new_index_keeps_the_active_entity() {
     let full = fixture();
-    let mut app = app_at(corpus(vec![full.articles[3].clone()]), 200, 50);
+    let mut app = app_at(corpus(vec![full.article(3).into_owned()]), 200, 50);
     assert_eq!(app.open(), Some(0));
     // Once the user has pressed a key (before, the newest article is followed).
     app.update(Action::Run(Command::Top));
@@ -617,8 +617,7 @@ fn appended_articles_keep_the_selection_and_a_new_index_keeps_the_active_entity(
     assert_eq!(app.order().len(), 4);
     assert_eq!(app.selected(), Some(0), "the weather story stays selected");
     // Streaming: the index arrives when everything is read.
-    let articles = app.corpus().articles.clone();
-    let rebuilt = corpus(articles);
+    let rebuilt = corpus(support::whole(app.corpus()));
     let mut app2 = app_at(corpus(vec![harbour()]), 200, 50);
     let ada = id(&app2, "Ada Lindqvist");
     app2.update(Action::Activate(ada));

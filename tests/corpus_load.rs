@@ -48,7 +48,7 @@ fn symbolic_link_loops_do_not_hang() {
     std::os::unix::fs::symlink(d, d.join("a/root")).unwrap();
     let (corpus, diagnostics) = load(&[d.to_str().unwrap()]);
     assert_eq!(corpus.articles.len(), 1);
-    assert_eq!(corpus.articles[0].path, a);
+    assert_eq!(corpus.articles[0].path(), a);
     assert!(!diagnostics.is_empty());
     assert!(
         diagnostics.iter().all(|d| d.severity == Severity::Warning),
@@ -67,7 +67,7 @@ fn an_explicit_file_of_any_name_is_read_by_its_content() {
     );
     let (corpus, diagnostics) = load(&[text.as_str(), json.as_str()]);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let titles: Vec<_> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<_> = corpus.articles.iter().map(|a| a.title()).collect();
     assert_eq!(titles, ["Title", "J"]);
 }
 
@@ -118,7 +118,7 @@ fn malformed_json_names_line_and_column_and_keeps_good_lines() {
         b"{\"title\": \"One\", \"text\": \"a\"}\n{\"title\": \"Two\" \"text\": \"b\"}\n{\"title\": \"Three\", \"text\": \"c\"}\n{}\n",
     );
     let (corpus, diagnostics) = load(&[path.as_str()]);
-    let titles: Vec<_> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<_> = corpus.articles.iter().map(|a| a.title()).collect();
     assert_eq!(titles, ["One", "Three"]);
     let shown = shown(&diagnostics);
     assert_eq!(shown.len(), 2, "{shown:?}");
@@ -154,8 +154,11 @@ fn load_matches_discover_then_read_source() {
         articles.extend(a);
         diags.extend(d);
     }
-    assert_eq!(corpus.articles, articles);
+    let whole: Vec<_> = (0..corpus.articles.len())
+        .map(|i| corpus.article(i).into_owned())
+        .collect();
+    assert_eq!(whole, articles);
     assert_eq!(diagnostics, diags);
-    assert_eq!(corpus.articles[5].title, "T5");
-    assert_eq!(corpus.articles[6].title, "T6");
+    assert_eq!(corpus.articles[5].title(), "T5");
+    assert_eq!(corpus.articles[6].title(), "T6");
 }

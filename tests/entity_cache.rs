@@ -2,8 +2,8 @@
 //! from the cache and gets what a fresh extraction gets; a changed file is
 //! extracted again; a damaged cache file is ignored and written anew.
 
-use dateline::article::Article;
 use dateline::corpus::cache::{EntityCache, FileKey, file_in, record_path};
+use dateline::corpus::stored::StoredArticle;
 use dateline::corpus::stream::collect_cached;
 use dateline::entity::{self, ArticleEntity, EntityId, EntityIndex};
 use std::fs;
@@ -34,7 +34,7 @@ fn collection(n: usize) -> tempfile::TempDir {
 }
 
 struct Loaded {
-    articles: Vec<Article>,
+    articles: Vec<StoredArticle>,
     index: String,
 }
 
@@ -97,13 +97,14 @@ fn a_second_load_from_the_cache_equals_a_fresh_extraction() {
     assert!(cache_file(cache.path(), dir.path()).exists());
     // Every file's saved entities are those extracted from its articles.
     let json = dir.path().join("more.json");
-    let from_json: Vec<_> = fresh.articles[40..].iter().map(entity::extract).collect();
+    let extract = |a: &StoredArticle| entity::extract(&a.fetch().article);
+    let from_json: Vec<_> = fresh.articles[40..].iter().map(extract).collect();
     assert!(from_json.iter().all(|e| !e.is_empty()));
     assert_eq!(saved(cache.path(), dir.path(), &json, 2), Some(from_json));
     for (i, article) in fresh.articles[..40].iter().enumerate() {
         let file = dir.path().join(format!("{i:03}.txt"));
         let found = saved(cache.path(), dir.path(), &file, 1).expect("saved");
-        assert_eq!(found, vec![entity::extract(article)]);
+        assert_eq!(found, vec![extract(article)]);
     }
     let modified = fs::metadata(cache_file(cache.path(), dir.path()))
         .unwrap()

@@ -89,11 +89,11 @@ proptest! {
         let mut out = Vec::new();
         write_jsonl(&corpus, &mut out).unwrap();
         let (back, _) = parse_json("export.jsonl", &String::from_utf8(out).unwrap());
-        let original = &corpus.articles[0];
+        let original = corpus.article(0);
         if original.title.is_empty() && original.blocks.is_empty() {
             prop_assert!(back.is_empty());
         } else {
-            prop_assert_eq!(&back[..], std::slice::from_ref(original));
+            prop_assert_eq!(&back[..], std::slice::from_ref(original.as_ref()));
         }
     }
 }

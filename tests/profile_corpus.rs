@@ -3,6 +3,7 @@
 
 use dateline::article::{Article, Block, BlockKind, Date};
 use dateline::corpus::Corpus;
+use dateline::corpus::stored::StoredArticle;
 use dateline::entity::profile::{Profile, SortBy, Unit, concordance};
 use dateline::entity::{ArticleEntity, EntityId, EntityIndex, EntityKind, Mention};
 
@@ -111,6 +112,7 @@ fn corpus(spec: Vec<(Article, Vec<Found>)>) -> Corpus {
         articles.push(a);
     }
     index.merge_aliases();
+    let articles = articles.into_iter().map(StoredArticle::kept).collect();
     Corpus { articles, index }
 }
 
@@ -240,7 +242,8 @@ fn every_concordance_line_lands_on_its_mention() {
     assert_eq!(p.concordance.len(), p.mentions);
     for line in &p.concordance {
         let a = line.article as usize;
-        let text = &c.articles[a].text_of(line.mention.block.map(|b| b as usize));
+        let article = c.article(a);
+        let text = article.text_of(line.mention.block.map(|b| b as usize));
         let said = &text[line.mention.start as usize..line.mention.end as usize];
         assert!(["Wang Huning", "Wang", "Huning"].contains(&said), "{said}");
         // Opening the article at the line and asking for the next mention after
@@ -250,7 +253,7 @@ fn every_concordance_line_lands_on_its_mention() {
             .then(|| (block, start - 1))
             .or(block.checked_sub(1).map(|b| (b, u32::MAX)));
         assert_eq!(c.index.next_mention(a, wang, before), Some(line.mention));
-        assert_eq!(line.date, c.articles[a].date);
+        assert_eq!(line.date, c.articles[a].date());
     }
     // Oldest first, undated last.
     let order: Vec<u32> = p.concordance.iter().map(|l| l.article).collect();
@@ -335,7 +338,7 @@ fn an_ambiguous_short_name_lists_its_candidates() {
 fn bad_offsets_give_empty_context_not_a_panic() {
     let mut c = sample();
     let a = article(None, "x", &["é"]);
-    c.articles.push(a);
+    c.articles.push(StoredArticle::kept(a));
     c.index.add(
         4,
         None,

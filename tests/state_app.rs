@@ -4,6 +4,7 @@
 mod support;
 
 use dateline::app::{Action, App, CaptionMode, Command, Focus, SortOrder};
+use dateline::corpus::stored::StoredArticle;
 use dateline::session::Session;
 use dateline::state::Marks;
 use support::fixture;
@@ -25,7 +26,7 @@ fn article(app: &App, title: &str) -> u32 {
     app.corpus()
         .articles
         .iter()
-        .position(|a| a.title.starts_with(title))
+        .position(|a| a.title().starts_with(title))
         .unwrap() as u32
 }
 
@@ -203,9 +204,9 @@ fn an_edited_article_does_not_inherit_marks() {
     session.record(&app).unwrap();
 
     let mut edited = fixture();
-    edited.articles[bookmarked].blocks[0]
-        .text
-        .push_str(" (corrected)");
+    let mut article = edited.article(bookmarked).into_owned();
+    article.blocks[0].text.push_str(" (corrected)");
+    edited.articles[bookmarked] = StoredArticle::kept(article);
     let session = Session::open(&path, &[], &edited).unwrap();
     assert!(!session.marks()[bookmarked].bookmarked);
     assert!(Session::open(&path, &[], &fixture()).unwrap().marks()[bookmarked].bookmarked);

@@ -5,6 +5,7 @@
 use dateline::app::{Action, App, Command, SortOrder};
 use dateline::article::parse::parse_text;
 use dateline::article::{Article, Date};
+use dateline::corpus::stored::StoredArticle;
 use dateline::corpus::stream::{self, LoadEvent};
 use dateline::corpus::{Corpus, discover};
 use std::time::Instant;
@@ -53,7 +54,7 @@ fn the_loader_sends_ordered_batches_then_an_index_of_every_article() {
                 assert_eq!(progress.articles, titles.len() + articles.len());
                 assert_eq!(progress.files_total, n + 1);
                 batches.push(articles.len());
-                titles.extend(articles.into_iter().map(|a| a.title));
+                titles.extend(articles.iter().map(|a| a.title().to_string()));
                 diagnostics.extend(d);
             }
             LoadEvent::Done { index: i, progress } => {
@@ -77,6 +78,11 @@ fn the_loader_sends_ordered_batches_then_an_index_of_every_article() {
     );
 }
 
+/// `articles` as the collection keeps them in memory.
+fn kept(articles: &[Article]) -> Vec<StoredArticle> {
+    articles.iter().cloned().map(StoredArticle::kept).collect()
+}
+
 /// The list of an app that received `all` in batches of `sizes`, in `sort` order.
 fn streamed(all: &[Article], sizes: &[usize], sort: SortOrder) -> Vec<u32> {
     let mut app = App::new(Corpus::default());
@@ -85,7 +91,7 @@ fn streamed(all: &[Article], sizes: &[usize], sort: SortOrder) -> Vec<u32> {
     }
     let mut at = 0;
     for &size in sizes {
-        app.update(Action::ArticlesAppended(all[at..at + size].to_vec()));
+        app.update(Action::ArticlesAppended(kept(&all[at..at + size])));
         at += size;
     }
     app.order().to_vec()
@@ -217,14 +223,14 @@ fn the_newest_article_stays_open_until_the_user_moves() {
     // Oldest first in input order: each batch brings newer articles.
     let mut by_date = all.clone();
     by_date.sort_by_key(|a| a.date);
-    app.update(Action::ArticlesAppended(by_date[..10].to_vec()));
-    app.update(Action::ArticlesAppended(by_date[10..50].to_vec()));
+    app.update(Action::ArticlesAppended(kept(&by_date[..10])));
+    app.update(Action::ArticlesAppended(kept(&by_date[10..50])));
     assert_eq!(app.list().selected, 0);
     assert_eq!(app.open(), app.order().first().copied());
     app.update(Action::Run(Command::Down));
     let chosen = app.selected();
     app.update(Action::Run(Command::Open));
-    app.update(Action::ArticlesAppended(by_date[50..].to_vec()));
+    app.update(Action::ArticlesAppended(kept(&by_date[50..])));
     assert_eq!(app.open(), chosen, "what the user opened stays open");
     assert_eq!(app.selected(), chosen, "and selected");
 }

@@ -1,6 +1,6 @@
 //! What can happen to the app: commands bound to keys, and everything else.
 
-use crate::article::Article;
+use crate::corpus::stored::StoredArticle;
 use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, EntityIndex};
 use crate::state::Marks;
@@ -180,7 +180,7 @@ pub enum Action {
     /// Show this message in the status bar.
     Notify(String),
     /// More articles were read (they get the next corpus indices).
-    ArticlesAppended(Vec<Article>),
+    ArticlesAppended(Vec<StoredArticle>),
     /// The entity index of all articles is complete (loading is over).
     IndexReady(EntityIndex),
     /// How far loading in the background has got.

@@ -1,6 +1,7 @@
 //! The article list: which articles show, in what order.
 
 use super::{App, SearchScope};
+use crate::corpus::stored::StoredArticle;
 use aho_corasick::AhoCorasick;
 use std::cmp::Reverse;
 
@@ -36,8 +37,8 @@ impl SortOrder {
 }
 
 /// The key of the title sort: the title, ignoring case.
-fn title_key(a: &crate::article::Article) -> String {
-    a.title.to_lowercase()
+fn title_key(a: &StoredArticle) -> String {
+    a.title().to_lowercase()
 }
 
 /// A case-insensitive (ASCII) matcher for `query`, none for an empty query.
@@ -68,10 +69,10 @@ pub(super) struct Titles {
 
 impl Titles {
     /// Adds the titles of the articles not yet added.
-    fn sync(&mut self, articles: &[crate::article::Article]) {
+    fn sync(&mut self, articles: &[StoredArticle]) {
         for a in articles.iter().skip(self.ends.len()) {
             self.folded
-                .extend(a.title.bytes().map(|b| b.to_ascii_lowercase()));
+                .extend(a.title().bytes().map(|b| b.to_ascii_lowercase()));
             self.ends.push(self.folded.len());
         }
     }
@@ -146,7 +147,7 @@ impl App {
         let articles = &self.corpus.articles;
         let key = |i: u32| {
             let a = &articles[i as usize];
-            (a.date.is_none(), a.date)
+            (a.date().is_none(), a.date())
         };
         let mut merged = Vec::with_capacity(old.len() + new.len());
         let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
@@ -173,7 +174,7 @@ impl App {
 
     fn sort_indices(&self, order: &mut [u32]) {
         let articles = &self.corpus.articles;
-        let date = |i: &u32| articles[*i as usize].date;
+        let date = |i: &u32| articles[*i as usize].date();
         match self.sort {
             SortOrder::NewestFirst => order.sort_by_key(|i| (date(i).is_none(), Reverse(date(i)))),
             SortOrder::OldestFirst => order.sort_by_key(|i| (date(i).is_none(), date(i))),
@@ -255,7 +256,8 @@ impl App {
             while scan.next < scan.pool.len() && bytes < STEP_BYTES {
                 let k = scan.next;
                 if !scan.hit[k] {
-                    let a = &articles[scan.pool[k] as usize];
+                    let fetched = articles[scan.pool[k] as usize].fetch();
+                    let a = fetched.article;
                     scan.hit[k] = a.blocks.iter().any(|b| m.is_match(&b.text));
                     bytes += a.text_len();
                 }

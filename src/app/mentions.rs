@@ -9,17 +9,17 @@ impl App {
     /// The mentions of `id` in article `a` that are on screen in the current
     /// caption mode, in reading order.
     pub fn visible_mentions(&self, a: u32, id: EntityId) -> Vec<Mention> {
-        let article = &self.corpus.articles[a as usize];
-        let hidden = self.captions == super::CaptionMode::Hidden;
-        self.corpus
-            .index
-            .mentions(a as usize, id)
+        let mentions = self.corpus.index.mentions(a as usize, id);
+        if self.captions != super::CaptionMode::Hidden || mentions.is_empty() {
+            return mentions.to_vec();
+        }
+        let article = self.whole(a);
+        mentions
             .iter()
             .filter(|m| {
-                !hidden
-                    || m.block.is_none_or(|b| {
-                        article.blocks.get(b as usize).map(|b| b.kind) != Some(BlockKind::Caption)
-                    })
+                m.block.is_none_or(|b| {
+                    article.blocks.get(b as usize).map(|b| b.kind) != Some(BlockKind::Caption)
+                })
             })
             .copied()
             .collect()

@@ -26,6 +26,7 @@ use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
 use crate::state::Marks;
+use std::borrow::Cow;
 use wrap::LayoutKey;
 
 /// A scroll position in a list: the selected item and the first row shown.
@@ -67,6 +68,9 @@ pub struct App {
     order: Vec<u32>,
     list: ListCursor,
     open: Option<u32>,
+    /// The open article whole (its text read again from its file when the
+    /// collection left it there: the only reading `update` does).
+    text: Option<(u32, Article)>,
     layout: Option<ArticleLayout>,
     scroll: usize,
     sidebar: ListCursor,
@@ -109,6 +113,7 @@ impl App {
             order: Vec::new(),
             list: ListCursor::default(),
             open: None,
+            text: None,
             layout: None,
             scroll: 0,
             sidebar: ListCursor::default(),
@@ -479,7 +484,8 @@ impl App {
             (Some(main), _) => (main, 0),
             _ => return None,
         };
-        let article = &self.corpus.articles[a as usize];
+        let article = self.whole(a);
+        let article = article.as_ref();
         let block = match seg.source {
             wrap::Source::Block(b) => Some(b),
             wrap::Source::Title => None,
@@ -572,8 +578,16 @@ impl App {
     fn sync_layout(&mut self) {
         let Some(a) = self.open else {
             self.layout = None;
+            self.text = None;
             return;
         };
+        if self.text.as_ref().is_none_or(|(t, _)| *t != a) {
+            let fetched = self.corpus.articles[a as usize].fetch();
+            if let Some(problem) = fetched.problem {
+                self.message = Some(problem);
+            }
+            self.text = Some((a, fetched.article.into_owned()));
+        }
         let key = LayoutKey {
             article: a,
             width: self.reader_width(),
@@ -582,7 +596,9 @@ impl App {
         if self.layout.as_ref().is_some_and(|l| l.key == key) {
             return;
         }
-        let article = &self.corpus.articles[a as usize];
+        let Some((_, article)) = &self.text else {
+            return;
+        };
         let old = self.layout.as_ref().filter(|l| l.key.article == a);
         let anchor = old.and_then(|l| l.anchor(self.scroll));
         // The current mention stays in view if it was.
@@ -607,7 +623,8 @@ impl App {
         let (Some(layout), Some(a)) = (&self.layout, self.open) else {
             return;
         };
-        let Some(row) = layout.row_of(&self.corpus.articles[a as usize], &m) else {
+        let article = self.whole(a);
+        let Some(row) = layout.row_of(&article, &m) else {
             return;
         };
         let h = self.reader_height();
@@ -678,7 +695,18 @@ impl App {
 
     /// The article in the reader.
     pub fn open_article_ref(&self) -> Option<&Article> {
-        self.open.map(|a| &self.corpus.articles[a as usize])
+        self.text
+            .as_ref()
+            .filter(|(a, _)| Some(*a) == self.open)
+            .map(|(_, article)| article)
+    }
+
+    /// Article `a` whole: the open one as read, any other read again.
+    pub(super) fn whole(&self, a: u32) -> Cow<'_, Article> {
+        match &self.text {
+            Some((t, article)) if *t == a => Cow::Borrowed(article),
+            _ => self.corpus.articles[a as usize].fetch().article,
+        }
     }
 
     /// The open article's wrapped layout.

@@ -331,7 +331,7 @@ impl App {
         };
         self.overlays.clear();
         let in_caption = l.mention.block.is_some_and(|b| {
-            self.corpus.articles[l.article as usize]
+            self.whole(l.article)
                 .blocks
                 .get(b as usize)
                 .is_some_and(|b| b.kind == BlockKind::Caption)

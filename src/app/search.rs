@@ -107,7 +107,9 @@ impl App {
         let (Some(m), Some(a)) = (matcher(&s.query), self.open) else {
             return;
         };
-        let article = &self.corpus.articles[a as usize];
+        let Some((_, article)) = self.text.as_ref().filter(|(t, _)| *t == a) else {
+            return;
+        };
         let hidden = self.captions == super::CaptionMode::Hidden;
         let texts = std::iter::once((None, article.title.as_str())).chain(
             article

@@ -135,6 +135,18 @@ impl Article {
         }
     }
 
+    /// XXH3-64 of the title and paragraph texts: the article's identity
+    /// beside its path, stable across runs and versions.
+    pub fn text_hash(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        h.update(self.title.as_bytes());
+        for block in &self.blocks {
+            h.update(b"\n\n");
+            h.update(block.text.as_bytes());
+        }
+        h.digest()
+    }
+
     /// Total bytes of title and block texts.
     pub fn text_len(&self) -> usize {
         self.title.len() + self.blocks.iter().map(|b| b.text.len()).sum::<usize>()

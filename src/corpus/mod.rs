@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod load;
+pub mod stored;
 pub mod stream;
 
 pub use load::{
@@ -13,6 +14,7 @@ use crate::article::Article;
 use crate::entity::{self, EntityIndex};
 use rayon::prelude::*;
 use std::fmt;
+use stored::StoredArticle;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,12 +49,21 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     /// Articles in input order.
-    pub articles: Vec<Article>,
+    pub articles: Vec<StoredArticle>,
     /// Entities across all articles.
     pub index: EntityIndex,
 }
 
 impl Corpus {
+    /// Article `i` whole (read again from its file when it was left there;
+    /// see [`StoredArticle::fetch`]).
+    ///
+    /// # Panics
+    /// When there is no article `i`.
+    pub fn article(&self, i: usize) -> std::borrow::Cow<'_, Article> {
+        self.articles[i].fetch().article
+    }
+
     /// Builds the corpus of `articles`, extracting entities in parallel,
     /// a slice at a time so that the entities found wait in memory only
     /// until they are indexed.
@@ -65,6 +76,7 @@ impl Corpus {
             }
         }
         index.merge_aliases();
+        let articles = articles.into_iter().map(StoredArticle::kept).collect();
         Corpus { articles, index }
     }
 }

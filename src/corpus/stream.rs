@@ -10,7 +10,8 @@
 //! batches grow so that the receiver does less work per article.
 
 use super::cache::{self, EntityCache, FileKey, Saved, Update};
-use super::{Diagnostic, Origin, Source, discover, read_source_keyed};
+use super::stored::StoredArticle;
+use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
 use crate::entity::{self, ArticleEntity, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
@@ -57,7 +58,7 @@ pub enum LoadEvent {
     /// The next articles in input order, with the problems met reading them.
     Batch {
         /// Articles, numbered after those already sent.
-        articles: Vec<Article>,
+        articles: Vec<StoredArticle>,
         /// Problems finding or reading the inputs of this batch.
         diagnostics: Vec<Diagnostic>,
         /// Progress after this batch.
@@ -88,17 +89,29 @@ pub fn spawn(
         .name("dateline-loader".into())
         .spawn(move || {
             let cache = EntityCache::open(cache_file);
-            if let Some(cache) = run(&sources, problems, cache, start, &tx) {
+            if let Some(cache) = run(&sources, problems, cache, Keep::Headers, start, &tx) {
                 cache.save();
             }
         })?;
     Ok(rx)
 }
 
+/// What the loader keeps of each article in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Everything.
+    Whole,
+    /// The header, when the article is the only one of a text file it can
+    /// read again; everything otherwise (see [`StoredArticle`]).
+    Headers,
+}
+
 /// One input, read and parsed, with its articles' entities when they were
 /// looked for or saved.
 struct Read {
     articles: Vec<Article>,
+    /// The key of the file its only article's text is left in.
+    left_in: Option<FileKey>,
     entities: Option<Vec<Vec<ArticleEntity>>>,
     diagnostics: Vec<Diagnostic>,
     /// How the cache knows the file, for files with a stable identity.
@@ -107,11 +120,15 @@ struct Read {
     saved: Option<usize>,
 }
 
-fn read_and_extract(source: &Source, extract: bool, cache: &Saved) -> Read {
-    let (mut articles, diagnostics, key) = read_source_keyed(source);
-    for a in &mut articles {
-        a.blocks.shrink_to_fit();
-    }
+fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -> Read {
+    let (articles, diagnostics, key) = read_source_keyed(source);
+    let rereadable = match &source.origin {
+        Origin::File(path) => path.to_str() == Some(&source.display),
+        Origin::Stdin => false,
+    };
+    let left_in = key.filter(|_| {
+        keep == Keep::Headers && source.format == Format::Text && rereadable && articles.len() == 1
+    });
     let file = match (&source.origin, key) {
         (Origin::File(path), Some(key)) => cache::record_path(path).map(|p| (p, key)),
         _ => None,
@@ -128,6 +145,7 @@ fn read_and_extract(source: &Source, extract: bool, cache: &Saved) -> Read {
     };
     Read {
         articles,
+        left_in,
         entities,
         diagnostics,
         file,
@@ -145,6 +163,7 @@ fn run(
     sources: &[Source],
     mut found_problems: Vec<Diagnostic>,
     cache: EntityCache,
+    keep: Keep,
     start: Instant,
     tx: &Sender<LoadEvent>,
 ) -> Option<EntityCache> {
@@ -172,7 +191,7 @@ fn run(
             || {
                 chunk
                     .par_iter()
-                    .map(|s| read_and_extract(s, extract, &saved))
+                    .map(|s| read_and_extract(s, extract, keep, &saved))
                     .collect::<Vec<_>>()
             },
             || {
@@ -188,7 +207,7 @@ fn run(
                     &mut progress,
                     &mut diagnostics,
                 );
-                let preview = (!unindexed.is_empty()).then(|| articles.clone());
+                let (articles, preview) = to_send(articles, !unindexed.is_empty());
                 progress.elapsed = start.elapsed();
                 open &= tx
                     .send(LoadEvent::Batch {
@@ -256,6 +275,39 @@ struct Pending {
 /// still to be found.
 type Unindexed = Vec<Pending>;
 
+/// Articles of a batch, each with the key of the file its text is left in.
+type Batch = Vec<(Article, Option<FileKey>)>;
+
+/// The articles of `batch` to send and, when `whole` (some still wait for
+/// their entities), the articles whole to extract them from.
+fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article>>) {
+    let stored = |article: Article, key: Option<FileKey>| match key {
+        Some(key) => StoredArticle::in_file(article, key),
+        None => StoredArticle::kept(article),
+    };
+    if !whole {
+        return (
+            batch.into_iter().map(|(a, key)| stored(a, key)).collect(),
+            None,
+        );
+    }
+    let send = batch
+        .iter()
+        .map(|(a, key)| match key {
+            Some(_) => Article {
+                path: a.path.clone(),
+                date: a.date,
+                title: a.title.clone(),
+                ..Article::default()
+            },
+            None => a.clone(),
+        })
+        .zip(batch.iter().map(|(_, key)| *key))
+        .map(|(a, key)| stored(a, key))
+        .collect();
+    (send, Some(batch.into_iter().map(|(a, _)| a).collect()))
+}
+
 /// Counts a batch, adds the entities found to `index` and notes them in the
 /// cache `update`; its articles, in order, and the inputs not yet indexed.
 fn absorb(
@@ -264,7 +316,7 @@ fn absorb(
     update: &mut Update,
     progress: &mut Progress,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Article>, Unindexed) {
+) -> (Batch, Unindexed) {
     let mut articles = Vec::with_capacity(batch.iter().map(|r| r.articles.len()).sum());
     let mut unindexed = Vec::new();
     for read in batch {
@@ -298,17 +350,18 @@ fn absorb(
             }
             progress.bytes += article.text_len() as u64;
             progress.articles += 1;
-            articles.push(article);
+            articles.push((article, read.left_in));
         }
         diagnostics.extend(read.diagnostics);
     }
     (articles, unindexed)
 }
 
-/// Loads `paths` and returns every article, the index and the diagnostics
-/// (those of finding the inputs first, then those of reading them, in input
-/// order), with the collection's cache (see [`cache::collection_file`]).
-pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<Article>, EntityIndex, Vec<Diagnostic>) {
+/// Loads `paths` and returns every article (kept whole in memory), the index
+/// and the diagnostics (those of finding the inputs first, then those of
+/// reading them, in input order), with the collection's cache (see
+/// [`cache::collection_file`]).
+pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>) {
     collect_cached(paths, cache::collection_file(paths))
 }
 
@@ -316,7 +369,7 @@ pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<Article>, EntityIndex, Vec<Di
 pub fn collect_cached<S: AsRef<str>>(
     paths: &[S],
     cache_file: Option<PathBuf>,
-) -> (Vec<Article>, EntityIndex, Vec<Diagnostic>) {
+) -> (Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>) {
     let start = Instant::now();
     let (sources, problems) = discover(paths);
     let (tx, rx) = crossbeam_channel::unbounded();
@@ -324,6 +377,7 @@ pub fn collect_cached<S: AsRef<str>>(
         &sources,
         problems,
         EntityCache::open(cache_file),
+        Keep::Whole,
         start,
         &tx,
     );

@@ -44,15 +44,14 @@ pub struct ArticleKey {
 impl ArticleKey {
     /// The key of `article`.
     pub fn of(article: &Article) -> ArticleKey {
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        h.update(article.title.as_bytes());
-        for block in &article.blocks {
-            h.update(b"\n\n");
-            h.update(block.text.as_bytes());
-        }
+        ArticleKey::with_hash(&article.path, article.text_hash())
+    }
+
+    /// The key of the article at `path` whose [`Article::text_hash`] is `hash`.
+    pub fn with_hash(path: &str, hash: u64) -> ArticleKey {
         ArticleKey {
-            path: absolute(&article.path),
-            hash: h.digest(),
+            path: absolute(path),
+            hash,
         }
     }
 }

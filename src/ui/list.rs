@@ -43,14 +43,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         let article = &app.corpus().articles[a as usize];
         let date = article
-            .date
+            .date()
             .map_or_else(|| " ".repeat(10), |d| d.to_string());
         let marks = mentioned.is_some_and(|m| m.binary_search(&a).is_ok());
         let title_width = (inner.width as usize).saturating_sub(13);
-        let title = if article.title.is_empty() {
-            ellipsize(&article.path, title_width)
+        let title = if article.title().is_empty() {
+            ellipsize(article.path(), title_width)
         } else {
-            ellipsize(&article.title, title_width)
+            ellipsize(article.title(), title_width)
         };
         let article_marks = app.marks(a);
         // Unread and open articles stand out in bold.

@@ -5,6 +5,7 @@
 use dateline::app::{Action, App, Command};
 use dateline::article::{Article, Block, BlockKind, Credit, Date, Dateline};
 use dateline::corpus::Corpus;
+use dateline::corpus::stored::StoredArticle;
 use dateline::entity::{ArticleEntity, EntityIndex, EntityKind, Mention};
 
 /// A block; a caption's credit is its trailing `(…)`.
@@ -85,6 +86,13 @@ const ENTITIES: &[(&str, EntityKind, &[&str])] = &[
     ("Norland", EntityKind::Place, &[]),
 ];
 
+/// Every article of `corpus`, whole.
+pub fn whole(corpus: &Corpus) -> Vec<Article> {
+    (0..corpus.articles.len())
+        .map(|i| corpus.article(i).into_owned())
+        .collect()
+}
+
 /// A corpus of `articles`, entities found by name as in [`ENTITIES`].
 pub fn corpus(articles: Vec<Article>) -> Corpus {
     let mut index = EntityIndex::new();
@@ -96,6 +104,7 @@ pub fn corpus(articles: Vec<Article>) -> Corpus {
             .collect();
         index.add(i as u32, a.date, found);
     }
+    let articles = articles.into_iter().map(StoredArticle::kept).collect();
     Corpus { articles, index }
 }
 

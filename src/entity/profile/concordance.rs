@@ -84,12 +84,17 @@ pub fn sort(lines: &mut [ConcordanceLine], corpus: &Corpus, by: SortBy) {
 }
 
 impl ConcordanceLine {
-    /// The text of the title or block the mention is in.
-    pub fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
-        corpus
-            .articles
-            .get(self.article as usize)
-            .map_or("", |a| a.text_of(self.mention.block.map(|b| b as usize)))
+    /// The text of the title or block the mention is in (read again from
+    /// its file when the collection left it there).
+    pub fn text<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
+        let Some(stored) = corpus.articles.get(self.article as usize) else {
+            return Cow::Borrowed("");
+        };
+        let block = self.mention.block.map(|b| b as usize);
+        match stored.fetch().article {
+            Cow::Borrowed(article) => Cow::Borrowed(article.text_of(block)),
+            Cow::Owned(article) => Cow::Owned(article.text_of(block).to_owned()),
+        }
     }
 
     /// The title of the mention's article.
@@ -97,13 +102,12 @@ impl ConcordanceLine {
         corpus
             .articles
             .get(self.article as usize)
-            .map_or("", |a| a.title.as_str())
+            .map_or("", |a| a.title())
     }
 
-    /// The text before and after the mention, split off at character
-    /// boundaries (a range that does not fall on them counts as empty).
-    fn parts<'a>(&self, corpus: &'a Corpus) -> (&'a str, &'a str, &'a str) {
-        let text = self.text(corpus);
+    /// The text before and after the mention in `text`, split off at
+    /// character boundaries (a range that does not fall on them counts as empty).
+    fn parts<'t>(&self, text: &'t str) -> (&'t str, &'t str, &'t str) {
         let (start, end) = (self.mention.start as usize, self.mention.end as usize);
         match (text.get(..start), text.get(start..end), text.get(end..)) {
             (Some(l), Some(m), Some(r)) => (l, m, r),
@@ -111,9 +115,37 @@ impl ConcordanceLine {
         }
     }
 
+    /// `part` of the text the mention is in, borrowed from the corpus when
+    /// the text is in memory.
+    fn part<'a>(
+        &self,
+        corpus: &'a Corpus,
+        part: for<'t> fn(&Self, &'t str) -> &'t str,
+    ) -> Cow<'a, str> {
+        match self.text(corpus) {
+            Cow::Borrowed(text) => Cow::Borrowed(part(self, text)),
+            Cow::Owned(text) => Cow::Owned(part(self, &text).to_owned()),
+        }
+    }
+
     /// The mention with up to `width` characters of context on each side.
     pub fn context<'a>(&self, corpus: &'a Corpus, width: usize) -> Context<'a> {
-        let (left, mention, right) = self.parts(corpus);
+        match self.text(corpus) {
+            Cow::Borrowed(text) => self.context_in(text, width),
+            Cow::Owned(text) => {
+                let c = self.context_in(&text, width);
+                Context {
+                    left: Cow::Owned(c.left.into_owned()),
+                    mention: Cow::Owned(c.mention.into_owned()),
+                    right: Cow::Owned(c.right.into_owned()),
+                }
+            }
+        }
+    }
+
+    /// [`ConcordanceLine::context`] in `text`, the text the mention is in.
+    fn context_in<'t>(&self, text: &'t str, width: usize) -> Context<'t> {
+        let (left, mention, right) = self.parts(text);
         let left_cut = left
             .char_indices()
             .rev()
@@ -132,9 +164,18 @@ impl ConcordanceLine {
     }
 
     /// The word just before the mention (empty at the start of the text).
-    pub fn word_before<'a>(&self, corpus: &'a Corpus) -> &'a str {
+    pub fn word_before<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
+        self.part(corpus, Self::word_before_in)
+    }
+
+    /// The word just after the mention (empty at the end of the text).
+    pub fn word_after<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
+        self.part(corpus, Self::word_after_in)
+    }
+
+    fn word_before_in<'t>(&self, text: &'t str) -> &'t str {
         let before = self
-            .parts(corpus)
+            .parts(text)
             .0
             .trim_end_matches(|c: char| !c.is_alphanumeric());
         let start = before
@@ -146,10 +187,9 @@ impl ConcordanceLine {
         &before[start..]
     }
 
-    /// The word just after the mention (empty at the end of the text).
-    pub fn word_after<'a>(&self, corpus: &'a Corpus) -> &'a str {
+    fn word_after_in<'t>(&self, text: &'t str) -> &'t str {
         let after = self
-            .parts(corpus)
+            .parts(text)
             .2
             .trim_start_matches(|c: char| !c.is_alphanumeric());
         let end = after
