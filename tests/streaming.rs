@@ -169,6 +169,61 @@ fn list_search_matches_titles_at_once_and_bodies_step_by_step() {
 }
 
 #[test]
+fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 200;
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
+    }
+    let (sources, problems) = discover(&[dir.path().to_str().unwrap()]);
+    let rx = stream::spawn(sources, problems, None, Instant::now()).unwrap();
+    let mut app = App::new(Corpus::default());
+    app.update(Action::Resize(120, 40));
+    for event in rx {
+        match event {
+            LoadEvent::Batch { articles, .. } => {
+                assert!(articles.iter().all(|a| a.in_file_only()), "headers only");
+                app.update(Action::ArticlesAppended(articles));
+            }
+            LoadEvent::Done { index, .. } => app.update(Action::IndexReady(index)),
+        }
+    }
+    // The open article comes whole from its file.
+    let open = app.open().expect("an article is open") as usize;
+    let article = app.open_article_ref().expect("read again");
+    assert_eq!(article.title, format!("Story number {open}"));
+    assert!(article.blocks[0].text.contains("Angela Schmidt spoke"));
+    assert!(app.layout().is_some_and(|l| !l.rows.is_empty()));
+    // A word found only in bodies is found in the files.
+    search(&mut app, "zeppelin");
+    finish(&mut app);
+    let mut got = app.order().to_vec();
+    got.sort_unstable();
+    let expected: Vec<u32> = (0..n as u32).filter(|i| i % 97 == 5).collect();
+    assert_eq!(got, expected);
+    // A file that changed since is shown as it is now, and named.
+    let changed = dir.path().join("00003.txt");
+    std::fs::write(&changed, text(3).replace("spoke", "spoke at length")).unwrap();
+    let at = app.order().len();
+    app.update(Action::Run(Command::Cancel));
+    assert!(app.order().len() > at);
+    let pos = app.order().iter().position(|&a| a == 3).unwrap();
+    app.update(Action::Run(Command::Top));
+    for _ in 0..pos {
+        app.update(Action::Run(Command::Down));
+    }
+    app.update(Action::Run(Command::Open));
+    assert_eq!(app.open(), Some(3));
+    let now = &app.open_article_ref().unwrap().blocks[0].text;
+    assert!(now.contains("spoke at length"), "{now}");
+    let message = app.message().unwrap_or_default();
+    assert!(
+        message.contains("00003.txt") && message.contains("changed"),
+        "{message}"
+    );
+}
+
+#[test]
 fn typing_on_narrows_to_what_the_shorter_query_matched() {
     let all = articles(500);
     let mut app = App::new(Corpus::from_articles(all.clone()));

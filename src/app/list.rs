@@ -3,6 +3,7 @@
 use super::{App, SearchScope};
 use crate::corpus::stored::StoredArticle;
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 
 /// The order of the article list.
@@ -56,6 +57,14 @@ pub(super) fn matcher(query: &str) -> Option<AhoCorasick> {
 /// milliseconds' work at worst), so that a keystroke never waits for the
 /// whole collection.
 const STEP_BYTES: usize = 1 << 20;
+
+/// Articles searched at once (over every core) within a step.
+const STEP_ARTICLES: usize = 32;
+
+/// What reading an article again from its file counts for against
+/// [`STEP_BYTES`]: opening and reading a small file costs about as much as
+/// searching this much text.
+const FETCH_BYTES: usize = 16 << 10;
 
 /// Every title, ASCII letters lowercased, end to end: one pass of a
 /// substring search finds a query in all of them (a search per title
@@ -252,16 +261,36 @@ impl App {
         let busy = scan.busy();
         if let Some(m) = matcher(&scan.query).filter(|_| busy) {
             let articles = &self.corpus.articles;
+            // Whether article `k` of the pool matches, and what that cost.
+            let search = |k: usize| {
+                let stored = &articles[scan.pool[k] as usize];
+                let a = stored.fetch().article;
+                let hit = a.blocks.iter().any(|b| m.is_match(&b.text));
+                let fetch = if stored.in_file_only() {
+                    FETCH_BYTES
+                } else {
+                    0
+                };
+                (hit, a.text_len() + fetch)
+            };
             let mut bytes = 0;
             while scan.next < scan.pool.len() && bytes < STEP_BYTES {
-                let k = scan.next;
-                if !scan.hit[k] {
-                    let fetched = articles[scan.pool[k] as usize].fetch();
-                    let a = fetched.article;
-                    scan.hit[k] = a.blocks.iter().any(|b| m.is_match(&b.text));
-                    bytes += a.text_len();
+                // A few articles at a time over every core: most of the
+                // cost is reading files again.
+                let chunk = scan.next..(scan.next + STEP_ARTICLES).min(scan.pool.len());
+                let found: Vec<(usize, bool, usize)> = chunk
+                    .into_par_iter()
+                    .filter(|&k| !scan.hit[k])
+                    .map(|k| {
+                        let (hit, cost) = search(k);
+                        (k, hit, cost)
+                    })
+                    .collect();
+                for (k, hit, cost) in found {
+                    scan.hit[k] = hit;
+                    bytes += cost;
                 }
-                scan.next += 1;
+                scan.next = (scan.next + STEP_ARTICLES).min(scan.pool.len());
             }
         }
         let keep = self.order.get(self.list.selected).copied();
