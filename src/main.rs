@@ -4,11 +4,6 @@ use dateline::corpus::{Severity, load};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-/// mimalloc: fewer lock waits than the system allocator when both cores
-/// allocate while loading, and less memory kept in per-thread arenas.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_config {

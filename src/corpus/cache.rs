@@ -140,12 +140,26 @@ impl EntityCache {
         let Some(file) = self.file.clone() else {
             return;
         };
-        let unchanged = self.update.added.is_empty() && self.update.kept.iter().all(|&k| k);
-        if unchanged {
+        if self.unchanged() {
             return;
         }
         let Some(bytes) = self.encode() else { return };
         let _ = write_atomic(&file, &bytes);
+    }
+
+    /// Whether saving would write the same records again.
+    fn unchanged(&self) -> bool {
+        self.update.added.is_empty() && self.update.kept.iter().all(|&k| k)
+    }
+
+    /// This cache, or an empty one (that saves nothing) when saving would
+    /// change nothing: its saved records need no longer be kept.
+    pub fn needed(self) -> EntityCache {
+        if self.unchanged() {
+            EntityCache::default()
+        } else {
+            self
+        }
     }
 
     /// The whole file: header, string table, records, checksum; `None` if a

@@ -250,15 +250,18 @@ fn run(
             progress,
         });
     }
+    // With nothing to save, the saved records go before the index grows.
+    let cache = EntityCache {
+        file,
+        saved,
+        update,
+    }
+    .needed();
     // Short names that stand for one entity across the collection join it.
     index.merge_aliases();
     progress.elapsed = start.elapsed();
     let _ = tx.send(LoadEvent::Done { index, progress });
-    Some(EntityCache {
-        file,
-        saved,
-        update,
-    })
+    Some(cache)
 }
 
 /// An input of a batch not yet indexed.
