@@ -44,7 +44,7 @@ fn describe(index: &EntityIndex, articles: usize) -> String {
         .map(|a| {
             let occurrences = index.of_article(a).iter();
             let mentions: Vec<_> = occurrences.map(|o| (o.id, index.mentions_of(o))).collect();
-            (mentions, index.block_sets(a), index.date(a))
+            (mentions, index.date(a))
         })
         .collect();
     let candidates: Vec<_> = (0..index.len())

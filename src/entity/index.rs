@@ -50,12 +50,10 @@ pub struct Occurrence {
 pub struct EntityIndex {
     entities: Vec<Entity>,
     by_name: HashMap<(EntityKind, String), EntityId>,
-    /// Each article's range in `occurrences` (and `block_sets`).
+    /// Each article's range in `occurrences`.
     per_article: Vec<(u32, u32)>,
     /// Every article's occurrences, in order of first mention within each.
     occurrences: Vec<Occurrence>,
-    /// Parallel to `occurrences`: each one's [`block_set`].
-    block_sets: Vec<u64>,
     /// Every occurrence's mentions, in reading order within each.
     mentions: Vec<Mention>,
     /// The date each article was added with.
@@ -141,7 +139,6 @@ impl EntityIndex {
             }
             let start = self.mentions.len() as u32;
             self.mentions.extend_from_slice(&e.mentions);
-            self.block_sets.push(block_set(&e.mentions));
             self.occurrences.push(Occurrence {
                 id,
                 start,
@@ -183,15 +180,6 @@ impl EntityIndex {
         &self.mentions[o.start as usize..o.end as usize]
     }
 
-    /// For each entity of [`EntityIndex::of_article`], in the same order, the
-    /// set of blocks its mentions fall in (see [`block_set`]): a compact summary
-    /// for counting shared paragraphs without reading every mention.
-    pub fn block_sets(&self, article: usize) -> &[u64] {
-        self.per_article
-            .get(article)
-            .map_or(&[], |&(a, b)| &self.block_sets[a as usize..b as usize])
-    }
-
     /// The mentions of entity `id` in article `article`, in reading order.
     pub fn mentions(&self, article: usize, id: EntityId) -> &[Mention] {
         self.of_article(article)
@@ -212,7 +200,7 @@ impl EntityIndex {
 
     /// Where entity `id` occurs: each article that mentions it (ascending)
     /// with the position of its [`Occurrence`] in [`EntityIndex::of_article`]
-    /// (and [`EntityIndex::block_sets`]) of that article.
+    /// of that article.
     pub fn positions_of(&self, id: EntityId) -> impl Iterator<Item = (u32, usize)> + '_ {
         let articles = &self.entities[id as usize].articles;
         articles
@@ -297,11 +285,6 @@ impl EntityIndex {
                 });
             if let Some(kept) = kept {
                 range.1 = (a + kept) as u32;
-                for i in a..a + kept {
-                    let o = self.occurrences[i];
-                    self.block_sets[i] =
-                        block_set(&self.mentions[o.start as usize..o.end as usize]);
-                }
             }
         }
         // Counts, articles and positions from the joined occurrences.
@@ -595,8 +578,6 @@ mod tests {
                 ids.sort_unstable();
                 ids.dedup();
                 proptest::prop_assert_eq!(ids.len(), occ.len());
-                let sets: Vec<u64> = occ.iter().map(|o| block_set(ix.mentions_of(o))).collect();
-                proptest::prop_assert_eq!(ix.block_sets(a), sets.as_slice());
                 for o in occ {
                     proptest::prop_assert!(ix.articles_of(o.id).contains(&(a as u32)));
                     proptest::prop_assert!(ix.mentions_of(o).windows(2).all(|w| w[0].order_key() < w[1].order_key()));

@@ -1,7 +1,7 @@
 //! The entities that appear alongside one entity: in the same articles, and in
 //! the same paragraphs.
 
-use crate::entity::index::LATER_BLOCKS;
+use crate::entity::index::{LATER_BLOCKS, block_set};
 use crate::entity::{EntityId, EntityIndex, Mention};
 
 /// Another entity seen with the profiled one.
@@ -46,15 +46,16 @@ pub fn co_mentions(index: &EntityIndex, id: EntityId) -> Vec<CoMention> {
     let mut seen: Vec<EntityId> = Vec::new();
     for (a, me) in index.positions_of(id) {
         let occurrences = index.of_article(a as usize);
-        let sets = index.block_sets(a as usize);
-        let own = (sets[me], index.mentions_of(&occurrences[me]));
-        for (o, &set) in occurrences.iter().zip(sets).filter(|(o, _)| o.id != id) {
+        let mine = index.mentions_of(&occurrences[me]);
+        let own = (block_set(mine), mine);
+        for o in occurrences.iter().filter(|o| o.id != id) {
             let c = &mut counts[o.id as usize];
             if c.0 == 0 {
                 seen.push(o.id);
             }
             c.0 += 1;
-            c.1 += shared_paragraphs(own, (set, index.mentions_of(o)));
+            let theirs = index.mentions_of(o);
+            c.1 += shared_paragraphs(own, (block_set(theirs), theirs));
         }
     }
     let mut out: Vec<CoMention> = seen
@@ -75,7 +76,6 @@ pub fn co_mentions(index: &EntityIndex, id: EntityId) -> Vec<CoMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::index::block_set;
 
     fn at(blocks: &[Option<u32>]) -> Vec<Mention> {
         blocks
