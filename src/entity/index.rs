@@ -2,7 +2,7 @@
 
 use super::{ArticleEntity, EntityKind, Mention};
 use crate::article::Date;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 mod merge;
 
@@ -49,7 +49,11 @@ pub struct Occurrence {
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
-    by_name: HashMap<(EntityKind, String), EntityId>,
+    /// Entity ids by lowercased canonical name, one slot per kind
+    /// ([`NO_ENTITY`] when none).
+    by_name: FxHashMap<Box<str>, [EntityId; 3]>,
+    /// A name being lowercased (kept to spare an allocation per lookup).
+    folded: String,
     /// Each article's range in `occurrences`.
     per_article: Vec<(u32, u32)>,
     /// Every article's occurrences, in order of first mention within each.
@@ -76,8 +80,18 @@ pub fn block_set(mentions: &[Mention]) -> u64 {
         .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
 }
 
-fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
-    (kind, name.to_lowercase())
+/// An empty slot of [`EntityIndex::by_name`].
+const NO_ENTITY: EntityId = EntityId::MAX;
+
+/// Puts `name` lowercased into `out` (the key of [`EntityIndex::by_name`]).
+fn fold_into(out: &mut String, name: &str) {
+    out.clear();
+    if name.is_ascii() {
+        out.push_str(name);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(name.chars().flat_map(char::to_lowercase));
+    }
 }
 
 impl EntityIndex {
@@ -97,12 +111,21 @@ impl EntityIndex {
         self.dates[slot] = date;
         let first = self.occurrences.len();
         for e in found {
-            let k = key(e.kind, &e.name);
-            let id = match self.by_name.get(&k) {
-                Some(&id) => id,
-                None => {
+            fold_into(&mut self.folded, &e.name);
+            let known = self.by_name.get(self.folded.as_str());
+            let id = match known.map(|ids| ids[e.kind as usize]) {
+                Some(id) if id != NO_ENTITY => id,
+                _ => {
                     let id = self.entities.len() as EntityId;
-                    self.by_name.insert(k, id);
+                    let folded = self.folded.as_str();
+                    match self.by_name.get_mut(folded) {
+                        Some(ids) => ids[e.kind as usize] = id,
+                        None => {
+                            let mut ids = [NO_ENTITY; 3];
+                            ids[e.kind as usize] = id;
+                            self.by_name.insert(folded.into(), ids);
+                        }
+                    }
                     self.slots.push(Vec::new());
                     self.entities.push(Entity {
                         name: e.name.clone(),
@@ -305,12 +328,15 @@ impl EntityIndex {
             }
         }
 
-        self.by_name = self
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(id, e)| (key(e.kind, &e.name), id as EntityId))
-            .collect();
+        self.by_name.clear();
+        for (id, e) in self.entities.iter().enumerate() {
+            fold_into(&mut self.folded, &e.name);
+            let ids = self
+                .by_name
+                .entry(self.folded.as_str().into())
+                .or_insert([NO_ENTITY; 3]);
+            ids[e.kind as usize] = id as EntityId;
+        }
         let mut remapped = vec![Vec::new(); self.entities.len()];
         for (old, cands) in candidates.into_iter().enumerate() {
             if !cands.is_empty() {
@@ -326,10 +352,15 @@ impl EntityIndex {
     /// Finds an entity by name or alias, case-insensitively; among several,
     /// the one mentioned in most articles.
     pub fn find(&self, name: &str) -> Option<EntityId> {
-        let wanted = name.trim().to_lowercase();
-        let exact = EntityKind::ALL
-            .iter()
-            .filter_map(|&k| self.by_name.get(&(k, wanted.clone())).copied())
+        let mut wanted = String::new();
+        fold_into(&mut wanted, name.trim());
+        let exact = self
+            .by_name
+            .get(wanted.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| id != NO_ENTITY)
             .max_by_key(|&id| self.entities[id as usize].articles.len());
         exact.or_else(|| {
             (0..self.entities.len() as EntityId)
