@@ -219,3 +219,79 @@ fn the_key_is_the_size_and_the_mtime_in_nanoseconds() {
     assert_eq!(k.size, fs::metadata(&file).unwrap().len());
     assert_eq!(k.mtime_ns, 1_700_000_000_123_456_789);
 }
+
+/// What the reader's loader sends for the folder `dir` with the cache in
+/// `cache`: each article's title, whether its text was left in its file,
+/// and its text hash; and the index.
+fn stream(dir: &Path, cache: &Path) -> (Vec<(String, bool, u64)>, String) {
+    let input = dir.to_str().unwrap();
+    let (sources, problems) = dateline::corpus::discover(&[input]);
+    let file = file_in(cache, &[input]);
+    let rx = dateline::corpus::stream::spawn(sources, problems, file, std::time::Instant::now())
+        .unwrap();
+    let (mut articles, mut index) = (Vec::new(), String::new());
+    for event in rx {
+        match event {
+            dateline::corpus::stream::LoadEvent::Batch { articles: a, .. } => {
+                articles.extend(
+                    a.iter()
+                        .map(|a| (a.title().to_string(), a.in_file_only(), a.text_hash())),
+                );
+            }
+            dateline::corpus::stream::LoadEvent::Done { index: i, .. } => {
+                index = describe(&i, articles.len());
+            }
+        }
+    }
+    // The cache is written after the index is sent: wait for the thread.
+    for _ in 0..200 {
+        if cache_file(cache, dir).exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    (articles, index)
+}
+
+#[test]
+fn the_reader_takes_unchanged_files_headers_from_the_cache_without_reading_them() {
+    let dir = collection(12);
+    let cache = tempfile::tempdir().unwrap();
+    let first = stream(dir.path(), cache.path());
+    assert!(cache_file(cache.path(), dir.path()).exists());
+    let second = stream(dir.path(), cache.path());
+    assert_eq!(second, first, "the same articles, hashes and index");
+    assert!(
+        first.0.iter().filter(|a| a.1).count() == 12,
+        "text files stay on disk"
+    );
+
+    // Same size, same modification time, other text: not read, so the saved
+    // header stands (the documented limit of a size-and-mtime key).
+    let path = dir.path().join("003.txt");
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let same_size = text(3, "Angela Schmidt").replace("Story", "Strdy");
+    fs::write(&path, &same_size).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let third = stream(dir.path(), cache.path());
+    assert_eq!(
+        third.0[3].0, "Story number 3",
+        "taken from the cache, not read"
+    );
+
+    // Another modification time: read again.
+    let later = mtime + Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let fourth = stream(dir.path(), cache.path());
+    assert_eq!(fourth.0[3].0, "Strdy number 3");
+}

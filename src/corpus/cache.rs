@@ -1,5 +1,7 @@
 //! The saved entity index: each input file's extracted entities, kept
-//! between runs so that an unchanged file is not extracted again.
+//! between runs so that an unchanged file is not extracted again, and for a
+//! text file holding one article its header (title, date, text hash), so
+//! that the reader need not even read an unchanged file again.
 //!
 //! One cache file per collection, under [`crate::paths::cache_dir`], named
 //! by a hash of the collection's sorted canonical input paths. Each record
@@ -14,10 +16,13 @@
 //! record bytes); a `u64` xxh3 checksum of all that precedes it. A record:
 //! articles, and per article its entities, each a name (string id), a kind
 //! byte, aliases (string ids) and mentions (block + 1 or 0 for the title,
-//! start, length). Anything unreadable counts as an empty cache.
+//! start, length); then a header flag byte, and after a 1 the only
+//! article's title, date (`u32`: year << 16 | month << 8 | day, 0 for none)
+//! and `u64` text hash. Anything unreadable counts as an empty cache.
 //!
 //! `DATELINE_NO_CACHE=1` turns the cache off.
 
+use crate::article::Date;
 use crate::entity::{ArticleEntity, EntityKind, Mention};
 use rustc_hash::FxHashMap;
 use std::fs::Metadata;
@@ -27,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"DATELIDX";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What identifies one version of an input file: its size and modification
@@ -176,9 +181,9 @@ impl EntityCache {
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
-            let entities = self.saved.decode(range.clone())?;
+            let (entities, header) = self.saved.decode(range.clone())?;
             let start = record_bytes.len();
-            encode_record(&mut record_bytes, &mut strings, &entities);
+            encode_record(&mut record_bytes, &mut strings, &entities, header.as_ref());
             all.push((path.clone(), *key, start..record_bytes.len(), true));
         }
         all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
@@ -207,6 +212,22 @@ impl EntityCache {
     }
 }
 
+/// What a reader keeps of a text file's only article (see
+/// [`crate::corpus::stored::StoredArticle`]), saved with its entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The headline.
+    pub title: String,
+    /// Publication date, when known.
+    pub date: Option<Date>,
+    /// [`crate::article::Article::text_hash`] of the whole article.
+    pub hash: u64,
+}
+
+/// One file's record: its articles' entities, and the header of its only
+/// article when it is a text file the reader can read again.
+type Record = (Vec<Vec<ArticleEntity>>, Option<Header>);
+
 /// The records of a cache file, looked up while loading.
 #[derive(Debug, Default)]
 pub struct Saved {
@@ -225,13 +246,31 @@ impl Saved {
         key: FileKey,
         articles: usize,
     ) -> Option<(usize, Vec<Vec<ArticleEntity>>)> {
+        let (i, (entities, _)) = self.record(path, key)?;
+        (entities.len() == articles).then_some((i, entities))
+    }
+
+    /// The header and entities saved for the file at `path` with `key`,
+    /// when it was saved with a header (one article), and the record's number.
+    pub fn lookup_header(
+        &self,
+        path: &str,
+        key: FileKey,
+    ) -> Option<(usize, Header, Vec<ArticleEntity>)> {
+        let (i, (mut entities, header)) = self.record(path, key)?;
+        let header = header?;
+        let only = entities.pop().filter(|_| entities.is_empty())?;
+        Some((i, header, only))
+    }
+
+    /// The record of the file at `path` with `key`, and its number.
+    fn record(&self, path: &str, key: FileKey) -> Option<(usize, Record)> {
         let &i = self.by_path.get(path)?;
         let (_, saved_key, range) = &self.records[i];
         if *saved_key != key {
             return None;
         }
-        let entities = self.decode(range.clone())?;
-        (entities.len() == articles).then_some((i, entities))
+        Some((i, self.decode(range.clone())?))
     }
 
     /// Reads a whole cache file; `None` if any part is wrong.
@@ -280,8 +319,8 @@ impl Saved {
         })
     }
 
-    /// The entities of the record at `range`; `None` if it does not read.
-    fn decode(&self, range: Range<usize>) -> Option<Vec<Vec<ArticleEntity>>> {
+    /// The record at `range`; `None` if it does not read.
+    fn decode(&self, range: Range<usize>) -> Option<Record> {
         let mut r = Reader {
             bytes: self.bytes.get(range)?,
             at: 0,
@@ -332,7 +371,18 @@ impl Saved {
             }
             out.push(entities);
         }
-        (r.at == r.bytes.len()).then_some(out)
+        let header = match r.take(1)?[0] {
+            0 => None,
+            1 => {
+                let title = std::str::from_utf8(r.bytes_field()?).ok()?.to_string();
+                let date = u32::from_le_bytes(r.take(4)?.try_into().ok()?);
+                let date = Date::new((date >> 16) as u16, (date >> 8) as u8, date as u8);
+                let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+                Some(Header { title, date, hash })
+            }
+            _ => return None,
+        };
+        (r.at == r.bytes.len()).then_some((out, header))
     }
 }
 
@@ -356,13 +406,20 @@ impl Update {
         }
     }
 
-    /// Adds the entities extracted from the file at `path` with `key`.
-    pub fn add(&mut self, path: String, key: FileKey, entities: &[Vec<ArticleEntity>]) {
+    /// Adds the entities extracted from the file at `path` with `key`, and
+    /// the header of its only article when the reader may keep just that.
+    pub fn add(
+        &mut self,
+        path: String,
+        key: FileKey,
+        entities: &[Vec<ArticleEntity>],
+        header: Option<&Header>,
+    ) {
         if !self.on {
             return;
         }
         let start = self.records.len();
-        encode_record(&mut self.records, &mut self.strings, entities);
+        encode_record(&mut self.records, &mut self.strings, entities, header);
         self.added.push((path, key, start..self.records.len()));
     }
 }
@@ -388,7 +445,12 @@ impl Interner {
     }
 }
 
-fn encode_record(out: &mut Vec<u8>, strings: &mut Interner, articles: &[Vec<ArticleEntity>]) {
+fn encode_record(
+    out: &mut Vec<u8>,
+    strings: &mut Interner,
+    articles: &[Vec<ArticleEntity>],
+    header: Option<&Header>,
+) {
     put(out, articles.len() as u64);
     for entities in articles {
         put(out, entities.len() as u64);
@@ -409,6 +471,18 @@ fn encode_record(out: &mut Vec<u8>, strings: &mut Interner, articles: &[Vec<Arti
                 put(out, m.start.into());
                 put(out, m.end.saturating_sub(m.start).into());
             }
+        }
+    }
+    match header {
+        None => out.push(0),
+        Some(h) => {
+            out.push(1);
+            put_bytes(out, h.title.as_bytes());
+            let date = h.date.map_or(0, |d| {
+                u32::from(d.year) << 16 | u32::from(d.month) << 8 | u32::from(d.day)
+            });
+            out.extend_from_slice(&date.to_le_bytes());
+            out.extend_from_slice(&h.hash.to_le_bytes());
         }
     }
 }

@@ -45,9 +45,10 @@ impl StoredArticle {
 
     /// Keeps the header of `article`, read as the only article of the text
     /// file at its path, whose key was `key`; the paragraphs are left there.
-    pub fn in_file(article: Article, key: FileKey) -> StoredArticle {
+    /// `hash` is the whole article's [`Article::text_hash`].
+    pub fn in_file(article: Article, key: FileKey, hash: u64) -> StoredArticle {
         StoredArticle {
-            hash: article.text_hash(),
+            hash,
             head: Article {
                 blocks: Vec::new(),
                 dateline: None,
@@ -132,7 +133,8 @@ mod tests {
         let shown = path.to_string_lossy().into_owned();
         let article = parse_text(&shown, &std::fs::read_to_string(path).unwrap());
         let key = FileKey::of(&File::open(path).unwrap().metadata().unwrap()).unwrap();
-        StoredArticle::in_file(article, key)
+        let hash = article.text_hash();
+        StoredArticle::in_file(article, key, hash)
     }
 
     #[test]

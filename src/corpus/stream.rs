@@ -9,7 +9,7 @@
 //! The first batch is small so that a reader can show titles at once; later
 //! batches grow so that the receiver does less work per article.
 
-use super::cache::{self, EntityCache, FileKey, Saved, Update};
+use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
 use super::stored::StoredArticle;
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
@@ -18,7 +18,7 @@ use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 use std::io;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Inputs in the first batch.
@@ -33,7 +33,8 @@ pub struct Progress {
     pub files: usize,
     /// Inputs found.
     pub files_total: usize,
-    /// Bytes of article text read so far.
+    /// Bytes of article text read so far (for a file known from the saved
+    /// index and not read, its size).
     pub bytes: u64,
     /// Articles read and indexed so far.
     pub articles: usize,
@@ -109,9 +110,15 @@ enum Keep {
 /// One input, read and parsed, with its articles' entities when they were
 /// looked for or saved.
 struct Read {
+    /// Its articles: whole, or only the header when it came from the cache.
     articles: Vec<Article>,
-    /// The key of the file its only article's text is left in.
-    left_in: Option<FileKey>,
+    /// The key of the file its only article's text is left in, and that
+    /// article's text hash.
+    left_in: Option<(FileKey, u64)>,
+    /// That article's header, for the cache, when the file was read.
+    header: Option<Header>,
+    /// Bytes of article text read (for a file known from the cache, its size).
+    bytes: u64,
     entities: Option<Vec<Vec<ArticleEntity>>>,
     diagnostics: Vec<Diagnostic>,
     /// How the cache knows the file, for files with a stable identity.
@@ -121,14 +128,28 @@ struct Read {
 }
 
 fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -> Read {
-    let (articles, diagnostics, key) = read_source_keyed(source);
     let rereadable = match &source.origin {
         Origin::File(path) => path.to_str() == Some(&source.display),
         Origin::Stdin => false,
     };
-    let left_in = key.filter(|_| {
-        keep == Keep::Headers && source.format == Format::Text && rereadable && articles.len() == 1
-    });
+    let headers_only = keep == Keep::Headers && source.format == Format::Text && rereadable;
+    if let (true, Origin::File(path)) = (headers_only, &source.origin)
+        && let Some(read) = from_cache(source, path, cache)
+    {
+        return read;
+    }
+    let (articles, diagnostics, key) = read_source_keyed(source);
+    let left_in = key
+        .filter(|_| headers_only && articles.len() == 1)
+        .map(|key| (key, articles[0].text_hash()));
+    // Saved for the next run only when reading it again would tell nothing new.
+    let header = left_in
+        .filter(|_| diagnostics.is_empty())
+        .map(|(_, hash)| Header {
+            title: articles[0].title.clone(),
+            date: articles[0].date,
+            hash,
+        });
     let file = match (&source.origin, key) {
         (Origin::File(path), Some(key)) => cache::record_path(path).map(|p| (p, key)),
         _ => None,
@@ -144,13 +165,40 @@ fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -
         ),
     };
     Read {
+        bytes: articles.iter().map(|a| a.text_len() as u64).sum(),
         articles,
         left_in,
+        header,
         entities,
         diagnostics,
         file,
         saved,
     }
+}
+
+/// The text file at `path` (`source`) as the cache knows it, without
+/// reading it: when its size and modification time are those saved with
+/// the header of its only article.
+fn from_cache(source: &Source, path: &Path, cache: &Saved) -> Option<Read> {
+    let key = FileKey::of(&std::fs::metadata(path).ok()?)?;
+    let record = cache::record_path(path)?;
+    let (i, header, entities) = cache.lookup_header(&record, key)?;
+    let article = Article {
+        path: source.display.clone(),
+        date: header.date,
+        title: header.title,
+        ..Article::default()
+    };
+    Some(Read {
+        articles: vec![article],
+        left_in: Some((key, header.hash)),
+        header: None,
+        bytes: key.size,
+        entities: Some(vec![entities]),
+        diagnostics: Vec::new(),
+        file: Some((record, key)),
+        saved: Some(i),
+    })
 }
 
 /// Loads `sources`, sending each batch to `tx` as it is ready, the
@@ -217,14 +265,20 @@ fn run(
                     })
                     .is_ok();
                 let Some(preview) = preview else { return };
-                for Pending { file, range, found } in unindexed {
+                for Pending {
+                    file,
+                    header,
+                    range,
+                    found,
+                } in unindexed
+                {
                     let found = found.unwrap_or_else(|| {
                         let found: Vec<_> = preview[range.start - first..range.end - first]
                             .iter()
                             .map(entity::extract)
                             .collect();
                         if let Some((path, key)) = file {
-                            update.add(path, key, &found);
+                            update.add(path, key, &found, header.as_ref());
                         }
                         found
                     });
@@ -268,6 +322,8 @@ fn run(
 struct Pending {
     /// The file, for the cache, when its entities are still to be found.
     file: Option<(String, FileKey)>,
+    /// Its only article's header, for the cache.
+    header: Option<Header>,
     /// The numbers of its articles.
     range: Range<usize>,
     /// Its entities, when known (from the cache).
@@ -278,14 +334,15 @@ struct Pending {
 /// still to be found.
 type Unindexed = Vec<Pending>;
 
-/// Articles of a batch, each with the key of the file its text is left in.
-type Batch = Vec<(Article, Option<FileKey>)>;
+/// Articles of a batch, each with the key of the file its text is left in
+/// and its text hash.
+type Batch = Vec<(Article, Option<(FileKey, u64)>)>;
 
 /// The articles of `batch` to send and, when `whole` (some still wait for
 /// their entities), the articles whole to extract them from.
 fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article>>) {
-    let stored = |article: Article, key: Option<FileKey>| match key {
-        Some(key) => StoredArticle::in_file(article, key),
+    let stored = |article: Article, left_in: Option<(FileKey, u64)>| match left_in {
+        Some((key, hash)) => StoredArticle::in_file(article, key, hash),
         None => StoredArticle::kept(article),
     };
     if !whole {
@@ -330,7 +387,7 @@ fn absorb(
             (Some(i), _) => update.keep(i),
             (None, Some(found)) => {
                 if let Some((path, key)) = file.take() {
-                    update.add(path, key, found);
+                    update.add(path, key, found, read.header.as_ref());
                 }
             }
             (None, None) => {}
@@ -342,6 +399,7 @@ fn absorb(
             let range = first..first + read.articles.len();
             unindexed.push(Pending {
                 file,
+                header: read.header,
                 range,
                 found: found.take(),
             });
@@ -351,10 +409,10 @@ fn absorb(
             if let Some(ents) = found.as_mut().and_then(Iterator::next) {
                 index.add(progress.articles as u32, article.date, ents);
             }
-            progress.bytes += article.text_len() as u64;
             progress.articles += 1;
             articles.push((article, read.left_in));
         }
+        progress.bytes += read.bytes;
         diagnostics.extend(read.diagnostics);
     }
     (articles, unindexed)
