@@ -5,6 +5,7 @@
 use dateline::corpus::cache::{EntityCache, FileKey, file_in, record_path};
 use dateline::corpus::stored::StoredArticle;
 use dateline::corpus::stream::collect_cached;
+use dateline::entity::index::Found;
 use dateline::entity::{self, ArticleEntity, EntityId, EntityIndex};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -77,10 +78,26 @@ fn saved(
 ) -> Option<Vec<Vec<ArticleEntity>>> {
     let cache = EntityCache::open(file_in(cache, &[dir.to_str().unwrap()]));
     let path = record_path(file).unwrap();
-    cache
-        .saved
-        .lookup(&path, key(file), articles)
-        .map(|(_, e)| e)
+    let (_, found) = cache.saved.lookup(&path, key(file), articles)?;
+    Some(found.iter().map(owned).collect())
+}
+
+/// The entities of `found`, each with its own names and mentions.
+fn owned(found: &Found<'_>) -> Vec<ArticleEntity> {
+    let range = |r: &std::ops::Range<u32>| r.start as usize..r.end as usize;
+    found
+        .entities
+        .iter()
+        .map(|e| ArticleEntity {
+            name: e.name.to_string(),
+            kind: e.kind,
+            aliases: found.aliases[range(&e.aliases)]
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
+            mentions: found.mentions[range(&e.mentions)].to_vec(),
+        })
+        .collect()
 }
 
 fn cache_file(cache: &Path, dir: &Path) -> PathBuf {

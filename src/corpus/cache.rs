@@ -23,7 +23,8 @@
 //! `DATELINE_NO_CACHE=1` turns the cache off.
 
 use crate::article::Date;
-use crate::entity::{ArticleEntity, EntityKind, Mention};
+use crate::entity::index::Found;
+use crate::entity::{EntityKind, Mention};
 use rustc_hash::FxHashMap;
 use std::fs::Metadata;
 use std::io::Write;
@@ -226,13 +227,13 @@ pub struct Header {
 
 /// One file's record: its articles' entities, and the header of its only
 /// article when it is a text file the reader can read again.
-type Record = (Vec<Vec<ArticleEntity>>, Option<Header>);
+type Record<'a> = (Vec<Found<'a>>, Option<Header>);
 
 /// The records of a cache file, looked up while loading.
 #[derive(Debug, Default)]
 pub struct Saved {
     bytes: Vec<u8>,
-    strings: Vec<Range<usize>>,
+    strings: Vec<Box<str>>,
     records: Vec<(String, FileKey, Range<usize>)>,
     by_path: FxHashMap<String, usize>,
 }
@@ -245,18 +246,14 @@ impl Saved {
         path: &str,
         key: FileKey,
         articles: usize,
-    ) -> Option<(usize, Vec<Vec<ArticleEntity>>)> {
+    ) -> Option<(usize, Vec<Found<'_>>)> {
         let (i, (entities, _)) = self.record(path, key)?;
         (entities.len() == articles).then_some((i, entities))
     }
 
     /// The header and entities saved for the file at `path` with `key`,
     /// when it was saved with a header (one article), and the record's number.
-    pub fn lookup_header(
-        &self,
-        path: &str,
-        key: FileKey,
-    ) -> Option<(usize, Header, Vec<ArticleEntity>)> {
+    pub fn lookup_header(&self, path: &str, key: FileKey) -> Option<(usize, Header, Found<'_>)> {
         let (i, (mut entities, header)) = self.record(path, key)?;
         let header = header?;
         let only = entities.pop().filter(|_| entities.is_empty())?;
@@ -264,7 +261,7 @@ impl Saved {
     }
 
     /// The record of the file at `path` with `key`, and its number.
-    fn record(&self, path: &str, key: FileKey) -> Option<(usize, Record)> {
+    fn record(&self, path: &str, key: FileKey) -> Option<(usize, Record<'_>)> {
         let &i = self.by_path.get(path)?;
         let (_, saved_key, range) = &self.records[i];
         if *saved_key != key {
@@ -290,10 +287,7 @@ impl Saved {
         let count = r.count()?;
         let mut strings = Vec::with_capacity(count);
         for _ in 0..count {
-            let len = r.count()?;
-            let start = r.at;
-            std::str::from_utf8(r.take(len)?).ok()?;
-            strings.push(start..r.at);
+            strings.push(std::str::from_utf8(r.bytes_field()?).ok()?.into());
         }
         let count = r.count()?;
         let mut records = Vec::with_capacity(count);
@@ -320,24 +314,21 @@ impl Saved {
     }
 
     /// The record at `range`; `None` if it does not read.
-    fn decode(&self, range: Range<usize>) -> Option<Record> {
+    fn decode(&self, range: Range<usize>) -> Option<Record<'_>> {
         let mut r = Reader {
             bytes: self.bytes.get(range)?,
             at: 0,
         };
-        let string = |r: &mut Reader| -> Option<String> {
+        let string = |r: &mut Reader| -> Option<&str> {
             let id = usize::try_from(r.number()?).ok()?;
-            let range = self.strings.get(id)?.clone();
-            // Checked to be UTF-8 when the file was read.
-            std::str::from_utf8(&self.bytes[range])
-                .ok()
-                .map(String::from)
+            self.strings.get(id).map(|s| &**s)
         };
         let articles = r.count()?;
         let mut out = Vec::with_capacity(articles);
         for _ in 0..articles {
             let n = r.count()?;
-            let mut entities = Vec::with_capacity(n);
+            let mut found = Found::default();
+            found.entities.reserve(n);
             for _ in 0..n {
                 let name = string(&mut r)?;
                 let kind = match r.take(1)?[0] {
@@ -347,12 +338,12 @@ impl Saved {
                     _ => return None,
                 };
                 let n = r.count()?;
-                let mut aliases = Vec::with_capacity(n);
+                let a = found.aliases.len();
                 for _ in 0..n {
-                    aliases.push(string(&mut r)?);
+                    found.aliases.push(string(&mut r)?);
                 }
                 let n = r.count()?;
-                let mut mentions = Vec::with_capacity(n);
+                let m = found.mentions.len();
                 for _ in 0..n {
                     let block = match r.number()? {
                         0 => None,
@@ -360,16 +351,16 @@ impl Saved {
                     };
                     let start = u32::try_from(r.number()?).ok()?;
                     let end = start.checked_add(u32::try_from(r.number()?).ok()?)?;
-                    mentions.push(Mention { block, start, end });
+                    found.mentions.push(Mention { block, start, end });
                 }
-                entities.push(ArticleEntity {
+                found.entities.push(crate::entity::index::FoundEntity {
                     name,
                     kind,
-                    aliases,
-                    mentions,
+                    aliases: a as u32..found.aliases.len() as u32,
+                    mentions: m as u32..found.mentions.len() as u32,
                 });
             }
-            out.push(entities);
+            out.push(found);
         }
         let header = match r.take(1)?[0] {
             0 => None,
@@ -412,7 +403,7 @@ impl Update {
         &mut self,
         path: String,
         key: FileKey,
-        entities: &[Vec<ArticleEntity>],
+        entities: &[Found<'_>],
         header: Option<&Header>,
     ) {
         if !self.on {
@@ -448,25 +439,27 @@ impl Interner {
 fn encode_record(
     out: &mut Vec<u8>,
     strings: &mut Interner,
-    articles: &[Vec<ArticleEntity>],
+    articles: &[Found<'_>],
     header: Option<&Header>,
 ) {
     put(out, articles.len() as u64);
-    for entities in articles {
-        put(out, entities.len() as u64);
-        for e in entities {
-            put(out, strings.id(&e.name).into());
+    for found in articles {
+        put(out, found.entities.len() as u64);
+        for e in &found.entities {
+            put(out, strings.id(e.name).into());
             out.push(match e.kind {
                 EntityKind::Person => 0,
                 EntityKind::Organization => 1,
                 EntityKind::Place => 2,
             });
-            put(out, e.aliases.len() as u64);
-            for a in &e.aliases {
+            let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
+            put(out, aliases.len() as u64);
+            for a in aliases {
                 put(out, strings.id(a).into());
             }
-            put(out, e.mentions.len() as u64);
-            for m in &e.mentions {
+            let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
+            put(out, mentions.len() as u64);
+            for m in mentions {
                 put(out, m.block.map_or(0, |b| u64::from(b) + 1));
                 put(out, m.start.into());
                 put(out, m.end.saturating_sub(m.start).into());

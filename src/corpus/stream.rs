@@ -13,6 +13,8 @@ use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
 use super::stored::StoredArticle;
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
+use crate::article::Date;
+use crate::entity::index::Found;
 use crate::entity::{self, ArticleEntity, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
@@ -107,9 +109,36 @@ enum Keep {
     Headers,
 }
 
+/// One article's entities: extracted now, or read from the saved index.
+enum ArticleFound<'s> {
+    Extracted(Vec<ArticleEntity>),
+    Saved(Found<'s>),
+}
+
+impl ArticleFound<'_> {
+    /// Adds them to `index` as those of article `n`, dated `date`.
+    fn add_to(self, index: &mut EntityIndex, n: usize, date: Option<Date>) {
+        match self {
+            ArticleFound::Extracted(e) => index.add(n as u32, date, e),
+            ArticleFound::Saved(f) => index.add_found(n as u32, date, &f),
+        }
+    }
+}
+
+/// An input's articles' entities, extracted now, laid out for the cache.
+fn for_cache<'a>(found: &'a [ArticleFound<'_>]) -> Vec<Found<'a>> {
+    found
+        .iter()
+        .map(|f| match f {
+            ArticleFound::Extracted(e) => Found::of(e),
+            ArticleFound::Saved(f) => f.clone(),
+        })
+        .collect()
+}
+
 /// One input, read and parsed, with its articles' entities when they were
 /// looked for or saved.
-struct Read {
+struct Read<'s> {
     /// Its articles: whole, or only the header when it came from the cache.
     articles: Vec<Article>,
     /// The key of the file its only article's text is left in, and that
@@ -119,7 +148,7 @@ struct Read {
     header: Option<Header>,
     /// Bytes of article text read (for a file known from the cache, its size).
     bytes: u64,
-    entities: Option<Vec<Vec<ArticleEntity>>>,
+    entities: Option<Vec<ArticleFound<'s>>>,
     diagnostics: Vec<Diagnostic>,
     /// How the cache knows the file, for files with a stable identity.
     file: Option<(String, FileKey)>,
@@ -127,7 +156,7 @@ struct Read {
     saved: Option<usize>,
 }
 
-fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -> Read {
+fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s Saved) -> Read<'s> {
     let rereadable = match &source.origin {
         Origin::File(path) => path.to_str() == Some(&source.display),
         Origin::Stdin => false,
@@ -158,10 +187,16 @@ fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -
         .as_ref()
         .and_then(|(path, key)| cache.lookup(path, *key, articles.len()));
     let (saved, entities) = match hit {
-        Some((i, entities)) => (Some(i), Some(entities)),
+        Some((i, entities)) => (
+            Some(i),
+            Some(entities.into_iter().map(ArticleFound::Saved).collect()),
+        ),
         None => (
             None,
-            extract.then(|| articles.iter().map(entity::extract).collect()),
+            extract.then(|| {
+                let extracted = articles.iter().map(entity::extract);
+                extracted.map(ArticleFound::Extracted).collect()
+            }),
         ),
     };
     Read {
@@ -179,7 +214,7 @@ fn read_and_extract(source: &Source, extract: bool, keep: Keep, cache: &Saved) -
 /// The text file at `path` (`source`) as the cache knows it, without
 /// reading it: when its size and modification time are those saved with
 /// the header of its only article.
-fn from_cache(source: &Source, path: &Path, cache: &Saved) -> Option<Read> {
+fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read<'s>> {
     let key = FileKey::of(&std::fs::metadata(path).ok()?)?;
     let record = cache::record_path(path)?;
     let (i, header, entities) = cache.lookup_header(&record, key)?;
@@ -194,7 +229,7 @@ fn from_cache(source: &Source, path: &Path, cache: &Saved) -> Option<Read> {
         left_in: Some((key, header.hash)),
         header: None,
         bytes: key.size,
-        entities: Some(vec![entities]),
+        entities: Some(vec![ArticleFound::Saved(entities)]),
         diagnostics: Vec::new(),
         file: Some((record, key)),
         saved: Some(i),
@@ -275,15 +310,15 @@ fn run(
                     let found = found.unwrap_or_else(|| {
                         let found: Vec<_> = preview[range.start - first..range.end - first]
                             .iter()
-                            .map(entity::extract)
+                            .map(|a| ArticleFound::Extracted(entity::extract(a)))
                             .collect();
                         if let Some((path, key)) = file {
-                            update.add(path, key, &found, header.as_ref());
+                            update.add(path, key, &for_cache(&found), header.as_ref());
                         }
                         found
                     });
                     for (n, ents) in range.zip(found) {
-                        index.add(n as u32, preview[n - first].date, ents);
+                        ents.add_to(&mut index, n, preview[n - first].date);
                     }
                 }
             },
@@ -319,7 +354,7 @@ fn run(
 }
 
 /// An input of a batch not yet indexed.
-struct Pending {
+struct Pending<'s> {
     /// The file, for the cache, when its entities are still to be found.
     file: Option<(String, FileKey)>,
     /// Its only article's header, for the cache.
@@ -327,12 +362,12 @@ struct Pending {
     /// The numbers of its articles.
     range: Range<usize>,
     /// Its entities, when known (from the cache).
-    found: Option<Vec<Vec<ArticleEntity>>>,
+    found: Option<Vec<ArticleFound<'s>>>,
 }
 
 /// The inputs of a batch left to index, from the first whose entities are
 /// still to be found.
-type Unindexed = Vec<Pending>;
+type Unindexed<'s> = Vec<Pending<'s>>;
 
 /// Articles of a batch, each with the key of the file its text is left in
 /// and its text hash.
@@ -370,13 +405,13 @@ fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article
 
 /// Counts a batch, adds the entities found to `index` and notes them in the
 /// cache `update`; its articles, in order, and the inputs not yet indexed.
-fn absorb(
-    batch: Vec<Read>,
+fn absorb<'s>(
+    batch: Vec<Read<'s>>,
     index: &mut EntityIndex,
     update: &mut Update,
     progress: &mut Progress,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Batch, Unindexed) {
+) -> (Batch, Unindexed<'s>) {
     let mut articles = Vec::with_capacity(batch.iter().map(|r| r.articles.len()).sum());
     let mut unindexed = Vec::new();
     for read in batch {
@@ -387,7 +422,7 @@ fn absorb(
             (Some(i), _) => update.keep(i),
             (None, Some(found)) => {
                 if let Some((path, key)) = file.take() {
-                    update.add(path, key, found, read.header.as_ref());
+                    update.add(path, key, &for_cache(found), read.header.as_ref());
                 }
             }
             (None, None) => {}
@@ -407,7 +442,7 @@ fn absorb(
         let mut found = found.map(Vec::into_iter);
         for article in read.articles {
             if let Some(ents) = found.as_mut().and_then(Iterator::next) {
-                index.add(progress.articles as u32, article.date, ents);
+                ents.add_to(index, progress.articles, article.date);
             }
             progress.articles += 1;
             articles.push((article, read.left_in));

@@ -3,6 +3,7 @@
 use super::{ArticleEntity, EntityKind, Mention};
 use crate::article::Date;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 mod merge;
 
@@ -80,6 +81,72 @@ pub fn block_set(mentions: &[Mention]) -> u64 {
         .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
 }
 
+/// The entities found in one article laid out flat, their names borrowed:
+/// what [`EntityIndex::add_found`] takes (a few allocations per article
+/// rather than several per entity).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found<'a> {
+    /// Each entity, in order of first mention.
+    pub entities: Vec<FoundEntity<'a>>,
+    /// The entities' other names, each entity's a range of them.
+    pub aliases: Vec<&'a str>,
+    /// The entities' mentions, each entity's a range of them in reading order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One entity of a [`Found`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundEntity<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Its range in [`Found::aliases`].
+    pub aliases: Range<u32>,
+    /// Its range in [`Found::mentions`].
+    pub mentions: Range<u32>,
+}
+
+impl<'a> Found<'a> {
+    /// `entities` laid out flat.
+    pub fn of(entities: &'a [ArticleEntity]) -> Found<'a> {
+        let mut found = Found {
+            entities: Vec::with_capacity(entities.len()),
+            aliases: Vec::new(),
+            mentions: Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum()),
+        };
+        for e in entities {
+            found.push(
+                &e.name,
+                e.kind,
+                e.aliases.iter().map(String::as_str),
+                e.mentions.iter().copied(),
+            );
+        }
+        found
+    }
+
+    /// Adds an entity.
+    pub fn push(
+        &mut self,
+        name: &'a str,
+        kind: EntityKind,
+        aliases: impl IntoIterator<Item = &'a str>,
+        mentions: impl IntoIterator<Item = Mention>,
+    ) {
+        let a = self.aliases.len() as u32;
+        self.aliases.extend(aliases);
+        let m = self.mentions.len() as u32;
+        self.mentions.extend(mentions);
+        self.entities.push(FoundEntity {
+            name,
+            kind,
+            aliases: a..self.aliases.len() as u32,
+            mentions: m..self.mentions.len() as u32,
+        });
+    }
+}
+
 /// An empty slot of [`EntityIndex::by_name`].
 const NO_ENTITY: EntityId = EntityId::MAX;
 
@@ -103,6 +170,11 @@ impl EntityIndex {
     /// Adds the entities `found` in article number `article` (dated `date`).
     /// Articles may be added in any order, each once.
     pub fn add(&mut self, article: u32, date: Option<Date>, found: Vec<ArticleEntity>) {
+        self.add_found(article, date, &Found::of(&found));
+    }
+
+    /// [`EntityIndex::add`] for entities laid out flat.
+    pub fn add_found(&mut self, article: u32, date: Option<Date>, found: &Found<'_>) {
         let slot = article as usize;
         if self.per_article.len() <= slot {
             self.per_article.resize(slot + 1, (0, 0));
@@ -110,8 +182,10 @@ impl EntityIndex {
         }
         self.dates[slot] = date;
         let first = self.occurrences.len();
-        for e in found {
-            fold_into(&mut self.folded, &e.name);
+        for e in &found.entities {
+            let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
+            let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
+            fold_into(&mut self.folded, e.name);
             let known = self.by_name.get(self.folded.as_str());
             let id = match known.map(|ids| ids[e.kind as usize]) {
                 Some(id) if id != NO_ENTITY => id,
@@ -128,7 +202,7 @@ impl EntityIndex {
                     }
                     self.slots.push(Vec::new());
                     self.entities.push(Entity {
-                        name: e.name.clone(),
+                        name: e.name.to_string(),
                         kind: e.kind,
                         aliases: Vec::new(),
                         articles: Vec::new(),
@@ -140,9 +214,9 @@ impl EntityIndex {
                 }
             };
             let entity = &mut self.entities[id as usize];
-            for alias in e.aliases {
-                if alias != entity.name && !entity.aliases.contains(&alias) {
-                    entity.aliases.push(alias);
+            for &alias in aliases {
+                if alias != entity.name && !entity.aliases.iter().any(|a| a == alias) {
+                    entity.aliases.push(alias.to_string());
                 }
             }
             // Articles mostly come in order: appending needs no search.
@@ -155,13 +229,13 @@ impl EntityIndex {
                 let slot = (self.occurrences.len() - first) as u32;
                 self.slots[id as usize].insert(pos, slot);
             }
-            entity.mentions += e.mentions.len() as u32;
+            entity.mentions += mentions.len() as u32;
             if let Some(d) = date {
                 entity.first_date = Some(entity.first_date.map_or(d, |f| f.min(d)));
                 entity.last_date = Some(entity.last_date.map_or(d, |l| l.max(d)));
             }
             let start = self.mentions.len() as u32;
-            self.mentions.extend_from_slice(&e.mentions);
+            self.mentions.extend_from_slice(mentions);
             self.occurrences.push(Occurrence {
                 id,
                 start,
