@@ -99,7 +99,8 @@ pub fn spawn(
     Ok(rx)
 }
 
-/// What the loader keeps of each article in memory.
+/// What the loader keeps in memory of each article it reads (one known
+/// from the cache is not read: only its header is kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keep {
     /// Everything.
@@ -161,18 +162,22 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
         Origin::File(path) => path.to_str() == Some(&source.display),
         Origin::Stdin => false,
     };
-    let headers_only = keep == Keep::Headers && source.format == Format::Text && rereadable;
-    if let (true, Origin::File(path)) = (headers_only, &source.origin)
+    // A text file that can be read again: when its one article is known
+    // from the cache, it is not read now (whatever `keep` says: the text is
+    // read again when it is wanted).
+    let rereadable = source.format == Format::Text && rereadable;
+    if let (true, Origin::File(path)) = (rereadable, &source.origin)
         && let Some(read) = from_cache(source, path, cache)
     {
         return read;
     }
     let (articles, diagnostics, key) = read_source_keyed(source);
-    let left_in = key
-        .filter(|_| headers_only && articles.len() == 1)
+    let one = key
+        .filter(|_| rereadable && articles.len() == 1)
         .map(|key| (key, articles[0].text_hash()));
+    let left_in = one.filter(|_| keep == Keep::Headers);
     // Saved for the next run only when reading it again would tell nothing new.
-    let header = left_in
+    let header = one
         .filter(|_| diagnostics.is_empty())
         .map(|(_, hash)| Header {
             title: articles[0].title.clone(),
@@ -453,7 +458,8 @@ fn absorb<'s>(
     (articles, unindexed)
 }
 
-/// Loads `paths` and returns every article (kept whole in memory), the index
+/// Loads `paths` and returns every article (kept whole in memory, unless
+/// known from the cache and not read), the index
 /// and the diagnostics (those of finding the inputs first, then those of
 /// reading them, in input order), with the collection's cache (see
 /// [`cache::collection_file`]).
