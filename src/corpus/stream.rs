@@ -126,7 +126,7 @@ impl ArticleFound<'_> {
     }
 }
 
-/// An input's articles' entities, extracted now, laid out for the cache.
+/// An input's articles' entities laid out for the cache.
 fn for_cache<'a>(found: &'a [ArticleFound<'_>]) -> Vec<Found<'a>> {
     found
         .iter()
@@ -157,15 +157,17 @@ struct Read<'s> {
     saved: Option<usize>,
 }
 
+/// Reads `source` (unless the cache knows it), and finds its entities in
+/// `cache` or, when `extract`, by extracting them.
 fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s Saved) -> Read<'s> {
-    let rereadable = match &source.origin {
-        Origin::File(path) => path.to_str() == Some(&source.display),
-        Origin::Stdin => false,
-    };
-    // A text file that can be read again: when its one article is known
-    // from the cache, it is not read now (whatever `keep` says: the text is
-    // read again when it is wanted).
-    let rereadable = source.format == Format::Text && rereadable;
+    // A text file that can be read again by its path: when its one article
+    // is known from the cache, it is not read now (whatever `keep` says: the
+    // text is read again when it is wanted).
+    let rereadable = source.format == Format::Text
+        && match &source.origin {
+            Origin::File(path) => path.to_str() == Some(&source.display),
+            Origin::Stdin => false,
+        };
     if let (true, Origin::File(path)) = (rereadable, &source.origin)
         && let Some(read) = from_cache(source, path, cache)
     {
