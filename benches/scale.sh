@@ -6,10 +6,12 @@
 # For each N it generates (once) a collection with ../shared/bench/gen_corpus.py,
 # then measures in one run, warm page cache, release build:
 #   L        rg -c '[A-Z][a-z]+ [A-Z][a-z]+' DIR   (read and scan every byte: the floor)
-#   export   dateline export --jsonl DIR >/dev/null
+#   export   dateline export --jsonl DIR >/dev/null, with the saved index filled
+#            by the warm-up run, and without it (DATELINE_NO_CACHE=1)
 #   first    the reader's first screen (a dated title row visible), tui_timing.py in tmux 200x60
-#   index    the reader's index complete (its "articles indexed in" message), same run
-#   memory   peak RSS of that reader
+#   index    the reader's index complete (its "articles indexed in" message), same run;
+#            with the saved index, and without it
+#   memory   peak RSS of those readers
 # and prints the figures and their ratios to L side by side.
 # Needs: python3, tmux, ripgrep (rg), hyperfine (apt-get install -y tmux ripgrep hyperfine).
 set -euo pipefail
@@ -34,26 +36,35 @@ median_ms() { # hyperfine median of a shell command, in ms
     python3 -c "import json,statistics;r=json.load(open('$out/h.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.0f}')"
 }
 
-printf '%-8s %8s %10s %18s %18s %18s %16s\n' articles MB "L (ms)" "export ms (xL)" "index ms (xL)" "first screen ms" "peak MiB (xdisk)"
+# The reader in tmux (environment "$1"): prints the time to the first dated
+# row, the time to its "indexed in" message, and its peak RSS in KiB.
+reader() {
+    local timing first rest
+    timing=$(python3 "$shared/bench/tui_timing.py" --runs "$runs" --size 200x60 \
+        --step '' '[0-9]{4}-[0-9]{2}-[0-9]{2} ' --step '' 'articles indexed in' \
+        -- env $1 /usr/bin/time -o "$out/mem.txt" -f '%M' "$bin" "$dir" 2>/dev/null)
+    first=$(echo "$timing" | sed -n 1p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
+    rest=$(echo "$timing" | sed -n 2p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
+    echo "$first $(python3 -c "print(f'{$first+$rest:.0f}')") $(tail -n1 "$out/mem.txt")"
+}
+
+printf '%-8s %5s %7s | %-27s | %-27s | %9s | %-25s\n' "" "" "" "with the saved index" "without (fresh start)" "" "peak MiB (x disk)"
+printf '%-8s %5s %7s | %13s %13s | %13s %13s | %9s | %12s %12s\n' articles MB "L ms" "export (xL)" "index (xL)" "export (xL)" "index (xL)" "first ms" saved fresh
 for n in "${sizes[@]}"; do
     dir="$out/c$n"
     [ -d "$dir" ] || python3 "$shared/bench/gen_corpus.py" --n "$n" --out "$dir" --seed 1 >/dev/null
     bytes=$(du -sb "$dir" | cut -f1)
     L=$(median_ms "rg -c '[A-Z][a-z]+ [A-Z][a-z]+' $dir >/dev/null")
     E=$(median_ms "$bin export --jsonl $dir >/dev/null")
-    # The reader, in tmux: time to the first dated row, then to the "indexed in" message.
-    timing=$(python3 "$shared/bench/tui_timing.py" --runs "$runs" --size 200x60 \
-        --step '' '[0-9]{4}-[0-9]{2}-[0-9]{2} ' --step '' 'articles indexed in' \
-        -- /usr/bin/time -o "$out/mem.txt" -f '%M' "$bin" "$dir" 2>/dev/null)
-    first=$(echo "$timing" | sed -n 1p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
-    rest=$(echo "$timing" | sed -n 2p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
-    index=$(python3 -c "print(f'{$first+$rest:.0f}')")
-    kib=$(tail -n1 "$out/mem.txt")
-    python3 - "$n" "$bytes" "$L" "$E" "$index" "$first" "$kib" <<'PY'
+    EF=$(median_ms "DATELINE_NO_CACHE=1 $bin export --jsonl $dir >/dev/null")
+    read -r first index kib <<<"$(reader X=1)"
+    read -r _ index_fresh kib_fresh <<<"$(reader DATELINE_NO_CACHE=1)"
+    python3 - "$n" "$bytes" "$L" "$E" "$index" "$EF" "$index_fresh" "$first" "$kib" "$kib_fresh" <<'PY'
 import sys
-n, b, L, E, I, F, kib = sys.argv[1:]
-b, L, E, I, F, kib = int(b), float(L), float(E), float(I), float(F), int(kib)
-mib = kib / 1024
-print(f"{n:<8} {b/1e6:8.0f} {L:10.0f} {E:10.0f} ({E/L:4.1f}) {I:10.0f} ({I/L:4.1f}) {F:18.0f} {mib:9.0f} ({kib*1024/b:4.2f})")
+n, b, L, E, I, EF, IF, F, kib, kibf = sys.argv[1:]
+b, L, E, I, EF, IF, F = int(b), float(L), float(E), float(I), float(EF), float(IF), float(F)
+x = lambda v: f"{v:6.0f} ({v/L:4.1f})"
+mem = lambda k: f"{int(k)/1024:5.0f} ({int(k)*1024/b:4.2f})"
+print(f"{n:<8} {b/1e6:5.0f} {L:7.0f} | {x(E)} {x(I)} | {x(EF)} {x(IF)} | {F:9.0f} | {mem(kib)} {mem(kibf)}")
 PY
 done
