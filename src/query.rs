@@ -5,7 +5,7 @@
 
 use crate::corpus::{Corpus, Diagnostic, Severity, load};
 use crate::entity::index::Entity;
-use crate::entity::profile::{ConcordanceLine, concordance};
+use crate::entity::profile::{ConcordanceLine, Texts, concordance};
 use crate::entity::{EntityId, EntityKind};
 use crate::sanitize::sanitize;
 use serde_json::json;
@@ -116,9 +116,10 @@ pub fn write_mentions(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let name = &corpus.index.entity(id).name;
+    let mut texts = Texts::new(corpus);
     for line in concordance(corpus, id) {
         let article = &corpus.articles[line.article as usize];
-        let ctx = line.context(corpus, context);
+        let ctx = line.context_in(texts.of(&line), context);
         if json {
             let obj = json!({
                 "name": name,

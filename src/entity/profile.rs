@@ -7,7 +7,7 @@ pub mod concordance;
 pub mod timeline;
 
 pub use comention::{CoMention, co_mentions};
-pub use concordance::{ConcordanceLine, Context, SortBy, concordance};
+pub use concordance::{ConcordanceLine, Context, SortBy, Texts, concordance};
 pub use timeline::{Bar, Timeline, Unit};
 
 use crate::article::Date;

@@ -1,7 +1,7 @@
 //! Every mention of one entity across the collection, one line each, with the
 //! text around it: a keyword-in-context concordance.
 
-use crate::article::Date;
+use crate::article::{Article, Date};
 use crate::corpus::Corpus;
 use crate::entity::{EntityId, Mention};
 use std::borrow::Cow;
@@ -72,14 +72,58 @@ pub fn sort(lines: &mut [ConcordanceLine], corpus: &Corpus, by: SortBy) {
         |l: &ConcordanceLine| (l.date.is_none(), l.date, l.article, l.mention.order_key());
     match by {
         SortBy::Date => lines.sort_unstable_by_key(by_date),
-        SortBy::WordBefore | SortBy::WordAfter => lines.sort_by_cached_key(|l| {
-            let word = if by == SortBy::WordBefore {
-                l.word_before(corpus)
-            } else {
-                l.word_after(corpus)
+        SortBy::WordBefore | SortBy::WordAfter => {
+            // In date order each article's lines are together: its text is
+            // read once (from its file, when the collection left it there).
+            lines.sort_unstable_by_key(by_date);
+            let mut texts = Texts::new(corpus);
+            let keys: Vec<String> = lines
+                .iter()
+                .map(|l| {
+                    let text = texts.of(l);
+                    let word = if by == SortBy::WordBefore {
+                        l.word_before_in(text)
+                    } else {
+                        l.word_after_in(text)
+                    };
+                    word.to_lowercase()
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..lines.len()).collect();
+            order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
+            let sorted: Vec<ConcordanceLine> = order.iter().map(|&i| lines[i]).collect();
+            lines.copy_from_slice(&sorted);
+        }
+    }
+}
+
+/// The texts of concordance lines, read an article at a time: lines of one
+/// article in a row read it once.
+pub struct Texts<'a> {
+    corpus: &'a Corpus,
+    last: Option<(u32, Cow<'a, Article>)>,
+}
+
+impl<'a> Texts<'a> {
+    /// Reads from `corpus`.
+    pub fn new(corpus: &'a Corpus) -> Texts<'a> {
+        Texts { corpus, last: None }
+    }
+
+    /// The text of the title or block `line`'s mention is in.
+    pub fn of(&mut self, line: &ConcordanceLine) -> &str {
+        let a = line.article;
+        if self.last.as_ref().is_none_or(|(last, _)| *last != a) {
+            let article = match self.corpus.articles.get(a as usize) {
+                Some(stored) => stored.fetch().article,
+                None => Cow::Owned(Article::default()),
             };
-            (word.to_lowercase(), by_date(l))
-        }),
+            self.last = Some((a, article));
+        }
+        let article = self.last.as_ref().map(|(_, article)| article.as_ref());
+        article.map_or("", |article| {
+            article.text_of(line.mention.block.map(|b| b as usize))
+        })
     }
 }
 
@@ -143,8 +187,9 @@ impl ConcordanceLine {
         }
     }
 
-    /// [`ConcordanceLine::context`] in `text`, the text the mention is in.
-    fn context_in<'t>(&self, text: &'t str, width: usize) -> Context<'t> {
+    /// [`ConcordanceLine::context`] in `text`, the text the mention is in
+    /// (see [`Texts`]).
+    pub fn context_in<'t>(&self, text: &'t str, width: usize) -> Context<'t> {
         let (left, mention, right) = self.parts(text);
         let left_cut = left
             .char_indices()
@@ -173,7 +218,8 @@ impl ConcordanceLine {
         self.part(corpus, Self::word_after_in)
     }
 
-    fn word_before_in<'t>(&self, text: &'t str) -> &'t str {
+    /// [`ConcordanceLine::word_before`] in `text`, the text the mention is in.
+    pub fn word_before_in<'t>(&self, text: &'t str) -> &'t str {
         let before = self
             .parts(text)
             .0
@@ -187,7 +233,8 @@ impl ConcordanceLine {
         &before[start..]
     }
 
-    fn word_after_in<'t>(&self, text: &'t str) -> &'t str {
+    /// [`ConcordanceLine::word_after`] in `text`, the text the mention is in.
+    pub fn word_after_in<'t>(&self, text: &'t str) -> &'t str {
         let after = self
             .parts(text)
             .2
