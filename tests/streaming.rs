@@ -5,8 +5,9 @@
 use dateline::app::{Action, App, Command, SortOrder};
 use dateline::article::parse::parse_text;
 use dateline::article::{Article, Date};
+use dateline::corpus::Corpus;
+use dateline::corpus::load::Discovery;
 use dateline::corpus::stream::{self, LoadEvent};
-use dateline::corpus::{Corpus, discover};
 use std::time::Instant;
 
 /// Article `i`: dated by `i` modulo 28 (so several share a date), a title
@@ -37,8 +38,8 @@ fn the_loader_sends_ordered_batches_then_an_index_of_every_article() {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
     }
     std::fs::write(dir.path().join("bad.txt"), b"ab\0cd").unwrap();
-    let (sources, problems) = discover(&[dir.path().to_str().unwrap()]);
-    let rx = stream::spawn(sources, problems, None, Instant::now()).unwrap();
+    let found = Discovery::new(&[dir.path().to_str().unwrap()]);
+    let rx = stream::spawn(found, None, Instant::now()).unwrap();
     let mut titles = Vec::new();
     let mut batches = Vec::new();
     let mut diagnostics = Vec::new();
