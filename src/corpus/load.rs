@@ -599,4 +599,77 @@ mod tests {
             "dateline: /nonexistent/dateline-test: no such file or directory"
         );
     }
+
+    /// What a discovery gives, as `path` or `ERR path`, with the lower
+    /// bound of what is left checked at every step.
+    fn given_out(paths: &[&str]) -> Vec<String> {
+        let mut found = Discovery::new(paths);
+        let mut out = Vec::new();
+        let mut bounds = Vec::new();
+        while let Some(item) = found.next() {
+            bounds.push(found.size_hint().0);
+            out.push(match item {
+                Ok(source) => source.display,
+                Err(problem) => format!("ERR {}", problem.path),
+            });
+        }
+        for (i, bound) in bounds.iter().enumerate() {
+            assert!(*bound <= out.len() - i - 1, "bound {bound} after item {i}");
+        }
+        out
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_large_folder_is_given_out_in_full_path_order_problems_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        // More entries than are sorted in the first step, names of several
+        // lengths so that byte order is not numeric order.
+        let mut names: Vec<String> = (0..700)
+            .map(|i| format!("{}.txt", i * 7919 % 1000))
+            .collect();
+        for name in &names {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        std::fs::create_dir(root.join("50")).unwrap();
+        std::fs::write(root.join("50/b.txt"), "x").unwrap();
+        std::fs::write(root.join("50/a.json"), "x").unwrap();
+        std::os::unix::fs::symlink("/nonexistent/dateline", root.join("555x.txt")).unwrap();
+        std::fs::write(root.join("notes.md"), "x").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "x").unwrap();
+
+        names.extend(["50".to_string(), "555x.txt".to_string()]);
+        names.sort();
+        let shown = |name: &str| root.join(name).to_string_lossy().into_owned();
+        let expected: Vec<String> = names
+            .iter()
+            .flat_map(|name| match name.as_str() {
+                "50" => vec![shown("50/a.json"), shown("50/b.txt")],
+                "555x.txt" => vec![format!("ERR {}", shown(name))],
+                _ => vec![shown(name)],
+            })
+            .collect();
+        let root = root.to_str().unwrap();
+        assert_eq!(given_out(&[root]), expected);
+        let (sources, problems) = discover(&[root]);
+        assert_eq!(sources.len() + problems.len(), expected.len());
+        assert_eq!(problems[0].message, "no such file or directory");
+    }
+
+    #[test]
+    fn the_lower_bound_counts_the_files_of_a_folder_once_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.json", "c.md", "d.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("e")).unwrap();
+        std::fs::write(dir.path().join("e/f.txt"), "x").unwrap();
+        let mut found = Discovery::new(&[dir.path().to_str().unwrap(), "-"]);
+        assert_eq!(found.size_hint().0, 0, "nothing read yet");
+        assert!(found.next().unwrap().is_ok());
+        // b.json and d.txt; e is not read yet, and "-" is not counted.
+        assert_eq!(found.size_hint().0, 2);
+        assert_eq!(found.count(), 4);
+    }
 }
