@@ -325,8 +325,6 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         while let Some(Err(d)) = found.next_if(Result::is_err) {
             diagnostics.push(d);
         }
-            return ExitCode::SUCCESS;
-        }
         let none = found.peek().is_none();
         if none && diagnostics.iter().any(|d| d.severity == Severity::Error) {
             for d in &diagnostics {
