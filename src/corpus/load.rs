@@ -614,7 +614,8 @@ mod tests {
             });
         }
         for (i, bound) in bounds.iter().enumerate() {
-            assert!(*bound <= out.len() - i - 1, "bound {bound} after item {i}");
+            let left = out.len() - (i + 1);
+            assert!(*bound <= left, "bound {bound} with {left} left");
         }
         out
     }
