@@ -78,9 +78,9 @@ pub enum LoadEvent {
 /// Starts loading the inputs `found` (as a [`Discovery`](super::load::Discovery)
 /// gives them, problems finding them among them; loading counts from
 /// `start`) on a new thread, with the entities saved in `cache_file` (see
-/// [`cache::collection_file`]; `None`: no cache), which another thread
-/// opens meanwhile; the events arrive on the receiver. The thread stops
-/// early when the receiver is dropped.
+/// [`cache::collection_file`]; `None`: no cache), opened once the first
+/// batch is sent; the events arrive on the receiver. The thread stops early
+/// when the receiver is dropped.
 pub fn spawn<I>(
     found: I,
     cache_file: Option<PathBuf>,
@@ -93,11 +93,7 @@ where
     std::thread::Builder::new()
         .name("dateline-loader".into())
         .spawn(move || {
-            // Without a thread to open it, this run goes without the cache.
-            let opening = std::thread::Builder::new()
-                .name("dateline-cache".into())
-                .spawn(move || EntityCache::open(cache_file));
-            let cache = || opening.ok().and_then(|h| h.join().ok()).unwrap_or_default();
+            let cache = || EntityCache::open(cache_file);
             if let Some(cache) = run(found, cache, start, &tx) {
                 cache.save();
             }
