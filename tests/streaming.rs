@@ -229,3 +229,39 @@ fn the_newest_article_stays_open_until_the_user_moves() {
     assert_eq!(app.open(), chosen, "what the user opened stays open");
     assert_eq!(app.selected(), chosen, "and selected");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_reader_with_nothing_readable_stops_before_the_terminal_naming_each_problem() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("articles");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    // The only candidate is deep in the folder: the whole walk is needed to know.
+    std::os::unix::fs::symlink("/nonexistent/dateline", dir.join("sub/gone.txt")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg(&dir)
+        .arg(home.path().join("missing"))
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .env("XDG_STATE_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "dateline: {}: no such file or directory",
+                dir.join("sub/gone.txt").display()
+            ),
+            format!(
+                "dateline: {}: no such file or directory",
+                home.path().join("missing").display()
+            ),
+            "dateline: no article could be read".to_string(),
+        ]
+    );
+}
