@@ -7,6 +7,7 @@
 use crate::app::{Action, App};
 use crate::article::parse::parse_text;
 use crate::config::{Config, theme::colors_enabled};
+use crate::corpus::load::Discovery;
 use crate::corpus::stored::StoredArticle;
 use crate::corpus::stream::{self, LoadEvent, Progress};
 use crate::corpus::{self, Corpus, Diagnostic, Severity};
@@ -317,20 +318,23 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         }
         corpus
     } else {
-        let (sources, diagnostics) = corpus::discover(paths);
-        if sources.is_empty() && diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        // Only as far as the first input (or the end, when there is none):
+        // the loader finds the rest as it reads.
+        let mut found = Discovery::new(paths).peekable();
+        let mut diagnostics = Vec::new();
+        while let Some(Err(d)) = found.next_if(Result::is_err) {
+            diagnostics.push(d);
+        }
+        let none = found.peek().is_none();
+        if none && diagnostics.iter().any(|d| d.severity == Severity::Error) {
             for d in &diagnostics {
                 let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
             }
             let _ = writeln!(stderr, "dateline: no article could be read");
             return ExitCode::FAILURE;
         }
-        loader = match stream::spawn(
-            sources,
-            diagnostics,
-            corpus::cache::collection_file(paths),
-            began,
-        ) {
+        let found = diagnostics.into_iter().map(Err).chain(found);
+        loader = match stream::spawn(found, corpus::cache::collection_file(paths), began) {
             Ok(rx) => Some(rx),
             Err(e) => {
                 let _ = writeln!(stderr, "dateline: cannot start loading: {e}");

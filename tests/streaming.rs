@@ -5,9 +5,10 @@
 use dateline::app::{Action, App, Command, SortOrder};
 use dateline::article::parse::parse_text;
 use dateline::article::{Article, Date};
+use dateline::corpus::Corpus;
+use dateline::corpus::load::Discovery;
 use dateline::corpus::stored::StoredArticle;
 use dateline::corpus::stream::{self, LoadEvent};
-use dateline::corpus::{Corpus, discover};
 use std::time::Instant;
 
 /// Article `i`: dated by `i` modulo 28 (so several share a date), a title
@@ -38,8 +39,8 @@ fn the_loader_sends_ordered_batches_then_an_index_of_every_article() {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
     }
     std::fs::write(dir.path().join("bad.txt"), b"ab\0cd").unwrap();
-    let (sources, problems) = discover(&[dir.path().to_str().unwrap()]);
-    let rx = stream::spawn(sources, problems, None, Instant::now()).unwrap();
+    let found = Discovery::new(&[dir.path().to_str().unwrap()]);
+    let rx = stream::spawn(found, None, Instant::now()).unwrap();
     let mut titles = Vec::new();
     let mut batches = Vec::new();
     let mut diagnostics = Vec::new();
@@ -175,8 +176,8 @@ fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
     for i in 0..n {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
     }
-    let (sources, problems) = discover(&[dir.path().to_str().unwrap()]);
-    let rx = stream::spawn(sources, problems, None, Instant::now()).unwrap();
+    let found = Discovery::new(&[dir.path().to_str().unwrap()]);
+    let rx = stream::spawn(found, None, Instant::now()).unwrap();
     let mut app = App::new(Corpus::default());
     app.update(Action::Resize(120, 40));
     for event in rx {
@@ -288,4 +289,40 @@ fn the_newest_article_stays_open_until_the_user_moves() {
     app.update(Action::ArticlesAppended(kept(&by_date[50..])));
     assert_eq!(app.open(), chosen, "what the user opened stays open");
     assert_eq!(app.selected(), chosen, "and selected");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_with_nothing_readable_stops_before_the_terminal_naming_each_problem() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("articles");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    // The only candidate is deep in the folder: the whole walk is needed to know.
+    std::os::unix::fs::symlink("/nonexistent/dateline", dir.join("sub/gone.txt")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg(&dir)
+        .arg(home.path().join("missing"))
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .env("XDG_STATE_HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "dateline: {}: no such file or directory",
+                dir.join("sub/gone.txt").display()
+            ),
+            format!(
+                "dateline: {}: no such file or directory",
+                home.path().join("missing").display()
+            ),
+            "dateline: no article could be read".to_string(),
+        ]
+    );
 }

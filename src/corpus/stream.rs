@@ -6,8 +6,10 @@
 //! the [`cache`](super::cache) instead of being extracted again; the cache
 //! is written after the index is sent.
 //!
-//! The first batch is small so that a reader can show titles at once; later
-//! batches grow so that the receiver does less work per article.
+//! The inputs are found as they are read (see [`Discovery`](super::load::Discovery)).
+//! The first batch is small and goes out before the cache is open, so that
+//! a reader can show titles at once; later batches grow so that the
+//! receiver does less work per article.
 
 use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
 use super::stored::StoredArticle;
@@ -33,7 +35,7 @@ const MAX_BATCH: usize = 4096;
 pub struct Progress {
     /// Inputs read so far.
     pub files: usize,
-    /// Inputs found.
+    /// Inputs found so far (all of them once every folder is listed).
     pub files_total: usize,
     /// Bytes of article text read so far (for a file known from the saved
     /// index and not read, its size).
@@ -77,26 +79,56 @@ pub enum LoadEvent {
     },
 }
 
-/// Starts loading `sources` (found by [`discover`] with `problems`, from
+/// Starts loading the inputs `found` (as a [`Discovery`](super::load::Discovery)
+/// gives them, problems finding them among them; loading counts from
 /// `start`) on a new thread, with the entities saved in `cache_file` (see
-/// [`cache::collection_file`]; `None`: no cache); the events arrive on the
-/// receiver. The thread stops early when the receiver is dropped.
-pub fn spawn(
-    sources: Vec<Source>,
-    problems: Vec<Diagnostic>,
+/// [`cache::collection_file`]; `None`: no cache), opened once the first
+/// batch is sent; the events arrive on the receiver. The thread stops early
+/// when the receiver is dropped.
+pub fn spawn<I>(
+    found: I,
     cache_file: Option<PathBuf>,
     start: Instant,
-) -> io::Result<Receiver<LoadEvent>> {
+) -> io::Result<Receiver<LoadEvent>>
+where
+    I: Iterator<Item = Result<Source, Diagnostic>> + Send + 'static,
+{
     let (tx, rx) = crossbeam_channel::unbounded();
     std::thread::Builder::new()
         .name("dateline-loader".into())
         .spawn(move || {
-            let cache = EntityCache::open(cache_file);
-            if let Some(cache) = run(&sources, problems, cache, Keep::Headers, start, &tx) {
+            let cache = || EntityCache::open(cache_file);
+            if let Some(cache) = run(found, cache, Keep::Headers, start, &tx) {
                 cache.save();
             }
         })?;
     Ok(rx)
+}
+
+/// The inputs still to read, pulled a batch at a time.
+struct Inputs<I> {
+    found: I,
+    /// Inputs pulled so far.
+    pulled: usize,
+    /// Problems finding the inputs pulled, not sent yet.
+    problems: Vec<Diagnostic>,
+}
+
+impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
+    /// The next `n` inputs (fewer at the end), counted in `progress`.
+    fn take(&mut self, n: usize, progress: &mut Progress) -> Vec<Source> {
+        let mut chunk = Vec::with_capacity(n);
+        while chunk.len() < n {
+            match self.found.next() {
+                Some(Ok(source)) => chunk.push(source),
+                Some(Err(problem)) => self.problems.push(problem),
+                None => break,
+            }
+        }
+        self.pulled += chunk.len();
+        progress.files_total = self.pulled + self.found.size_hint().0;
+        chunk
+    }
 }
 
 /// What the loader keeps in memory of each article it reads (one known
@@ -243,53 +275,83 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
     })
 }
 
-/// Loads `sources`, sending each batch to `tx` as it is ready, the
-/// `problems` of finding them with the first. While the workers read one
-/// batch, the previous one is added to the index and sent. The first batch
-/// is sent before the entities not in `cache` are looked for: the first use
-/// of the extractor builds its word lists, which takes a while. Returns the
-/// cache to save, unless the receiver went away.
+/// Loads the inputs `found`, sending each batch to `tx` as it is ready
+/// with the problems finding its inputs. The first batch is read and sent
+/// before `cache` is asked for the saved entities (tens of megabytes at
+/// 100,000 articles) and before any entity is looked for (the first use of
+/// the extractor builds its word lists); it is indexed while the next is
+/// read. Then, while the workers read one batch, the previous one is added
+/// to the index and sent. Returns the cache to save, unless the receiver
+/// went away.
 fn run(
-    sources: &[Source],
-    mut found_problems: Vec<Diagnostic>,
-    cache: EntityCache,
+    found: impl Iterator<Item = Result<Source, Diagnostic>>,
+    cache: impl FnOnce() -> EntityCache,
     keep: Keep,
     start: Instant,
     tx: &Sender<LoadEvent>,
 ) -> Option<EntityCache> {
+    let mut progress = Progress::default();
+    let mut inputs = Inputs {
+        found,
+        pulled: 0,
+        problems: Vec::new(),
+    };
+    let mut index = EntityIndex::new();
+    let nothing_saved = Saved::default();
+    let chunk = inputs.take(FIRST_BATCH, &mut progress);
+    let read = chunk
+        .par_iter()
+        .map(|s| read_and_extract(s, false, keep, &nothing_saved))
+        .collect();
+    let mut diagnostics = std::mem::take(&mut inputs.problems);
+    // No entity is known yet: nothing to note in the cache.
+    let (articles, unindexed) = absorb(
+        read,
+        &mut index,
+        &mut Update::default(),
+        &mut progress,
+        &mut diagnostics,
+    );
+    progress.elapsed = start.elapsed();
+    let (articles, preview) = to_send(articles, true);
+    let batch = LoadEvent::Batch {
+        articles,
+        diagnostics,
+        progress,
+    };
+    if tx.send(batch).is_err() {
+        return None;
+    }
+    let mut sent = preview.map(|preview| (preview, unindexed));
     let EntityCache {
         file,
         saved,
         mut update,
-    } = cache;
-    let mut progress = Progress {
-        files_total: sources.len(),
-        ..Progress::default()
-    };
-    let mut index = EntityIndex::new();
+    } = cache();
     let mut pending: Option<Vec<Read>> = None;
     let mut open = true;
-    let mut rest = sources;
-    let mut size = FIRST_BATCH;
-    let mut extract = false;
+    let mut size = FIRST_BATCH * 2;
     loop {
-        let (chunk, after) = rest.split_at(size.min(rest.len()));
-        rest = after;
+        let chunk = inputs.take(size, &mut progress);
         size = (size * 2).min(MAX_BATCH);
         let done = pending.take();
+        let first_batch = sent.take();
         let (read, ()) = rayon::join(
             || {
                 chunk
                     .par_iter()
-                    .map(|s| read_and_extract(s, extract, keep, &saved))
+                    .map(|s| read_and_extract(s, true, keep, &saved))
                     .collect::<Vec<_>>()
             },
             || {
+                if let Some((preview, unindexed)) = first_batch {
+                    index_sent(0, &preview, unindexed, &saved, &mut update, &mut index);
+                }
                 let Some(done) = done else {
                     return;
                 };
                 let first = progress.articles;
-                let mut diagnostics = std::mem::take(&mut found_problems);
+                let mut diagnostics = std::mem::take(&mut inputs.problems);
                 let (articles, unindexed) = absorb(
                     done,
                     &mut index,
@@ -307,30 +369,9 @@ fn run(
                     })
                     .is_ok();
                 let Some(preview) = preview else { return };
-                for Pending {
-                    file,
-                    header,
-                    range,
-                    found,
-                } in unindexed
-                {
-                    let found = found.unwrap_or_else(|| {
-                        let found: Vec<_> = preview[range.start - first..range.end - first]
-                            .iter()
-                            .map(|a| ArticleFound::Extracted(entity::extract(a)))
-                            .collect();
-                        if let Some((path, key)) = file {
-                            update.add(path, key, &for_cache(&found), header.as_ref());
-                        }
-                        found
-                    });
-                    for (n, ents) in range.zip(found) {
-                        ents.add_to(&mut index, n, preview[n - first].date);
-                    }
-                }
+                index_sent(first, &preview, unindexed, &saved, &mut update, &mut index);
             },
         );
-        extract = true;
         if !open {
             return None;
         }
@@ -339,10 +380,10 @@ fn run(
         }
         pending = Some(read);
     }
-    if !found_problems.is_empty() {
+    if !inputs.problems.is_empty() {
         let _ = tx.send(LoadEvent::Batch {
             articles: Vec::new(),
-            diagnostics: found_problems,
+            diagnostics: inputs.problems,
             progress,
         });
     }
@@ -358,6 +399,49 @@ fn run(
     progress.elapsed = start.elapsed();
     let _ = tx.send(LoadEvent::Done { index, progress });
     Some(cache)
+}
+
+/// Adds to `index` the inputs of a batch sent before they were indexed
+/// (`preview`: its articles, the first numbered `first`), with the entities
+/// found when they were read, else those saved for the file, else those
+/// extracted now (and noted in the cache `update`).
+fn index_sent<'s>(
+    first: usize,
+    preview: &[Article],
+    unindexed: Unindexed<'s>,
+    saved: &'s Saved,
+    update: &mut Update,
+    index: &mut EntityIndex,
+) {
+    for Pending {
+        file,
+        header,
+        range,
+        found,
+    } in unindexed
+    {
+        let articles = &preview[range.start - first..range.end - first];
+        let found = found.unwrap_or_else(|| {
+            let hit = file
+                .as_ref()
+                .and_then(|(path, key)| saved.lookup(path, *key, articles.len()));
+            if let Some((i, found)) = hit {
+                update.keep(i);
+                return found.into_iter().map(ArticleFound::Saved).collect();
+            }
+            let found: Vec<_> = articles
+                .iter()
+                .map(|a| ArticleFound::Extracted(entity::extract(a)))
+                .collect();
+            if let Some((path, key)) = file {
+                update.add(path, key, &for_cache(&found), header.as_ref());
+            }
+            found
+        });
+        for (n, ents) in range.zip(found) {
+            ents.add_to(index, n, preview[n - first].date);
+        }
+    }
 }
 
 /// An input of a batch not yet indexed.
@@ -475,16 +559,15 @@ pub fn collect_cached<S: AsRef<str>>(
     cache_file: Option<PathBuf>,
 ) -> (Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>) {
     let start = Instant::now();
+    // The problems finding the inputs come first.
     let (sources, problems) = discover(paths);
+    let found = problems
+        .into_iter()
+        .map(Err)
+        .chain(sources.into_iter().map(Ok));
     let (tx, rx) = crossbeam_channel::unbounded();
-    let cache = run(
-        &sources,
-        problems,
-        EntityCache::open(cache_file),
-        Keep::Whole,
-        start,
-        &tx,
-    );
+    let open = || EntityCache::open(cache_file);
+    let cache = run(found, open, Keep::Whole, start, &tx);
     drop(tx);
     let mut articles = Vec::new();
     let mut diagnostics = Vec::new();
