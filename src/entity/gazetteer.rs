@@ -5,6 +5,7 @@
 //! everything known about a word) and one Aho-Corasick automaton for the names
 //! of several words (`New Zealand`, `Associated Press`).
 
+use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -95,7 +96,7 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 
 /// Everything known about words and multi-word names.
 pub struct Lexicon {
-    words: FxHashMap<&'static str, u32>,
+    words: WordTable,
     phrases: AhoCorasick,
     phrase_flags: Vec<u32>,
     /// For each first byte, the lengths (bits) of the sports words starting with it.
@@ -134,16 +135,14 @@ fn place_class(class: &str) -> u32 {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: FxHashMap<&'static str, u32> =
-            FxHashMap::with_capacity_and_hasher(1 << 18, Default::default());
+        let mut words = WordTable::with_capacity(1 << 18);
         let mut phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut add = |name: &'static str, flags: u32| {
-            let table = if name.contains(' ') {
-                &mut phrases
+            if name.contains(' ') {
+                *phrases.entry(name).or_insert(0) |= flags;
             } else {
-                &mut words
-            };
-            *table.entry(name).or_insert(0) |= flags;
+                words.add(name, flags);
+            }
         };
         for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
             let (name, class) = line.split_once('\t').unwrap_or((line, ""));
@@ -163,7 +162,7 @@ impl Lexicon {
         let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
         for (p, _) in &list {
             if let Some(first) = p.split(' ').next() {
-                *words.entry(first).or_insert(0) |= PHRASE_START;
+                words.add(first, PHRASE_START);
             }
         }
         list.sort_unstable();
@@ -176,7 +175,7 @@ impl Lexicon {
         for w in entries(SPORTS_WORDS) {
             if w.len() < 16 {
                 sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
-                *words.entry(w).or_insert(0) |= SPORT;
+                words.add(w, SPORT);
             }
         }
         let mut speech_lengths = [0u16; 256];
@@ -203,7 +202,7 @@ impl Lexicon {
     /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
-        if let Some(&f) = self.words.get(w) {
+        if let Some(f) = self.words.get(w) {
             return f;
         }
         let b = w.as_bytes();
@@ -214,7 +213,7 @@ impl Lexicon {
             if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
                 const KEEP: u32 =
                     PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
-                return self.words.get(s).copied().unwrap_or(0) & KEEP;
+                return self.words.get(s).unwrap_or(0) & KEEP;
             }
         }
         0

@@ -78,17 +78,6 @@ fn context_kind(c: &Cand) -> EntityKind {
     }
 }
 
-/// Whether `s` is the first words of `l`, or (when `suffix` allows) its last words.
-#[inline]
-fn prefix_or_suffix(s: &[u8], l: &[u8], suffix: bool) -> bool {
-    if l.len() <= s.len() || s.is_empty() {
-        return false;
-    }
-    let k = l.len() - s.len();
-    (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
-        || (suffix && l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
-}
-
 /// Position of the first byte `c` (ASCII) in `s`: a plain loop, as names are short.
 #[inline]
 fn find_byte(s: &str, c: u8) -> Option<usize> {
@@ -414,47 +403,66 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
     fn short_forms(&mut self, long: &[usize]) {
+        if long.is_empty() {
+            return;
+        }
         // Linking does not touch the names: take them out to read them while linking.
         let names = std::mem::take(&mut self.names);
-        let targets: Vec<(&[u8], usize)> = long.iter().map(|&l| (names[l].as_bytes(), l)).collect();
+        let parts = self.short_form_targets(&names, long);
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
                 continue;
             }
+            // The one long name (however often written) that `names[i]` is short for.
+            let Some(&(l, false)) = parts.get(names[i].as_ref()) else {
+                continue;
+            };
             let own = self.kind[i];
-            // The one long name (however often written) that `names[i]` is a prefix or suffix of.
-            // A place is short for the longer name it opens (`Hotan` for
-            // `Hotan City`), never for one that ends in it: `Northern Iran`,
-            // `West Germany` and `South Africa` are other places than Iran,
-            // Germany and Africa.
-            let short = names[i].as_bytes();
-            let mut hit: Option<usize> = None;
-            for &(l_name, l) in &targets {
-                if l_name.len() <= short.len()
-                    || l == i
-                    || !prefix_or_suffix(short, l_name, self.items[l].cand.guess != Guess::Place)
-                {
-                    continue;
-                }
-                match hit {
-                    Some(h) if names[h] != names[l] => {
-                        hit = None;
-                        break;
-                    }
-                    Some(_) => {}
-                    None => hit = Some(l),
-                }
+            if own.is_some() && c.strong && self.kind[l] != own {
+                continue;
             }
-            if let Some(l) = hit {
-                if own.is_some() && c.strong && self.kind[l] != own {
-                    continue;
+            self.link(i, l);
+        }
+        drop(parts);
+        self.names = names;
+    }
+
+    /// The short forms of the `long` names: the whole words each opens with and, unless
+    /// it is a place, ends with. A place is short for the longer name it opens (`Hotan`
+    /// for `Hotan City`), never for one that ends in it: `Northern Iran`, `West Germany`
+    /// and `South Africa` are other places than Iran, Germany and Africa.
+    /// Each short form maps to the first long name (in `long`'s order) that has it, and
+    /// whether a long name with other words has it too.
+    fn short_form_targets<'n>(
+        &self,
+        names: &'n [Cow<'a, str>],
+        long: &[usize],
+    ) -> FxHashMap<&'n str, (usize, bool)> {
+        let mut parts: FxHashMap<&'n str, (usize, bool)> =
+            FxHashMap::with_capacity_and_hasher(4 * long.len(), Default::default());
+        for &l in long {
+            let name: &'n str = &names[l];
+            let mut add = |part: &'n str| {
+                if part.is_empty() {
+                    return;
                 }
-                self.link(i, l);
+                parts
+                    .entry(part)
+                    .and_modify(|(first, ambiguous)| {
+                        *ambiguous |= names[*first] != names[l];
+                    })
+                    .or_insert((l, false));
+            };
+            let suffix = self.items[l].cand.guess != Guess::Place;
+            for (p, _) in name.match_indices(' ') {
+                add(&name[..p]);
+                if suffix {
+                    add(&name[p + 1..]);
+                }
             }
         }
-        drop(targets);
-        self.names = names;
+        parts
     }
 
     /// The same words typed elsewhere in the article.
