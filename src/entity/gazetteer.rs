@@ -7,7 +7,7 @@
 
 use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A common given name.
@@ -99,6 +99,9 @@ pub struct Lexicon {
     words: WordTable,
     phrases: AhoCorasick,
     phrase_flags: Vec<u32>,
+    /// The first two words of every multi-word name (`New Zealand` of `New Zealand
+    /// Herald`), to rule the automaton out cheaply where no name can start.
+    phrase_openings: FxHashSet<&'static str>,
     /// For each first byte, the lengths (bits) of the sports words starting with it.
     sport_lengths: [u16; 256],
     /// The same for the verbs of speech.
@@ -114,6 +117,13 @@ pub struct Phrase {
     pub end: usize,
     /// What the name is (flag bits).
     pub flags: u32,
+}
+
+/// `name` up to the end of its second word (`New Zealand` of `New Zealand Herald`).
+fn two_words(name: &str) -> &str {
+    let second = name.find(' ').map_or(name.len(), |p| p + 1);
+    let end = name[second..].find(' ').map_or(name.len(), |p| second + p);
+    &name[..end]
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -189,7 +199,9 @@ impl Lexicon {
             }
         }
         words.shrink_to_fit();
+        let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
         Lexicon {
+            phrase_openings,
             speech_lengths,
             words,
             phrases: automaton,
@@ -217,6 +229,13 @@ impl Lexicon {
             }
         }
         0
+    }
+
+    /// Whether `s`, the first word and a space and the beginning of the next word
+    /// (or all of it), is how a multi-word name in the lists begins.
+    #[inline]
+    pub fn opens_phrase(&self, s: &str) -> bool {
+        self.phrase_openings.contains(s)
     }
 
     /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.

@@ -715,7 +715,7 @@ fn phrases_in(
         if folded.len() == span.len() {
             lx.phrases(&folded, buf);
         }
-    } else {
+    } else if may_hold_phrase(text, toks, a, b, lx) {
         lx.phrases(span, buf);
     }
     for p in buf.iter() {
@@ -726,6 +726,33 @@ fn phrases_in(
             found.push((i, j + 1, p.flags));
         }
     }
+}
+
+/// Whether a listed name of several words could match at a token of `a..b` and end at
+/// one: the text from the token to the end of a token in the next word (or to the end
+/// of that word) must be the first two words of a listed name. Only names passing this
+/// can be found by the automaton, so the check only saves work.
+fn may_hold_phrase(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> bool {
+    let bytes = text.as_bytes();
+    let span_end = toks[b - 1].end as usize;
+    let space_after = |from: usize| memchr::memchr(b' ', &bytes[from..span_end]).map(|p| from + p);
+    (a..b).any(|i| {
+        let s = toks[i].start as usize;
+        let Some(space) = space_after(s) else {
+            return false;
+        };
+        let second = space + 1;
+        let word_end = space_after(second).unwrap_or(span_end);
+        let ends = toks[i + 1..b]
+            .iter()
+            .map(|t| t.end as usize)
+            .skip_while(|&e| e < second)
+            .take_while(|&e| e <= word_end);
+        [second, word_end]
+            .into_iter()
+            .chain(ends)
+            .any(|e| lx.opens_phrase(&text[s..e]))
+    })
 }
 
 /// Kind from a gazetteer entry's flags.
