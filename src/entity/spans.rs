@@ -1175,6 +1175,45 @@ fn common_noun_like(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Aligned phrases of `a..b` found by the automaton alone, without the opening check.
+    fn phrases_unchecked(text: &str, toks: &[Token], a: usize, b: usize) -> Vec<(usize, usize, u32)> {
+        let mut buf = Vec::new();
+        let base = toks[a].start as usize;
+        gz::lexicon().phrases(&text[base..toks[b - 1].end as usize], &mut buf);
+        buf.iter()
+            .filter_map(|p| {
+                let i = (a..b).find(|&i| toks[i].start as usize == base + p.start)?;
+                let j = (a..b).find(|&j| toks[j].end as usize == base + p.end)?;
+                Some((i, j + 1, p.flags))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_opening_check_hides_no_listed_name() {
+        let texts = [
+            "Flights from New Zealand, New York's mayor and the United Nations Security Council.",
+            "The Associated Press, Amnesty International and Hong Kong (HK) in South Korea.",
+            "St. Louis, Sri Lanka’s capital, Los Angeles-based New South Wales Police.",
+            "New  Zealand and New\nZealand are split; Kuala Lumpur.",
+        ];
+        let mut toks = Vec::new();
+        let (mut buf, mut found) = (Vec::new(), Vec::new());
+        let mut listed = 0;
+        for text in texts {
+            crate::entity::tokenize::tokenize(text, &mut toks);
+            for a in 0..toks.len() {
+                for b in a + 1..=toks.len() {
+                    phrases_in(text, &toks, a, b, gz::lexicon(), &mut buf, &mut found);
+                    let all = phrases_unchecked(text, &toks, a, b);
+                    listed += all.len();
+                    assert_eq!(found, all, "{:?}", &text[toks[a].start as usize..toks[b - 1].end as usize]);
+                }
+            }
+        }
+        assert!(listed > 0, "the texts name listed places");
+    }
+
     #[test]
     fn trim_space_trims_like_str_trim() {
         let parts = [
