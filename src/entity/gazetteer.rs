@@ -102,6 +102,9 @@ pub struct Lexicon {
     /// The first two words of every multi-word name (`New Zealand` of `New Zealand
     /// Herald`), to rule the automaton out cheaply where no name can start.
     phrase_openings: FxHashSet<&'static str>,
+    /// The sports words and verbs of speech alone: a table small enough to stay in the
+    /// processor's caches, as every lower-case word may be looked up in it.
+    cue_words: WordTable,
     /// For each first byte, the lengths (bits) of the sports words starting with it.
     sport_lengths: [u16; 256],
     /// The same for the verbs of speech.
@@ -181,11 +184,13 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
+        let mut cue_words = WordTable::with_capacity(256);
         let mut sport_lengths = [0u16; 256];
         for w in entries(SPORTS_WORDS) {
             if w.len() < 16 {
                 sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
                 words.add(w, SPORT);
+                cue_words.add(w, SPORT);
             }
         }
         let mut speech_lengths = [0u16; 256];
@@ -196,11 +201,14 @@ impl Lexicon {
         {
             if w.len() < 16 {
                 speech_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+                cue_words.add(w, SPEECH);
             }
         }
+        cue_words.shrink_to_fit();
         words.shrink_to_fit();
         let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
         Lexicon {
+            cue_words,
             phrase_openings,
             speech_lengths,
             words,
@@ -251,13 +259,14 @@ impl Lexicon {
 }
 
 impl Lexicon {
-    /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
+    /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …): the same
+    /// answer as the `SPEECH` flag of [`Lexicon::word`].
     #[inline]
     pub fn is_speech_verb(&self, w: &str) -> bool {
         let b = w.as_bytes();
         b.len() < 16
             && self.speech_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.word(w) & SPEECH != 0
+            && self.cue_words.get(w).is_some_and(|f| f & SPEECH != 0)
     }
 
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
@@ -266,7 +275,7 @@ impl Lexicon {
         let b = w.as_bytes();
         b.len() < 16
             && self.sport_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.words.get(w).is_some_and(|f| f & SPORT != 0)
+            && self.cue_words.get(w).is_some_and(|f| f & SPORT != 0)
     }
 }
 
@@ -290,6 +299,26 @@ mod tests {
         assert!(lx.word("The") & STOP != 0);
         assert!(lx.word("Chinese") & DEMONYM != 0);
         assert_eq!(lx.word("zzqx"), 0);
+    }
+
+    #[test]
+    fn cue_word_checks_agree_with_the_word_flags() {
+        let lx = lexicon();
+        let listed = RULES
+            .iter()
+            .flat_map(|r| entries(r.0))
+            .chain(entries(SPORTS_WORDS));
+        let others = ["sad", "saids", "goals", "goalie", "percent", "should", "x", "states"];
+        for w in listed.chain(others) {
+            let lower = w.as_bytes()[0].is_ascii_lowercase() && !w.contains(' ');
+            if lower {
+                let f = lx.word(w);
+                assert_eq!(lx.is_speech_verb(w), f & SPEECH != 0, "{w}");
+                assert_eq!(lx.is_sport_word(w), f & SPORT != 0, "{w}");
+            }
+        }
+        assert!(lx.is_speech_verb("said") && lx.is_sport_word("striker"));
+        assert!(!lx.is_speech_verb("sad") && !lx.is_sport_word("should"));
     }
 
     #[test]
