@@ -184,6 +184,14 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
+/// text), ends the word there whatever came before: it is ASCII and can neither join
+/// the word (digit, hyphen, dot, apostrophe) nor be part of a letter.
+#[inline]
+fn plainly_ends_word(next: Option<u8>) -> bool {
+    next.is_none_or(|d| d < 0x80 && !d.is_ascii_digit() && !matches!(d, b'-' | b'.' | b'\''))
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -220,6 +228,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             });
             sent = false;
             continue;
+        }
+        if c.is_ascii_lowercase() {
+            let end = ascii_letters_end(b, i + 1);
+            if plainly_ends_word(b.get(end).copied()) {
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    shape: if sent { LOWER | SENT } else { LOWER },
+                });
+                sent = false;
+                i = end;
+                continue;
+            }
         }
         let (first, first_len) = if c < 0x80 {
             (c as char, 1)
