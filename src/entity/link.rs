@@ -174,7 +174,10 @@ fn shrink_to_people(items: &mut [Item]) {
 /// The candidates of one article as a union-find forest with kinds.
 struct Linker<'i, 'a> {
     items: &'i [Item<'a>],
-    names: Vec<Cow<'a, str>>,
+    /// Each item's words with single spaces.
+    names: &'i [Cow<'a, str>],
+    /// The group number (see `same`) of each distinct name.
+    ids: FxHashMap<&'i str, u32>,
     kind: Vec<Option<EntityKind>>,
     parent: Vec<usize>,
     keep: Vec<bool>,
@@ -185,12 +188,8 @@ struct Linker<'i, 'a> {
 }
 
 impl<'i, 'a> Linker<'i, 'a> {
-    fn new(items: &'i [Item<'a>]) -> Self {
-        let names: Vec<Cow<'a, str>> = items
-            .iter()
-            .map(|it| normalized(it.text, it.cand.clean))
-            .collect();
-        let mut ids: FxHashMap<&str, u32> =
+    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>]) -> Self {
+        let mut ids: FxHashMap<&'i str, u32> =
             FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
         let same: Vec<u32> = names
             .iter()
@@ -200,9 +199,9 @@ impl<'i, 'a> Linker<'i, 'a> {
             })
             .collect();
         let groups = ids.len();
-        drop(ids);
         Linker {
             items,
+            ids,
             same,
             groups,
             names,
@@ -253,11 +252,12 @@ impl<'i, 'a> Linker<'i, 'a> {
         if named == 0 {
             return;
         }
-        let mut full: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(named, Default::default());
-        // Each part: the longest person it belongs to … and how many people have it.
-        let mut parts: FxHashMap<&str, (usize, u32)> =
-            FxHashMap::with_capacity_and_hasher(3 * named, Default::default());
+        // By name group: the first person of several words with that name.
+        let mut full = vec![usize::MAX; self.groups];
+        // By name group, for the names that are part of a person's name: the first person
+        // it belongs to … and how many people have it.
+        let mut parts = vec![(usize::MAX, 0u32); self.groups];
+        let mut any_part = false;
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -266,20 +266,24 @@ impl<'i, 'a> Linker<'i, 'a> {
                 Cow::Borrowed(s) => s,
                 Cow::Owned(_) => continue,
             };
-            if let Some(&j) = full.get(name) {
-                self.link(i, j);
+            let g = self.same[i] as usize;
+            if full[g] != usize::MAX {
+                self.link(i, full[g]);
                 continue;
             }
-            full.insert(name, i);
-            let mut add = |k: &'a str| {
-                parts
-                    .entry(k)
-                    .and_modify(|e| {
-                        if e.0 != i {
-                            e.1 += 1;
-                        }
-                    })
-                    .or_insert((i, 1));
+            full[g] = i;
+            // Only parts that some item is named are ever looked up.
+            let mut add = |k: &str| {
+                let Some(&g) = self.ids.get(k) else {
+                    return;
+                };
+                let e = &mut parts[g as usize];
+                if e.0 == usize::MAX {
+                    *e = (i, 1);
+                    any_part = true;
+                } else if e.0 != i {
+                    e.1 += 1;
+                }
             };
             add(first_word(name));
             let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
@@ -302,7 +306,7 @@ impl<'i, 'a> Linker<'i, 'a> {
                 }
             }
         }
-        if parts.is_empty() {
+        if !any_part {
             return;
         }
         for i in 0..n {
@@ -318,10 +322,8 @@ impl<'i, 'a> Linker<'i, 'a> {
             if !may_be_person {
                 continue;
             }
-            let Some(&(owner, count)) = parts.get(self.names[i].as_ref()) else {
-                continue;
-            };
-            if owner == i || self.items[owner].cand.words <= c.words {
+            let (owner, count) = parts[self.same[i] as usize];
+            if owner == usize::MAX || owner == i || self.items[owner].cand.words <= c.words {
                 continue;
             }
             match count {
@@ -406,53 +408,47 @@ impl<'i, 'a> Linker<'i, 'a> {
         if long.is_empty() {
             return;
         }
-        // Linking does not touch the names: take them out to read them while linking.
-        let names = std::mem::take(&mut self.names);
-        let parts = self.short_form_targets(&names, long);
+        let targets = self.short_form_targets(long);
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
                 continue;
             }
             // The one long name (however often written) that `names[i]` is short for.
-            let Some(&(l, false)) = parts.get(names[i].as_ref()) else {
+            let (l, ambiguous) = targets[self.same[i] as usize];
+            if l == usize::MAX || ambiguous {
                 continue;
-            };
+            }
             let own = self.kind[i];
             if own.is_some() && c.strong && self.kind[l] != own {
                 continue;
             }
             self.link(i, l);
         }
-        drop(parts);
-        self.names = names;
     }
 
-    /// The short forms of the `long` names: the whole words each opens with and, unless
-    /// it is a place, ends with. A place is short for the longer name it opens (`Hotan`
-    /// for `Hotan City`), never for one that ends in it: `Northern Iran`, `West Germany`
-    /// and `South Africa` are other places than Iran, Germany and Africa.
-    /// Each short form maps to the first long name (in `long`'s order) that has it, and
-    /// whether a long name with other words has it too.
-    fn short_form_targets<'n>(
-        &self,
-        names: &'n [Cow<'a, str>],
-        long: &[usize],
-    ) -> FxHashMap<&'n str, (usize, bool)> {
-        let mut parts: FxHashMap<&'n str, (usize, bool)> =
-            FxHashMap::with_capacity_and_hasher(4 * long.len(), Default::default());
+    /// By name group, the long name that names of the group are short for: the whole
+    /// words a long name opens with and, unless it is a place, ends with. A place is
+    /// short for the longer name it opens (`Hotan` for `Hotan City`), never for one that
+    /// ends in it: `Northern Iran`, `West Germany` and `South Africa` are other places
+    /// than Iran, Germany and Africa.
+    /// Each entry holds the first long name (in `long`'s order) with that short form
+    /// (`usize::MAX` if none), and whether a long name with other words has it too.
+    fn short_form_targets(&self, long: &[usize]) -> Vec<(usize, bool)> {
+        let mut targets = vec![(usize::MAX, false); self.groups];
         for &l in long {
-            let name: &'n str = &names[l];
-            let mut add = |part: &'n str| {
-                if part.is_empty() {
+            let name: &str = &self.names[l];
+            let mut add = |part: &str| {
+                // Only parts that some item is named are ever looked up.
+                let Some(&g) = self.ids.get(part) else {
                     return;
+                };
+                let (first, ambiguous) = &mut targets[g as usize];
+                if *first == usize::MAX {
+                    *first = l;
+                } else {
+                    *ambiguous |= self.names[*first] != self.names[l];
                 }
-                parts
-                    .entry(part)
-                    .and_modify(|(first, ambiguous)| {
-                        *ambiguous |= names[*first] != names[l];
-                    })
-                    .or_insert((l, false));
             };
             let suffix = self.items[l].cand.guess != Guess::Place;
             for (p, _) in name.match_indices(' ') {
@@ -462,7 +458,7 @@ impl<'i, 'a> Linker<'i, 'a> {
                 }
             }
         }
-        parts
+        targets
     }
 
     /// The same words typed elsewhere in the article.
@@ -536,7 +532,7 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// in order of first mention.
     fn entities(mut self) -> Vec<ArticleEntity> {
         let n = self.items.len();
-        let names = std::mem::take(&mut self.names);
+        let names = self.names;
         let mut by_name = vec![[usize::MAX; 3]; self.groups];
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
@@ -638,7 +634,12 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
             }
         }
     }
-    let mut l = Linker::new(items);
+    let items: &[Item] = items;
+    let names: Vec<Cow<str>> = items
+        .iter()
+        .map(|it| normalized(it.text, it.cand.clean))
+        .collect();
+    let mut l = Linker::new(items, &names);
     l.by_context(true);
     l.people();
     l.capitals();
