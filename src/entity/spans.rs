@@ -252,10 +252,10 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let t = &toks[j];
             if flags[j] & NAME_WORD != 0 {
                 // `… the U.S. The next …`, `Belle Image: Nick Moreau`: a new sentence or a credit.
-                let after_dot = text[..t.start as usize].ends_with(". ");
+                let after_dot = || text.as_bytes()[..t.start as usize].ends_with(b". ");
                 let cue = flags[j] & gz::CREDIT_CUE != 0
                     && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
-                if cue || after_dot && flags[j] & (gz::STOP | gz::DATE) != 0 {
+                if cue || flags[j] & (gz::STOP | gz::DATE) != 0 && after_dot() {
                     break;
                 }
                 j += 1;
@@ -406,16 +406,23 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
         let (a, b) = runs[k];
         let (c, d) = runs[k + 1];
         let gap = &toks[b..c];
+        if !(1..=2).contains(&gap.len()) {
+            // No connector of one or two words between them.
+            k += 1;
+            continue;
+        }
         let last = flags[b - 1];
-        let merged_before = toks[a..b].iter().any(|t| t.shape & LOWER != 0);
-        let has_head = (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
-            || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0);
+        let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
+        let has_head = || {
+            (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
+                || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
+        };
         let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
-        let right_heads = (c..d).any(|i| flags[i] & HEADS != 0);
+        let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
         let join = match gap.len() {
             1 if lower_is(&gap[0], text, "of") => {
                 (last & HEADS != 0 && last & gz::TITLE == 0)
-                    || (merged_before && has_head && !right_heads && d - c <= 2)
+                    || (merged_before() && has_head() && !right_heads() && d - c <= 2)
             }
             1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
             1 if lower_is(&gap[0], text, "at") => {
@@ -430,7 +437,7 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
             2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
                 && lower_is(&gap[1], text, "the") =>
             {
-                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before && has_head)
+                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
                     && !right_org
                     && flags[d - 1] & gz::KNOWN_ORG == 0
             }
