@@ -317,7 +317,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
         } else {
             if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
-                phrases_in(text, toks, a, b, lx, &mut s.phrases, &mut s.found);
+                phrases_in(text, toks, flags, a, b, &mut s.phrases, &mut s.found);
             } else {
                 s.found.clear();
             }
@@ -690,12 +690,13 @@ fn push(
 fn phrases_in(
     text: &str,
     toks: &[Token],
+    flags: &[u32],
     a: usize,
     b: usize,
-    lx: &Lexicon,
     buf: &mut Vec<Phrase>,
     found: &mut Vec<(usize, usize, u32)>,
 ) {
+    let lx = gz::lexicon();
     buf.clear();
     found.clear();
     if b - a < 2 {
@@ -722,7 +723,7 @@ fn phrases_in(
         if folded.len() == span.len() {
             lx.phrases(&folded, buf);
         }
-    } else if may_hold_phrase(text, toks, a, b, lx) {
+    } else if may_hold_phrase(text, toks, flags, a, b) {
         lx.phrases(span, buf);
     }
     for p in buf.iter() {
@@ -739,15 +740,26 @@ fn phrases_in(
 /// one: the text from the token to the end of a token in the next word (or to the end
 /// of that word) must be the first two words of a listed name. Only names passing this
 /// can be found by the automaton, so the check only saves work.
-fn may_hold_phrase(text: &str, toks: &[Token], a: usize, b: usize, lx: &Lexicon) -> bool {
+fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize) -> bool {
+    let lx = gz::lexicon();
     let bytes = text.as_bytes();
     let span_end = toks[b - 1].end as usize;
-    let space_after = |from: usize| memchr::memchr(b' ', &bytes[from..span_end]).map(|p| from + p);
+    let space_after = |from: usize| {
+        bytes[from..span_end]
+            .iter()
+            .position(|&c| c == b' ')
+            .map(|p| from + p)
+    };
     (a..b).any(|i| {
         let s = toks[i].start as usize;
         let Some(space) = space_after(s) else {
             return false;
         };
+        // A name word up to the space was looked up already: no listed name opens with it.
+        let word = toks[i].end as usize == space && flags[i] & NAME_WORD != 0;
+        if word && flags[i] & gz::PHRASE_START == 0 {
+            return false;
+        }
         let second = space + 1;
         let word_end = space_after(second).unwrap_or(span_end);
         let ends = toks[i + 1..b]
@@ -1207,14 +1219,26 @@ mod tests {
         let mut toks = Vec::new();
         let (mut buf, mut found) = (Vec::new(), Vec::new());
         let mut listed = 0;
+        let lx = gz::lexicon();
         for text in texts {
             crate::entity::tokenize::tokenize(text, &mut toks);
-            for a in 0..toks.len() {
-                for b in a + 1..=toks.len() {
-                    phrases_in(text, &toks, a, b, gz::lexicon(), &mut buf, &mut found);
-                    let all = phrases_unchecked(text, &toks, a, b);
-                    listed += all.len();
-                    assert_eq!(found, all, "{:?}", &text[toks[a].start as usize..toks[b - 1].end as usize]);
+            // With the name words' flags as `find` has them, and with none.
+            let looked_up: Vec<u32> = toks
+                .iter()
+                .map(|t| match is_name_word(t, text, lx) {
+                    true => lx.word(t.text(text)) | NAME_WORD,
+                    false => 0,
+                })
+                .collect();
+            for flags in [looked_up, vec![0; toks.len()]] {
+                for a in 0..toks.len() {
+                    for b in a + 1..=toks.len() {
+                        phrases_in(text, &toks, &flags, a, b, &mut buf, &mut found);
+                        let all = phrases_unchecked(text, &toks, a, b);
+                        listed += all.len();
+                        let span = &text[toks[a].start as usize..toks[b - 1].end as usize];
+                        assert_eq!(found, all, "{span:?}");
+                    }
                 }
             }
         }
