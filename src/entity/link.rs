@@ -171,6 +171,37 @@ fn shrink_to_people(items: &mut [Item]) {
     }
 }
 
+/// The first bytes and lengths of some names: a quick way to rule out that a string
+/// is one of them before a look-up.
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    /// The names of the `items` that `wanted` accepts.
+    fn of(items: &[Item], names: &[Cow<str>], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes([0; 64]);
+        for (it, name) in items.iter().zip(names) {
+            if wanted(&it.cand) {
+                let (k, bit) = Self::key(name);
+                shapes.0[k] |= bit;
+            }
+        }
+        shapes
+    }
+
+    #[inline]
+    fn key(s: &str) -> (usize, u64) {
+        let first = s.as_bytes().first().copied().unwrap_or(0);
+        (usize::from(first & 63), 1 << (s.len() & 63))
+    }
+
+    /// False when `s` is none of the names.
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        let (k, bit) = Self::key(s);
+        self.0[k] & bit != 0
+    }
+}
+
 /// The candidates of one article as a union-find forest with kinds.
 struct Linker<'i, 'a> {
     items: &'i [Item<'a>],
@@ -258,6 +289,8 @@ impl<'i, 'a> Linker<'i, 'a> {
         // it belongs to … and how many people have it.
         let mut parts = vec![(usize::MAX, 0u32); self.groups];
         let mut any_part = false;
+        // The names looked up below.
+        let wanted = Shapes::of(self.items, self.names, |c| c.words <= 3 && !c.upper);
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -274,6 +307,9 @@ impl<'i, 'a> Linker<'i, 'a> {
             full[g] = i;
             // Only parts that some item is named are ever looked up.
             let mut add = |k: &str| {
+                if !wanted.may_hold(k) {
+                    return;
+                }
                 let Some(&g) = self.ids.get(k) else {
                     return;
                 };
@@ -436,10 +472,17 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// (`usize::MAX` if none), and whether a long name with other words has it too.
     fn short_form_targets(&self, long: &[usize]) -> Vec<(usize, bool)> {
         let mut targets = vec![(usize::MAX, false); self.groups];
+        // The names looked up in `short_forms`.
+        let wanted = Shapes::of(self.items, self.names, |c| {
+            c.words <= 3 && !c.upper && !c.generic
+        });
         for &l in long {
             let name: &str = &self.names[l];
             let mut add = |part: &str| {
                 // Only parts that some item is named are ever looked up.
+                if !wanted.may_hold(part) {
+                    return;
+                }
                 let Some(&g) = self.ids.get(part) else {
                     return;
                 };
