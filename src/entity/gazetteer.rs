@@ -308,7 +308,9 @@ mod tests {
             .iter()
             .flat_map(|r| entries(r.0))
             .chain(entries(SPORTS_WORDS));
-        let others = ["sad", "saids", "goals", "goalie", "percent", "should", "x", "states"];
+        let others = [
+            "sad", "saids", "goals", "goalie", "percent", "should", "x", "states",
+        ];
         for w in listed.chain(others) {
             let lower = w.as_bytes()[0].is_ascii_lowercase() && !w.contains(' ');
             if lower {

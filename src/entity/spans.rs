@@ -1195,7 +1195,12 @@ mod tests {
     use super::*;
 
     /// Aligned phrases of `a..b` found by the automaton alone, without the opening check.
-    fn phrases_unchecked(text: &str, toks: &[Token], a: usize, b: usize) -> Vec<(usize, usize, u32)> {
+    fn phrases_unchecked(
+        text: &str,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+    ) -> Vec<(usize, usize, u32)> {
         let mut buf = Vec::new();
         let base = toks[a].start as usize;
         gz::lexicon().phrases(&text[base..toks[b - 1].end as usize], &mut buf);

@@ -28,10 +28,7 @@ fn le_bytes(b: &[u8]) -> u64 {
             let hi = u32::from_le_bytes(b[b.len() - 4..].try_into().unwrap_or([0; 4]));
             u64::from(lo) | u64::from(hi) << (8 * (b.len() - 4))
         }
-        _ => b
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &c| acc << 8 | u64::from(c)),
+        _ => b.iter().rev().fold(0u64, |acc, &c| acc << 8 | u64::from(c)),
     }
 }
 
