@@ -192,6 +192,14 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
     next.is_none_or(|d| d < 0x80 && !d.is_ascii_digit() && !matches!(d, b'-' | b'.' | b'\''))
 }
 
+/// Whether `c` is an ASCII character other than a letter or digit that neither ends a
+/// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of its
+/// own after which the sentence goes on.
+#[inline]
+fn plain_punctuation(c: u8) -> bool {
+    c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'"' | b'.' | b'!' | b'?' | b':')
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -242,6 +250,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 i = end;
                 continue;
             }
+        }
+        if plain_punctuation(c) {
+            out.push(Token {
+                start: start as u32,
+                end: (i + 1) as u32,
+                kind: Kind::Punct(c),
+                shape: 0,
+            });
+            sent = false;
+            i += 1;
+            continue;
         }
         let (first, first_len) = if c < 0x80 {
             (c as char, 1)
