@@ -5,8 +5,9 @@
 //! everything known about a word) and one Aho-Corasick automaton for the names
 //! of several words (`New Zealand`, `Associated Press`).
 
+use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A common given name.
@@ -95,9 +96,15 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 
 /// Everything known about words and multi-word names.
 pub struct Lexicon {
-    words: FxHashMap<&'static str, u32>,
+    words: WordTable,
     phrases: AhoCorasick,
     phrase_flags: Vec<u32>,
+    /// The first two words of every multi-word name (`New Zealand` of `New Zealand
+    /// Herald`), to rule the automaton out cheaply where no name can start.
+    phrase_openings: FxHashSet<&'static str>,
+    /// The sports words and verbs of speech alone: a table small enough to stay in the
+    /// processor's caches, as every lower-case word may be looked up in it.
+    cue_words: WordTable,
     /// For each first byte, the lengths (bits) of the sports words starting with it.
     sport_lengths: [u16; 256],
     /// The same for the verbs of speech.
@@ -113,6 +120,13 @@ pub struct Phrase {
     pub end: usize,
     /// What the name is (flag bits).
     pub flags: u32,
+}
+
+/// `name` up to the end of its second word (`New Zealand` of `New Zealand Herald`).
+fn two_words(name: &str) -> &str {
+    let second = name.find(' ').map_or(name.len(), |p| p + 1);
+    let end = name[second..].find(' ').map_or(name.len(), |p| second + p);
+    &name[..end]
 }
 
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -134,16 +148,14 @@ fn place_class(class: &str) -> u32 {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: FxHashMap<&'static str, u32> =
-            FxHashMap::with_capacity_and_hasher(1 << 18, Default::default());
+        let mut words = WordTable::with_capacity(1 << 18);
         let mut phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut add = |name: &'static str, flags: u32| {
-            let table = if name.contains(' ') {
-                &mut phrases
+            if name.contains(' ') {
+                *phrases.entry(name).or_insert(0) |= flags;
             } else {
-                &mut words
-            };
-            *table.entry(name).or_insert(0) |= flags;
+                words.add(name, flags);
+            }
         };
         for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
             let (name, class) = line.split_once('\t').unwrap_or((line, ""));
@@ -163,7 +175,7 @@ impl Lexicon {
         let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
         for (p, _) in &list {
             if let Some(first) = p.split(' ').next() {
-                *words.entry(first).or_insert(0) |= PHRASE_START;
+                words.add(first, PHRASE_START);
             }
         }
         list.sort_unstable();
@@ -172,11 +184,13 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
+        let mut cue_words = WordTable::with_capacity(256);
         let mut sport_lengths = [0u16; 256];
         for w in entries(SPORTS_WORDS) {
             if w.len() < 16 {
                 sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
-                *words.entry(w).or_insert(0) |= SPORT;
+                words.add(w, SPORT);
+                cue_words.add(w, SPORT);
             }
         }
         let mut speech_lengths = [0u16; 256];
@@ -187,10 +201,15 @@ impl Lexicon {
         {
             if w.len() < 16 {
                 speech_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+                cue_words.add(w, SPEECH);
             }
         }
+        cue_words.shrink_to_fit();
         words.shrink_to_fit();
+        let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
         Lexicon {
+            cue_words,
+            phrase_openings,
             speech_lengths,
             words,
             phrases: automaton,
@@ -203,7 +222,7 @@ impl Lexicon {
     /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
     pub fn word(&self, w: &str) -> u32 {
-        if let Some(&f) = self.words.get(w) {
+        if let Some(f) = self.words.get(w) {
             return f;
         }
         let b = w.as_bytes();
@@ -214,10 +233,17 @@ impl Lexicon {
             if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
                 const KEEP: u32 =
                     PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
-                return self.words.get(s).copied().unwrap_or(0) & KEEP;
+                return self.words.get(s).unwrap_or(0) & KEEP;
             }
         }
         0
+    }
+
+    /// Whether `s`, the first word and a space and the beginning of the next word
+    /// (or all of it), is how a multi-word name in the lists begins.
+    #[inline]
+    pub fn opens_phrase(&self, s: &str) -> bool {
+        self.phrase_openings.contains(s)
     }
 
     /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.
@@ -233,13 +259,14 @@ impl Lexicon {
 }
 
 impl Lexicon {
-    /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
+    /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …): the same
+    /// answer as the `SPEECH` flag of [`Lexicon::word`].
     #[inline]
     pub fn is_speech_verb(&self, w: &str) -> bool {
         let b = w.as_bytes();
         b.len() < 16
             && self.speech_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.word(w) & SPEECH != 0
+            && self.cue_words.get(w).is_some_and(|f| f & SPEECH != 0)
     }
 
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
@@ -248,7 +275,7 @@ impl Lexicon {
         let b = w.as_bytes();
         b.len() < 16
             && self.sport_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.words.get(w).is_some_and(|f| f & SPORT != 0)
+            && self.cue_words.get(w).is_some_and(|f| f & SPORT != 0)
     }
 }
 
@@ -272,6 +299,28 @@ mod tests {
         assert!(lx.word("The") & STOP != 0);
         assert!(lx.word("Chinese") & DEMONYM != 0);
         assert_eq!(lx.word("zzqx"), 0);
+    }
+
+    #[test]
+    fn cue_word_checks_agree_with_the_word_flags() {
+        let lx = lexicon();
+        let listed = RULES
+            .iter()
+            .flat_map(|r| entries(r.0))
+            .chain(entries(SPORTS_WORDS));
+        let others = [
+            "sad", "saids", "goals", "goalie", "percent", "should", "x", "states",
+        ];
+        for w in listed.chain(others) {
+            let lower = w.as_bytes()[0].is_ascii_lowercase() && !w.contains(' ');
+            if lower {
+                let f = lx.word(w);
+                assert_eq!(lx.is_speech_verb(w), f & SPEECH != 0, "{w}");
+                assert_eq!(lx.is_sport_word(w), f & SPORT != 0, "{w}");
+            }
+        }
+        assert!(lx.is_speech_verb("said") && lx.is_sport_word("striker"));
+        assert!(!lx.is_speech_verb("sad") && !lx.is_sport_word("should"));
     }
 
     #[test]

@@ -78,17 +78,6 @@ fn context_kind(c: &Cand) -> EntityKind {
     }
 }
 
-/// Whether `s` is the first words of `l`, or (when `suffix` allows) its last words.
-#[inline]
-fn prefix_or_suffix(s: &[u8], l: &[u8], suffix: bool) -> bool {
-    if l.len() <= s.len() || s.is_empty() {
-        return false;
-    }
-    let k = l.len() - s.len();
-    (l[0] == s[0] && l[s.len()] == b' ' && l.starts_with(s))
-        || (suffix && l[k - 1] == b' ' && l[k] == s[0] && l.ends_with(s))
-}
-
 /// Position of the first byte `c` (ASCII) in `s`: a plain loop, as names are short.
 #[inline]
 fn find_byte(s: &str, c: u8) -> Option<usize> {
@@ -182,10 +171,44 @@ fn shrink_to_people(items: &mut [Item]) {
     }
 }
 
+/// The first bytes and lengths of some names: a quick way to rule out that a string
+/// is one of them before a look-up.
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    /// The names of the `items` that `wanted` accepts.
+    fn of(items: &[Item], names: &[Cow<str>], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes([0; 64]);
+        for (it, name) in items.iter().zip(names) {
+            if wanted(&it.cand) {
+                let (k, bit) = Self::key(name);
+                shapes.0[k] |= bit;
+            }
+        }
+        shapes
+    }
+
+    #[inline]
+    fn key(s: &str) -> (usize, u64) {
+        let first = s.as_bytes().first().copied().unwrap_or(0);
+        (usize::from(first & 63), 1 << (s.len() & 63))
+    }
+
+    /// False when `s` is none of the names.
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        let (k, bit) = Self::key(s);
+        self.0[k] & bit != 0
+    }
+}
+
 /// The candidates of one article as a union-find forest with kinds.
 struct Linker<'i, 'a> {
     items: &'i [Item<'a>],
-    names: Vec<Cow<'a, str>>,
+    /// Each item's words with single spaces.
+    names: &'i [Cow<'a, str>],
+    /// The group number (see `same`) of each distinct name.
+    ids: FxHashMap<&'i str, u32>,
     kind: Vec<Option<EntityKind>>,
     parent: Vec<usize>,
     keep: Vec<bool>,
@@ -196,12 +219,8 @@ struct Linker<'i, 'a> {
 }
 
 impl<'i, 'a> Linker<'i, 'a> {
-    fn new(items: &'i [Item<'a>]) -> Self {
-        let names: Vec<Cow<'a, str>> = items
-            .iter()
-            .map(|it| normalized(it.text, it.cand.clean))
-            .collect();
-        let mut ids: FxHashMap<&str, u32> =
+    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>]) -> Self {
+        let mut ids: FxHashMap<&'i str, u32> =
             FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
         let same: Vec<u32> = names
             .iter()
@@ -211,9 +230,9 @@ impl<'i, 'a> Linker<'i, 'a> {
             })
             .collect();
         let groups = ids.len();
-        drop(ids);
         Linker {
             items,
+            ids,
             same,
             groups,
             names,
@@ -264,11 +283,14 @@ impl<'i, 'a> Linker<'i, 'a> {
         if named == 0 {
             return;
         }
-        let mut full: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(named, Default::default());
-        // Each part: the longest person it belongs to … and how many people have it.
-        let mut parts: FxHashMap<&str, (usize, u32)> =
-            FxHashMap::with_capacity_and_hasher(3 * named, Default::default());
+        // By name group: the first person of several words with that name.
+        let mut full = vec![usize::MAX; self.groups];
+        // By name group, for the names that are part of a person's name: the first person
+        // it belongs to … and how many people have it.
+        let mut parts = vec![(usize::MAX, 0u32); self.groups];
+        let mut any_part = false;
+        // The names looked up below.
+        let wanted = Shapes::of(self.items, self.names, |c| c.words <= 3 && !c.upper);
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -277,20 +299,27 @@ impl<'i, 'a> Linker<'i, 'a> {
                 Cow::Borrowed(s) => s,
                 Cow::Owned(_) => continue,
             };
-            if let Some(&j) = full.get(name) {
-                self.link(i, j);
+            let g = self.same[i] as usize;
+            if full[g] != usize::MAX {
+                self.link(i, full[g]);
                 continue;
             }
-            full.insert(name, i);
-            let mut add = |k: &'a str| {
-                parts
-                    .entry(k)
-                    .and_modify(|e| {
-                        if e.0 != i {
-                            e.1 += 1;
-                        }
-                    })
-                    .or_insert((i, 1));
+            full[g] = i;
+            // Only parts that some item is named are ever looked up.
+            let mut add = |k: &str| {
+                if !wanted.may_hold(k) {
+                    return;
+                }
+                let Some(&g) = self.ids.get(k) else {
+                    return;
+                };
+                let e = &mut parts[g as usize];
+                if e.0 == usize::MAX {
+                    *e = (i, 1);
+                    any_part = true;
+                } else if e.0 != i {
+                    e.1 += 1;
+                }
             };
             add(first_word(name));
             let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
@@ -313,7 +342,7 @@ impl<'i, 'a> Linker<'i, 'a> {
                 }
             }
         }
-        if parts.is_empty() {
+        if !any_part {
             return;
         }
         for i in 0..n {
@@ -329,10 +358,8 @@ impl<'i, 'a> Linker<'i, 'a> {
             if !may_be_person {
                 continue;
             }
-            let Some(&(owner, count)) = parts.get(self.names[i].as_ref()) else {
-                continue;
-            };
-            if owner == i || self.items[owner].cand.words <= c.words {
+            let (owner, count) = parts[self.same[i] as usize];
+            if owner == usize::MAX || owner == i || self.items[owner].cand.words <= c.words {
                 continue;
             }
             match count {
@@ -414,47 +441,67 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
     fn short_forms(&mut self, long: &[usize]) {
-        // Linking does not touch the names: take them out to read them while linking.
-        let names = std::mem::take(&mut self.names);
-        let targets: Vec<(&[u8], usize)> = long.iter().map(|&l| (names[l].as_bytes(), l)).collect();
+        if long.is_empty() {
+            return;
+        }
+        let targets = self.short_form_targets(long);
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
                 continue;
             }
-            let own = self.kind[i];
-            // The one long name (however often written) that `names[i]` is a prefix or suffix of.
-            // A place is short for the longer name it opens (`Hotan` for
-            // `Hotan City`), never for one that ends in it: `Northern Iran`,
-            // `West Germany` and `South Africa` are other places than Iran,
-            // Germany and Africa.
-            let short = names[i].as_bytes();
-            let mut hit: Option<usize> = None;
-            for &(l_name, l) in &targets {
-                if l_name.len() <= short.len()
-                    || l == i
-                    || !prefix_or_suffix(short, l_name, self.items[l].cand.guess != Guess::Place)
-                {
-                    continue;
-                }
-                match hit {
-                    Some(h) if names[h] != names[l] => {
-                        hit = None;
-                        break;
-                    }
-                    Some(_) => {}
-                    None => hit = Some(l),
-                }
+            // The one long name (however often written) that `names[i]` is short for.
+            let (l, ambiguous) = targets[self.same[i] as usize];
+            if l == usize::MAX || ambiguous {
+                continue;
             }
-            if let Some(l) = hit {
-                if own.is_some() && c.strong && self.kind[l] != own {
-                    continue;
+            let own = self.kind[i];
+            if own.is_some() && c.strong && self.kind[l] != own {
+                continue;
+            }
+            self.link(i, l);
+        }
+    }
+
+    /// By name group, the long name that names of the group are short for: the whole
+    /// words a long name opens with and, unless it is a place, ends with. A place is
+    /// short for the longer name it opens (`Hotan` for `Hotan City`), never for one that
+    /// ends in it: `Northern Iran`, `West Germany` and `South Africa` are other places
+    /// than Iran, Germany and Africa.
+    /// Each entry holds the first long name (in `long`'s order) with that short form
+    /// (`usize::MAX` if none), and whether a long name with other words has it too.
+    fn short_form_targets(&self, long: &[usize]) -> Vec<(usize, bool)> {
+        let mut targets = vec![(usize::MAX, false); self.groups];
+        // The names looked up in `short_forms`.
+        let wanted = Shapes::of(self.items, self.names, |c| {
+            c.words <= 3 && !c.upper && !c.generic
+        });
+        for &l in long {
+            let name: &str = &self.names[l];
+            let mut add = |part: &str| {
+                // Only parts that some item is named are ever looked up.
+                if !wanted.may_hold(part) {
+                    return;
                 }
-                self.link(i, l);
+                let Some(&g) = self.ids.get(part) else {
+                    return;
+                };
+                let (first, ambiguous) = &mut targets[g as usize];
+                if *first == usize::MAX {
+                    *first = l;
+                } else {
+                    *ambiguous |= self.names[*first] != self.names[l];
+                }
+            };
+            let suffix = self.items[l].cand.guess != Guess::Place;
+            for (p, _) in name.match_indices(' ') {
+                add(&name[..p]);
+                if suffix {
+                    add(&name[p + 1..]);
+                }
             }
         }
-        drop(targets);
-        self.names = names;
+        targets
     }
 
     /// The same words typed elsewhere in the article.
@@ -528,7 +575,7 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// in order of first mention.
     fn entities(mut self) -> Vec<ArticleEntity> {
         let n = self.items.len();
-        let names = std::mem::take(&mut self.names);
+        let names = self.names;
         let mut by_name = vec![[usize::MAX; 3]; self.groups];
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
@@ -630,7 +677,12 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
             }
         }
     }
-    let mut l = Linker::new(items);
+    let items: &[Item] = items;
+    let names: Vec<Cow<str>> = items
+        .iter()
+        .map(|it| normalized(it.text, it.cand.clean))
+        .collect();
+    let mut l = Linker::new(items, &names);
     l.by_context(true);
     l.people();
     l.capitals();

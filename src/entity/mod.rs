@@ -8,6 +8,7 @@ mod link;
 pub mod profile;
 mod spans;
 mod tokenize;
+mod word_table;
 
 use serde::{Deserialize, Serialize};
 

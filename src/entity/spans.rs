@@ -252,10 +252,10 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let t = &toks[j];
             if flags[j] & NAME_WORD != 0 {
                 // `… the U.S. The next …`, `Belle Image: Nick Moreau`: a new sentence or a credit.
-                let after_dot = text[..t.start as usize].ends_with(". ");
+                let after_dot = || text.as_bytes()[..t.start as usize].ends_with(b". ");
                 let cue = flags[j] & gz::CREDIT_CUE != 0
                     && toks.get(j + 1).is_some_and(|n| n.is_punct(b':'));
-                if cue || after_dot && flags[j] & (gz::STOP | gz::DATE) != 0 {
+                if cue || flags[j] & (gz::STOP | gz::DATE) != 0 && after_dot() {
                     break;
                 }
                 j += 1;
@@ -317,7 +317,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
         } else {
             if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
-                phrases_in(text, toks, a, b, lx, &mut s.phrases, &mut s.found);
+                phrases_in(text, toks, flags, a, b, &mut s.phrases, &mut s.found);
             } else {
                 s.found.clear();
             }
@@ -406,16 +406,23 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
         let (a, b) = runs[k];
         let (c, d) = runs[k + 1];
         let gap = &toks[b..c];
+        if !(1..=2).contains(&gap.len()) {
+            // No connector of one or two words between them.
+            k += 1;
+            continue;
+        }
         let last = flags[b - 1];
-        let merged_before = toks[a..b].iter().any(|t| t.shape & LOWER != 0);
-        let has_head = (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
-            || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0);
+        let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
+        let has_head = || {
+            (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
+                || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
+        };
         let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
-        let right_heads = (c..d).any(|i| flags[i] & HEADS != 0);
+        let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
         let join = match gap.len() {
             1 if lower_is(&gap[0], text, "of") => {
                 (last & HEADS != 0 && last & gz::TITLE == 0)
-                    || (merged_before && has_head && !right_heads && d - c <= 2)
+                    || (merged_before() && has_head() && !right_heads() && d - c <= 2)
             }
             1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
             1 if lower_is(&gap[0], text, "at") => {
@@ -430,7 +437,7 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
             2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
                 && lower_is(&gap[1], text, "the") =>
             {
-                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before && has_head)
+                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
                     && !right_org
                     && flags[d - 1] & gz::KNOWN_ORG == 0
             }
@@ -683,12 +690,13 @@ fn push(
 fn phrases_in(
     text: &str,
     toks: &[Token],
+    flags: &[u32],
     a: usize,
     b: usize,
-    lx: &Lexicon,
     buf: &mut Vec<Phrase>,
     found: &mut Vec<(usize, usize, u32)>,
 ) {
+    let lx = gz::lexicon();
     buf.clear();
     found.clear();
     if b - a < 2 {
@@ -715,7 +723,7 @@ fn phrases_in(
         if folded.len() == span.len() {
             lx.phrases(&folded, buf);
         }
-    } else {
+    } else if may_hold_phrase(text, toks, flags, a, b) {
         lx.phrases(span, buf);
     }
     for p in buf.iter() {
@@ -726,6 +734,44 @@ fn phrases_in(
             found.push((i, j + 1, p.flags));
         }
     }
+}
+
+/// Whether a listed name of several words could match at a token of `a..b` and end at
+/// one: the text from the token to the end of a token in the next word (or to the end
+/// of that word) must be the first two words of a listed name. Only names passing this
+/// can be found by the automaton, so the check only saves work.
+fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize) -> bool {
+    let lx = gz::lexicon();
+    let bytes = text.as_bytes();
+    let span_end = toks[b - 1].end as usize;
+    let space_after = |from: usize| {
+        bytes[from..span_end]
+            .iter()
+            .position(|&c| c == b' ')
+            .map(|p| from + p)
+    };
+    (a..b).any(|i| {
+        let s = toks[i].start as usize;
+        let Some(space) = space_after(s) else {
+            return false;
+        };
+        // A name word up to the space was looked up already: no listed name opens with it.
+        let word = toks[i].end as usize == space && flags[i] & NAME_WORD != 0;
+        if word && flags[i] & gz::PHRASE_START == 0 {
+            return false;
+        }
+        let second = space + 1;
+        let word_end = space_after(second).unwrap_or(span_end);
+        let ends = toks[i + 1..b]
+            .iter()
+            .map(|t| t.end as usize)
+            .skip_while(|&e| e < second)
+            .take_while(|&e| e <= word_end);
+        [second, word_end]
+            .into_iter()
+            .chain(ends)
+            .any(|e| lx.opens_phrase(&text[s..e]))
+    })
 }
 
 /// Kind from a gazetteer entry's flags.
@@ -1147,6 +1193,62 @@ fn common_noun_like(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Aligned phrases of `a..b` found by the automaton alone, without the opening check.
+    fn phrases_unchecked(
+        text: &str,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+    ) -> Vec<(usize, usize, u32)> {
+        let mut buf = Vec::new();
+        let base = toks[a].start as usize;
+        gz::lexicon().phrases(&text[base..toks[b - 1].end as usize], &mut buf);
+        buf.iter()
+            .filter_map(|p| {
+                let i = (a..b).find(|&i| toks[i].start as usize == base + p.start)?;
+                let j = (a..b).find(|&j| toks[j].end as usize == base + p.end)?;
+                Some((i, j + 1, p.flags))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_opening_check_hides_no_listed_name() {
+        let texts = [
+            "Flights from New Zealand, New York's mayor and the United Nations Security Council.",
+            "The Associated Press, Amnesty International and Hong Kong (HK) in South Korea.",
+            "St. Louis, Sri Lanka’s capital, Los Angeles-based New South Wales Police.",
+            "New  Zealand and New\nZealand are split; Kuala Lumpur.",
+        ];
+        let mut toks = Vec::new();
+        let (mut buf, mut found) = (Vec::new(), Vec::new());
+        let mut listed = 0;
+        let lx = gz::lexicon();
+        for text in texts {
+            crate::entity::tokenize::tokenize(text, &mut toks);
+            // With the name words' flags as `find` has them, and with none.
+            let looked_up: Vec<u32> = toks
+                .iter()
+                .map(|t| match is_name_word(t, text, lx) {
+                    true => lx.word(t.text(text)) | NAME_WORD,
+                    false => 0,
+                })
+                .collect();
+            for flags in [looked_up, vec![0; toks.len()]] {
+                for a in 0..toks.len() {
+                    for b in a + 1..=toks.len() {
+                        phrases_in(text, &toks, &flags, a, b, &mut buf, &mut found);
+                        let all = phrases_unchecked(text, &toks, a, b);
+                        listed += all.len();
+                        let span = &text[toks[a].start as usize..toks[b - 1].end as usize];
+                        assert_eq!(found, all, "{span:?}");
+                    }
+                }
+            }
+        }
+        assert!(listed > 0, "the texts name listed places");
+    }
 
     #[test]
     fn trim_space_trims_like_str_trim() {

@@ -184,6 +184,22 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
+/// text), ends the word there whatever came before: it is ASCII and can neither join
+/// the word (digit, hyphen, dot, apostrophe) nor be part of a letter.
+#[inline]
+fn plainly_ends_word(next: Option<u8>) -> bool {
+    next.is_none_or(|d| d < 0x80 && !d.is_ascii_digit() && !matches!(d, b'-' | b'.' | b'\''))
+}
+
+/// Whether `c` is an ASCII character other than a letter or digit that neither ends a
+/// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of its
+/// own after which the sentence goes on.
+#[inline]
+fn plain_punctuation(c: u8) -> bool {
+    c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'"' | b'.' | b'!' | b'?' | b':')
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
@@ -219,6 +235,31 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape: 0,
             });
             sent = false;
+            continue;
+        }
+        if c.is_ascii_lowercase() {
+            let end = ascii_letters_end(b, i + 1);
+            if plainly_ends_word(b.get(end).copied()) {
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    shape: if sent { LOWER | SENT } else { LOWER },
+                });
+                sent = false;
+                i = end;
+                continue;
+            }
+        }
+        if plain_punctuation(c) {
+            out.push(Token {
+                start: start as u32,
+                end: (i + 1) as u32,
+                kind: Kind::Punct(c),
+                shape: 0,
+            });
+            sent = false;
+            i += 1;
             continue;
         }
         let (first, first_len) = if c < 0x80 {
