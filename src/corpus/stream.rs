@@ -238,8 +238,18 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
             }),
         ),
     };
+    let bytes = articles.iter().map(|a| a.text_len() as u64).sum();
+    let mut articles = articles;
+    if left_in.is_some() && entities.is_some() {
+        // Its text stays in its file and is no longer needed: it goes here,
+        // on a worker, rather than on the thread that gathers the batch.
+        for a in &mut articles {
+            a.blocks = Vec::new();
+            a.dateline = None;
+        }
+    }
     Read {
-        bytes: articles.iter().map(|a| a.text_len() as u64).sum(),
+        bytes,
         articles,
         left_in,
         header,
