@@ -58,7 +58,8 @@ pub(super) fn matcher(query: &str) -> Option<AhoCorasick> {
 /// whole collection.
 const STEP_BYTES: usize = 1 << 20;
 
-/// Articles searched at once (over every core) within a step.
+/// Articles searched at once within a step (over every core when their
+/// text is in files).
 const STEP_ARTICLES: usize = 32;
 
 /// What reading an article again from its file counts for against
@@ -275,22 +276,27 @@ impl App {
             };
             let mut bytes = 0;
             while scan.next < scan.pool.len() && bytes < STEP_BYTES {
-                // A few articles at a time over every core: most of the
-                // cost is reading files again.
-                let chunk = scan.next..(scan.next + STEP_ARTICLES).min(scan.pool.len());
-                let found: Vec<(usize, bool, usize)> = chunk
-                    .into_par_iter()
-                    .filter(|&k| !scan.hit[k])
-                    .map(|k| {
-                        let (hit, cost) = search(k);
-                        (k, hit, cost)
-                    })
-                    .collect();
-                for (k, hit, cost) in found {
+                // The next few articles their title did not match.
+                let mut todo = Vec::with_capacity(STEP_ARTICLES);
+                while scan.next < scan.pool.len() && todo.len() < STEP_ARTICLES {
+                    if !scan.hit[scan.next] {
+                        todo.push(scan.next);
+                    }
+                    scan.next += 1;
+                }
+                // Reading files again is most of the cost: over every core then.
+                let in_files = todo
+                    .iter()
+                    .any(|&k| articles[scan.pool[k] as usize].in_file_only());
+                let found: Vec<(bool, usize)> = if in_files {
+                    todo.par_iter().map(|&k| search(k)).collect()
+                } else {
+                    todo.iter().map(|&k| search(k)).collect()
+                };
+                for (&k, (hit, cost)) in todo.iter().zip(found) {
                     scan.hit[k] = hit;
                     bytes += cost;
                 }
-                scan.next = (scan.next + STEP_ARTICLES).min(scan.pool.len());
             }
         }
         let keep = self.order.get(self.list.selected).copied();
