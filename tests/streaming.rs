@@ -225,6 +225,61 @@ fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
 }
 
 #[test]
+fn files_that_vanish_or_shrink_after_loading_are_named_and_nothing_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 40;
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
+    }
+    let found = Discovery::new(&[dir.path().to_str().unwrap()]);
+    let rx = stream::spawn(found, None, Instant::now()).unwrap();
+    let mut app = App::new(Corpus::default());
+    app.update(Action::Resize(120, 40));
+    for event in rx {
+        match event {
+            LoadEvent::Batch { articles, .. } => app.update(Action::ArticlesAppended(articles)),
+            LoadEvent::Done { index, .. } => app.update(Action::IndexReady(index)),
+        }
+    }
+    let schmidt = app.corpus().index.find("Angela Schmidt").unwrap();
+    // Every file gone or cut short: the mentions indexed no longer fit.
+    for i in 0..n {
+        let path = dir.path().join(format!("{i:05}.txt"));
+        if i % 2 == 0 {
+            std::fs::remove_file(path).unwrap();
+        } else {
+            std::fs::write(path, " date 2024-03-01 Cut\n\nA.\n").unwrap();
+        }
+    }
+    app.update(Action::Activate(schmidt));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut named = 0;
+    for _ in 0..2 * n {
+        app.update(Action::Run(Command::NextMention));
+        terminal.draw(|f| dateline::ui::render(&app, f)).unwrap();
+        let message = app.message().unwrap_or_default();
+        if message.contains(".txt") {
+            named += 1;
+        }
+    }
+    for _ in 0..n {
+        app.update(Action::Run(Command::PrevMention));
+        app.update(Action::Run(Command::Down));
+        app.update(Action::Run(Command::Open));
+        terminal.draw(|f| dateline::ui::render(&app, f)).unwrap();
+    }
+    assert!(named > 0, "the files are named in the status line");
+    // The list still shows every article by its saved title.
+    assert_eq!(app.corpus().articles.len(), n);
+    assert!(
+        app.corpus()
+            .articles
+            .iter()
+            .all(|a| a.title().starts_with("Story"))
+    );
+}
+
+#[test]
 fn typing_on_narrows_to_what_the_shorter_query_matched() {
     let all = articles(500);
     let mut app = App::new(Corpus::from_articles(all.clone()));
