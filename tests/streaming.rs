@@ -169,10 +169,10 @@ fn list_search_matches_titles_at_once_and_bodies_step_by_step() {
     assert_eq!(titles.order(), &[1234]);
 }
 
-#[test]
-fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
+/// A reader at 120×40 fed by the loader with a folder of `n` articles
+/// (headers only: the text stays in the files), and the folder.
+fn loaded(n: usize) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let n = 200;
     for i in 0..n {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
     }
@@ -189,6 +189,13 @@ fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
             LoadEvent::Done { index, .. } => app.update(Action::IndexReady(index)),
         }
     }
+    (dir, app)
+}
+
+#[test]
+fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
+    let n = 200;
+    let (dir, mut app) = loaded(n);
     // The open article comes whole from its file.
     let open = app.open().expect("an article is open") as usize;
     let article = app.open_article_ref().expect("read again");
@@ -226,21 +233,8 @@ fn the_reader_keeps_headers_and_reads_bodies_again_from_their_files() {
 
 #[test]
 fn files_that_vanish_or_shrink_after_loading_are_named_and_nothing_breaks() {
-    let dir = tempfile::tempdir().unwrap();
     let n = 40;
-    for i in 0..n {
-        std::fs::write(dir.path().join(format!("{i:05}.txt")), text(i)).unwrap();
-    }
-    let found = Discovery::new(&[dir.path().to_str().unwrap()]);
-    let rx = stream::spawn(found, None, Instant::now()).unwrap();
-    let mut app = App::new(Corpus::default());
-    app.update(Action::Resize(120, 40));
-    for event in rx {
-        match event {
-            LoadEvent::Batch { articles, .. } => app.update(Action::ArticlesAppended(articles)),
-            LoadEvent::Done { index, .. } => app.update(Action::IndexReady(index)),
-        }
-    }
+    let (dir, mut app) = loaded(n);
     let schmidt = app.corpus().index.find("Angela Schmidt").unwrap();
     // Every file gone or cut short: the mentions indexed no longer fit.
     for i in 0..n {
