@@ -319,9 +319,10 @@ impl Saved {
             bytes: self.bytes.get(range)?,
             at: 0,
         };
-        let string = |r: &mut Reader| -> Option<&str> {
+        let string = |r: &mut Reader| -> Option<(&str, u32)> {
             let id = usize::try_from(r.number()?).ok()?;
-            self.strings.get(id).map(|s| &**s)
+            let key = u32::try_from(id + 1).ok()?;
+            self.strings.get(id).map(|s| (&**s, key))
         };
         let articles = r.count()?;
         let mut out = Vec::with_capacity(articles);
@@ -330,7 +331,7 @@ impl Saved {
             let mut found = Found::default();
             found.entities.reserve(n);
             for _ in 0..n {
-                let name = string(&mut r)?;
+                let (name, key) = string(&mut r)?;
                 let kind = match r.take(1)?[0] {
                     0 => EntityKind::Person,
                     1 => EntityKind::Organization,
@@ -340,7 +341,7 @@ impl Saved {
                 let n = r.count()?;
                 let a = found.aliases.len();
                 for _ in 0..n {
-                    found.aliases.push(string(&mut r)?);
+                    found.aliases.push(string(&mut r)?.0);
                 }
                 let n = r.count()?;
                 let m = found.mentions.len();
@@ -355,6 +356,7 @@ impl Saved {
                 }
                 found.entities.push(crate::entity::index::FoundEntity {
                     name,
+                    key,
                     kind,
                     aliases: a as u32..found.aliases.len() as u32,
                     mentions: m as u32..found.mentions.len() as u32,

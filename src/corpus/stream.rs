@@ -16,7 +16,7 @@ use super::stored::StoredArticle;
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
 use crate::article::Date;
-use crate::entity::index::Found;
+use crate::entity::index::{Found, NameKeys};
 use crate::entity::{self, ArticleEntity, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
@@ -149,14 +149,18 @@ enum ArticleFound<'s> {
 }
 
 impl ArticleFound<'_> {
-    /// Adds them to `index` as those of article `n`, dated `date`.
-    fn add_to(self, index: &mut EntityIndex, n: usize, date: Option<Date>) {
+    /// Adds them to `index` (with its name `keys`) as those of article `n`,
+    /// dated `date`.
+    fn add_to(self, (index, keys): Indexing<'_>, n: usize, date: Option<Date>) {
         match self {
             ArticleFound::Extracted(e) => index.add(n as u32, date, e),
-            ArticleFound::Saved(f) => index.add_found(n as u32, date, &f),
+            ArticleFound::Saved(f) => index.add_found(n as u32, date, &f, keys),
         }
     }
 }
+
+/// The index being built, and what the saved index's names stand for in it.
+type Indexing<'a> = (&'a mut EntityIndex, &'a mut NameKeys);
 
 /// An input's articles' entities laid out for the cache.
 fn for_cache<'a>(found: &'a [ArticleFound<'_>]) -> Vec<Found<'a>> {
@@ -317,7 +321,7 @@ fn run(
     // No entity is known yet: nothing to note in the cache.
     let (articles, unindexed) = absorb(
         read,
-        &mut index,
+        (&mut index, &mut NameKeys::default()),
         &mut Update::default(),
         &mut progress,
         &mut diagnostics,
@@ -338,6 +342,7 @@ fn run(
         saved,
         mut update,
     } = cache();
+    let mut keys = NameKeys::default();
     let mut pending: Option<Vec<Read>> = None;
     let mut open = true;
     let mut size = FIRST_BATCH * 2;
@@ -355,7 +360,8 @@ fn run(
             },
             || {
                 if let Some((preview, unindexed)) = first_batch {
-                    index_sent(0, &preview, unindexed, &saved, &mut update, &mut index);
+                    let indexing = (&mut index, &mut keys);
+                    index_sent(0, &preview, unindexed, &saved, &mut update, indexing);
                 }
                 let Some(done) = done else {
                     return;
@@ -364,7 +370,7 @@ fn run(
                 let mut diagnostics = std::mem::take(&mut inputs.problems);
                 let (articles, unindexed) = absorb(
                     done,
-                    &mut index,
+                    (&mut index, &mut keys),
                     &mut update,
                     &mut progress,
                     &mut diagnostics,
@@ -379,7 +385,8 @@ fn run(
                     })
                     .is_ok();
                 let Some(preview) = preview else { return };
-                index_sent(first, &preview, unindexed, &saved, &mut update, &mut index);
+                let indexing = (&mut index, &mut keys);
+                index_sent(first, &preview, unindexed, &saved, &mut update, indexing);
             },
         );
         if !open {
@@ -421,7 +428,7 @@ fn index_sent<'s>(
     unindexed: Unindexed<'s>,
     saved: &'s Saved,
     update: &mut Update,
-    index: &mut EntityIndex,
+    (index, keys): Indexing<'_>,
 ) {
     for Pending {
         file,
@@ -449,7 +456,7 @@ fn index_sent<'s>(
             found
         });
         for (n, ents) in range.zip(found) {
-            ents.add_to(index, n, preview[n - first].date);
+            ents.add_to((&mut *index, &mut *keys), n, preview[n - first].date);
         }
     }
 }
@@ -508,7 +515,7 @@ fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article
 /// cache `update`; its articles, in order, and the inputs not yet indexed.
 fn absorb<'s>(
     batch: Vec<Read<'s>>,
-    index: &mut EntityIndex,
+    (index, keys): Indexing<'_>,
     update: &mut Update,
     progress: &mut Progress,
     diagnostics: &mut Vec<Diagnostic>,
@@ -543,7 +550,7 @@ fn absorb<'s>(
         let mut found = found.map(Vec::into_iter);
         for article in read.articles {
             if let Some(ents) = found.as_mut().and_then(Iterator::next) {
-                ents.add_to(index, progress.articles, article.date);
+                ents.add_to((&mut *index, &mut *keys), progress.articles, article.date);
             }
             progress.articles += 1;
             articles.push((article, read.left_in));

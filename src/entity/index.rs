@@ -99,6 +99,10 @@ pub struct Found<'a> {
 pub struct FoundEntity<'a> {
     /// Canonical name.
     pub name: &'a str,
+    /// A number its source gives every entity of this name (the saved
+    /// index's string number, from 1), so that [`NameKeys`] can remember
+    /// which entity it is; 0 for none.
+    pub key: u32,
     /// Person, organization or place.
     pub kind: EntityKind,
     /// Its range in [`Found::aliases`].
@@ -140,10 +144,37 @@ impl<'a> Found<'a> {
         self.mentions.extend(mentions);
         self.entities.push(FoundEntity {
             name,
+            key: 0,
             kind,
             aliases: a..self.aliases.len() as u32,
             mentions: m..self.mentions.len() as u32,
         });
+    }
+}
+
+/// The entities of numbered names ([`FoundEntity::key`]) in one index, so
+/// that it looks each name up once. Valid until that index's
+/// [`EntityIndex::merge_aliases`], for numbers from one source.
+#[derive(Debug, Clone, Default)]
+pub struct NameKeys(Vec<[EntityId; 3]>);
+
+impl NameKeys {
+    /// The entity of name number `key` and `kind`, when known.
+    fn get(&self, key: u32, kind: EntityKind) -> Option<EntityId> {
+        let ids = self.0.get(key as usize).filter(|_| key != 0)?;
+        Some(ids[kind as usize]).filter(|&id| id != NO_ENTITY)
+    }
+
+    /// Notes that name number `key` of `kind` is entity `id`.
+    fn set(&mut self, key: u32, kind: EntityKind, id: EntityId) {
+        if key == 0 {
+            return;
+        }
+        let at = key as usize;
+        if self.0.len() <= at {
+            self.0.resize(at + 1, [NO_ENTITY; 3]);
+        }
+        self.0[at][kind as usize] = id;
     }
 }
 
@@ -170,11 +201,51 @@ impl EntityIndex {
     /// Adds the entities `found` in article number `article` (dated `date`).
     /// Articles may be added in any order, each once.
     pub fn add(&mut self, article: u32, date: Option<Date>, found: Vec<ArticleEntity>) {
-        self.add_found(article, date, &Found::of(&found));
+        self.add_found(article, date, &Found::of(&found), &mut NameKeys::default());
     }
 
-    /// [`EntityIndex::add`] for entities laid out flat.
-    pub fn add_found(&mut self, article: u32, date: Option<Date>, found: &Found<'_>) {
+    /// The entity named `name` (any case) of `kind`, made when there is none.
+    fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
+        fold_into(&mut self.folded, name);
+        let known = self.by_name.get(self.folded.as_str());
+        if let Some(id) = known
+            .map(|ids| ids[kind as usize])
+            .filter(|&id| id != NO_ENTITY)
+        {
+            return id;
+        }
+        let id = self.entities.len() as EntityId;
+        let folded = self.folded.as_str();
+        match self.by_name.get_mut(folded) {
+            Some(ids) => ids[kind as usize] = id,
+            None => {
+                let mut ids = [NO_ENTITY; 3];
+                ids[kind as usize] = id;
+                self.by_name.insert(folded.into(), ids);
+            }
+        }
+        self.slots.push(Vec::new());
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            articles: Vec::new(),
+            mentions: 0,
+            first_date: None,
+            last_date: None,
+        });
+        id
+    }
+
+    /// [`EntityIndex::add`] for entities laid out flat; `keys` remembers the
+    /// entities of their numbered names ([`FoundEntity::key`]).
+    pub fn add_found(
+        &mut self,
+        article: u32,
+        date: Option<Date>,
+        found: &Found<'_>,
+        keys: &mut NameKeys,
+    ) {
         let slot = article as usize;
         if self.per_article.len() <= slot {
             self.per_article.resize(slot + 1, (0, 0));
@@ -185,31 +256,11 @@ impl EntityIndex {
         for e in &found.entities {
             let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
             let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
-            fold_into(&mut self.folded, e.name);
-            let known = self.by_name.get(self.folded.as_str());
-            let id = match known.map(|ids| ids[e.kind as usize]) {
-                Some(id) if id != NO_ENTITY => id,
-                _ => {
-                    let id = self.entities.len() as EntityId;
-                    let folded = self.folded.as_str();
-                    match self.by_name.get_mut(folded) {
-                        Some(ids) => ids[e.kind as usize] = id,
-                        None => {
-                            let mut ids = [NO_ENTITY; 3];
-                            ids[e.kind as usize] = id;
-                            self.by_name.insert(folded.into(), ids);
-                        }
-                    }
-                    self.slots.push(Vec::new());
-                    self.entities.push(Entity {
-                        name: e.name.to_string(),
-                        kind: e.kind,
-                        aliases: Vec::new(),
-                        articles: Vec::new(),
-                        mentions: 0,
-                        first_date: None,
-                        last_date: None,
-                    });
+            let id = match keys.get(e.key, e.kind) {
+                Some(id) => id,
+                None => {
+                    let id = self.id_of(e.name, e.kind);
+                    keys.set(e.key, e.kind, id);
                     id
                 }
             };
