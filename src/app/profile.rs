@@ -5,7 +5,8 @@
 use super::{App, ListCursor};
 use crate::app::Command;
 use crate::article::BlockKind;
-use crate::entity::profile::{Profile, SortBy, concordance};
+use crate::corpus::Corpus;
+use crate::entity::profile::{ConcordanceLine, Profile, SortBy, Texts, concordance};
 use crate::entity::{EntityId, EntityKind};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -42,6 +43,41 @@ pub struct ProfileView {
     pub lines: ListCursor,
     /// The concordance's order.
     pub sort: SortBy,
+    /// The texts of the concordance lines in view.
+    pub shown: ShownTexts,
+}
+
+/// The texts of the concordance lines in view, read when they come into view
+/// (from their files, when the collection left them there), not at every frame.
+#[derive(Debug, Clone, Default)]
+pub struct ShownTexts {
+    /// The first line in view, how many are, and in which order.
+    key: Option<(usize, usize, SortBy)>,
+    texts: Vec<String>,
+}
+
+impl ShownTexts {
+    /// The text of concordance line `line`, when it is in view.
+    pub fn get(&self, line: usize) -> Option<&str> {
+        let (first, _, _) = self.key?;
+        self.texts.get(line.checked_sub(first)?).map(String::as_str)
+    }
+
+    /// Reads the texts of `lines[first..first + rows]`, unless they are those held.
+    fn sync(&mut self, corpus: &Corpus, lines: &[ConcordanceLine], view: (usize, usize, SortBy)) {
+        if self.key == Some(view) {
+            return;
+        }
+        let (first, rows, _) = view;
+        let mut texts = Texts::new(corpus);
+        self.texts = lines
+            .iter()
+            .skip(first)
+            .take(rows)
+            .map(|l| texts.of(l).to_string())
+            .collect();
+        self.key = Some(view);
+    }
 }
 
 /// One row of the entity browser.
@@ -224,6 +260,7 @@ impl App {
             co: ListCursor::default(),
             lines: ListCursor::default(),
             sort: SortBy::Date,
+            shown: ShownTexts::default(),
         }));
     }
 
@@ -366,6 +403,8 @@ impl App {
                     v.co.settle(v.profile.co_mentions.len(), areas.co_rows());
                     v.lines
                         .settle(v.profile.concordance.len(), areas.line_rows());
+                    let view = (v.lines.offset, areas.line_rows(), v.sort);
+                    v.shown.sync(&self.corpus, &v.profile.concordance, view);
                 }
                 Overlay::Browser(b) => {
                     let n = b.entities().count();

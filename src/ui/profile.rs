@@ -293,7 +293,12 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
         .skip(v.lines.offset)
         .take(inner.height as usize)
     {
-        let ctx = line.context_in(texts.of(line), kwic_w);
+        // Read when the line came into view; read here only if it has not.
+        let text = match v.shown.get(row) {
+            Some(text) => text,
+            None => texts.of(line),
+        };
+        let ctx = line.context_in(text, kwic_w);
         let mention = cut(&sanitize(&ctx.mention), kwic_w.saturating_sub(side));
         let left = right_aligned(&sanitize(&ctx.left), side);
         let right = cut(
