@@ -135,6 +135,16 @@ impl Article {
         }
     }
 
+    /// Its header alone: path, date and title, without dateline or paragraphs.
+    pub fn header(&self) -> Article {
+        Article {
+            path: self.path.clone(),
+            date: self.date,
+            title: self.title.clone(),
+            ..Article::default()
+        }
+    }
+
     /// XXH3-64 of the title and paragraph texts: the article's identity
     /// beside its path, stable across runs and versions.
     pub fn text_hash(&self) -> u64 {

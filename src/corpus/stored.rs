@@ -49,11 +49,7 @@ impl StoredArticle {
     pub fn in_file(article: Article, key: FileKey, hash: u64) -> StoredArticle {
         StoredArticle {
             hash,
-            head: Article {
-                blocks: Vec::new(),
-                dateline: None,
-                ..article
-            },
+            head: article.header(),
             file: Some(key),
         }
     }

@@ -248,8 +248,7 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
         // Its text stays in its file and is no longer needed: it goes here,
         // on a worker, rather than on the thread that gathers the batch.
         for a in &mut articles {
-            a.blocks = Vec::new();
-            a.dateline = None;
+            *a = a.header();
         }
     }
     Read {
@@ -404,7 +403,7 @@ fn run(
             progress,
         });
     }
-    // With nothing to save, the saved records go before the index grows.
+    // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {
         file,
         saved,
@@ -497,12 +496,7 @@ fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article
     let send = batch
         .iter()
         .map(|(a, key)| match key {
-            Some(_) => Article {
-                path: a.path.clone(),
-                date: a.date,
-                title: a.title.clone(),
-                ..Article::default()
-            },
+            Some(_) => a.header(),
             None => a.clone(),
         })
         .zip(batch.iter().map(|(_, key)| *key))
