@@ -490,7 +490,7 @@ impl<'i, 'a> Linker<'i, 'a> {
                 if *first == usize::MAX {
                     *first = l;
                 } else {
-                    *ambiguous |= self.names[*first] != self.names[l];
+                    *ambiguous |= self.same[*first] != self.same[l];
                 }
             };
             let suffix = self.items[l].cand.guess != Guess::Place;
