@@ -178,14 +178,8 @@ struct Folder {
 struct Entry {
     name: std::ffi::OsString,
     kind: Option<std::fs::FileType>,
-}
-
-impl Entry {
-    /// Whether the entry is an input by itself (a file, not a link, with
-    /// an article extension).
-    fn is_article_file(&self) -> bool {
-        self.kind.is_some_and(|k| k.is_file()) && format_of_name(&self.name).is_some()
-    }
+    /// The format its name gives, if it is an article's.
+    format: Option<Format>,
 }
 
 impl Discovery {
@@ -242,14 +236,13 @@ impl Discovery {
                     if is_hidden(&name) {
                         continue;
                     }
-                    let entry = Entry {
-                        name,
-                        kind: e.file_type().ok(),
-                    };
+                    let kind = e.file_type().ok();
+                    let format = format_of_name(&name);
                     // Files (not links) of other kinds are never inputs.
-                    let file = entry.kind.is_some_and(|k| k.is_file());
-                    let article = entry.is_article_file();
+                    let file = kind.is_some_and(|k| k.is_file());
+                    let article = file && format.is_some();
                     if article || !file {
+                        let entry = Entry { name, kind, format };
                         self.listed += usize::from(article);
                         entries.push(entry);
                     }
@@ -271,7 +264,7 @@ impl Discovery {
     fn step(&mut self) -> Option<Result<Source, Diagnostic>> {
         let folder = self.open.last_mut()?;
         folder.sort_next();
-        let Entry { name, kind } = std::mem::take(&mut folder.entries[folder.next]);
+        let Entry { name, kind, format } = std::mem::take(&mut folder.entries[folder.next]);
         folder.next += 1;
         let path = child(&folder.path, &name);
         let shown = || path.to_string_lossy().into_owned();
@@ -305,7 +298,7 @@ impl Discovery {
             self.enter(path, Some(real));
             return None;
         }
-        let format = format_of_name(&name).filter(|_| kind.is_file())?;
+        let format = format.filter(|_| kind.is_file())?;
         Some(Ok(Source::file(path, format)))
     }
 }
