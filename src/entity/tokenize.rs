@@ -492,4 +492,46 @@ mod tests {
         );
         assert!(w[0].1 & CAP != 0);
     }
+
+    /// Lower-case words and ASCII punctuation take shortcuts past the
+    /// general path: where a word or a mark ends, and its shape, as there.
+    #[test]
+    fn shortcut_words_and_marks_end_and_look_as_the_general_path_makes_them() {
+        let first = LOWER | SENT;
+        let cases: [(&str, &[(&str, u8)]); 6] = [
+            ("don't stop", &[("don", first), ("'t", 0), ("stop", LOWER)]),
+            ("e.g. this", &[("e.g.", first | DOTTED), ("this", LOWER)]),
+            (
+                "x2 and a-b",
+                &[("x2", first), ("and", LOWER), ("a-b", LOWER | JOINED)],
+            ),
+            (
+                "he said, then",
+                &[("he", first), ("said", LOWER), (",", 0), ("then", LOWER)],
+            ),
+            (
+                "a café visit",
+                &[("a", first), ("café", LOWER), ("visit", LOWER)],
+            ),
+            (
+                "(KCNA) said; [x]",
+                &[
+                    ("(", 0),
+                    ("KCNA", CAP | UPPER),
+                    (")", 0),
+                    ("said", LOWER),
+                    (";", 0),
+                    ("[", 0),
+                    ("x", LOWER),
+                    ("]", 0),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text), expected, "{text}");
+        }
+        let mut v = Vec::new();
+        tokenize("don't", &mut v);
+        assert_eq!(v[1].kind, Kind::Clitic);
+    }
 }
