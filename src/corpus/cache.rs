@@ -239,6 +239,11 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// Whether nothing was saved (no file, or an unreadable one).
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
     /// The entities saved for the file at `path` (see [`record_path`]) with
     /// `key`, holding `articles` articles, and the record's number.
     pub fn lookup(
@@ -392,6 +397,11 @@ pub struct Update {
 }
 
 impl Update {
+    /// Whether there is a cache to save: when not, nothing needs noting.
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// Keeps saved record `i` (it was found still right).
     pub fn keep(&mut self, i: usize) {
         if let Some(k) = self.kept.get_mut(i) {

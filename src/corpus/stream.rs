@@ -267,6 +267,10 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
 /// reading it: when its size and modification time are those saved with
 /// the header of its only article.
 fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read<'s>> {
+    if cache.is_empty() {
+        // A first start: no need to ask the file system.
+        return None;
+    }
     let key = FileKey::of(&std::fs::metadata(path).ok()?)?;
     let record = cache::record_path(path)?;
     let (i, header, entities) = cache.lookup_header(&record, key)?;
@@ -449,7 +453,7 @@ fn index_sent<'s>(
                 .iter()
                 .map(|a| ArticleFound::Extracted(entity::extract(a)))
                 .collect();
-            if let Some((path, key)) = file {
+            if let Some((path, key)) = file.filter(|_| update.is_on()) {
                 update.add(path, key, &for_cache(&found), header.as_ref());
             }
             found
@@ -523,7 +527,7 @@ fn absorb<'s>(
         match (read.saved, &read.entities) {
             (Some(i), _) => update.keep(i),
             (None, Some(found)) => {
-                if let Some((path, key)) = file.take() {
+                if let Some((path, key)) = file.take().filter(|_| update.is_on()) {
                     update.add(path, key, &for_cache(found), read.header.as_ref());
                 }
             }
