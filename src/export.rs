@@ -65,26 +65,28 @@ fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> Ar
 /// Writes every article of `corpus` as one JSON object per line.
 pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
     // Serialized on every core a window at a time, written in input order.
-    const CHUNK: usize = 256;
-    const WINDOW: usize = 64 * CHUNK;
+    // The window's buffers are reused from one window to the next, so the
+    // memory written stays the same few megabytes.
+    const CHUNK: usize = 64;
+    const WINDOW: usize = 16 * CHUNK;
+    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); WINDOW / CHUNK];
     for (w, window) in corpus.articles.chunks(WINDOW).enumerate() {
-        let parts: Vec<Vec<u8>> = window
-            .par_chunks(CHUNK)
+        bufs.par_iter_mut()
+            .zip(window.par_chunks(CHUNK))
             .enumerate()
-            .map(|(c, chunk)| {
+            .try_for_each(|(c, (buf, chunk))| {
+                buf.clear();
                 let first = w * WINDOW + c * CHUNK;
-                let mut buf = Vec::with_capacity(chunk.len() * 4096);
                 for (k, article) in chunk.iter().enumerate() {
                     let article = article.fetch().article;
                     let record = article_out(&article, &corpus.index, first + k);
-                    serde_json::to_writer(&mut buf, &record).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut *buf, &record).map_err(io::Error::other)?;
                     buf.push(b'\n');
                 }
-                Ok(buf)
-            })
-            .collect::<io::Result<_>>()?;
-        for part in parts {
-            out.write_all(&part)?;
+                io::Result::Ok(())
+            })?;
+        for buf in &bufs[..window.len().div_ceil(CHUNK)] {
+            out.write_all(buf)?;
         }
     }
     out.flush()
