@@ -425,12 +425,15 @@ impl EntityIndex {
         }
         self.entities = entities;
 
+        let mut joining = merge::Joining::default();
         for range in &mut self.per_article {
             let (a, b) = (range.0 as usize, range.1 as usize);
-            let kept =
-                merge::remap_article(&mut self.occurrences[a..b], &mut self.mentions, |old| {
-                    (map(old), root[old as usize] != old)
-                });
+            let kept = merge::remap_article(
+                &mut self.occurrences[a..b],
+                &mut self.mentions,
+                |old| (map(old), root[old as usize] != old),
+                &mut joining,
+            );
             if let Some(kept) = kept {
                 range.1 = (a + kept) as u32;
             }

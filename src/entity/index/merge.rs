@@ -149,6 +149,18 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
     into.last_date = into.last_date.max(e.last_date);
 }
 
+/// Buffers [`remap_article`] reuses from one article to the next.
+#[derive(Default)]
+pub(super) struct Joining {
+    /// Each entity of the article after renaming, in order of first
+    /// occurrence, with the range of its joined mentions in `flat`.
+    joined: Vec<(EntityId, (u32, u32))>,
+    /// The joined mentions, entity after entity.
+    flat: Vec<Mention>,
+    /// The mentions of the entity being joined.
+    group: Vec<Mention>,
+}
+
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
 /// same entity, keeping them in order of first mention. The article's
@@ -160,6 +172,7 @@ pub(super) fn remap_article(
     occurrences: &mut [Occurrence],
     mentions: &mut [Mention],
     map: impl Fn(EntityId) -> (EntityId, bool),
+    buffers: &mut Joining,
 ) -> Option<usize> {
     let mut any_merged = false;
     for o in occurrences.iter_mut() {
@@ -172,27 +185,36 @@ pub(super) fn remap_article(
     }
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
-    let mut joined: Vec<(EntityId, Vec<Mention>)> = Vec::with_capacity(occurrences.len());
+    let Joining {
+        joined,
+        flat,
+        group,
+    } = buffers;
+    joined.clear();
+    flat.clear();
     for o in occurrences.iter() {
-        let own = &mentions[o.start as usize..o.end as usize];
-        match joined.iter_mut().find(|(id, _)| *id == o.id) {
-            Some((_, j)) => {
-                j.extend_from_slice(own);
-                j.sort_by_key(|m| m.order_key());
-                j.dedup();
-            }
-            None => joined.push((o.id, own.to_vec())),
+        if !joined.iter().any(|(id, _)| *id == o.id) {
+            joined.push((o.id, (0, 0)));
         }
     }
-    joined.sort_by_key(|(_, m)| m.first().map(|m| m.order_key()));
-    for (slot, (id, own)) in joined.iter().enumerate() {
-        let end = at + own.len() as u32;
-        mentions[at as usize..end as usize].copy_from_slice(own);
-        occurrences[slot] = Occurrence {
-            id: *id,
-            start: at,
-            end,
-        };
+    for (id, range) in joined.iter_mut() {
+        group.clear();
+        for (k, o) in occurrences.iter().filter(|o| o.id == *id).enumerate() {
+            group.extend_from_slice(&mentions[o.start as usize..o.end as usize]);
+            if k > 0 {
+                group.sort_by_key(Mention::order_key);
+                group.dedup();
+            }
+        }
+        let start = flat.len() as u32;
+        flat.extend_from_slice(group);
+        *range = (start, flat.len() as u32);
+    }
+    joined.sort_by_key(|(_, (a, b))| (a < b).then(|| flat[*a as usize].order_key()));
+    for (slot, &(id, (a, b))) in joined.iter().enumerate() {
+        let end = at + (b - a);
+        mentions[at as usize..end as usize].copy_from_slice(&flat[a as usize..b as usize]);
+        occurrences[slot] = Occurrence { id, start: at, end };
         at = end;
     }
     Some(joined.len())
