@@ -536,7 +536,6 @@ fn credit_parts(
         part += 1;
         a = i + 1;
     }
-    let _ = text;
 }
 
 /// The kind of one credit part: agencies are known, acronyms or headed; others are `default`.
@@ -683,7 +682,6 @@ fn push(
             gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
         }),
     });
-    let _ = text;
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
