@@ -115,26 +115,16 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
     }
 }
 
-/// Words of people's names, kept empty from one article to the next (see `recycle`).
+/// The words of people's names in an article, kept from one article to the next.
 #[derive(Default)]
 struct PeopleWords {
-    /// First and last words of people's names.
-    people: Vec<&'static str>,
-    /// Last words of people's names.
-    surnames: Vec<&'static str>,
-    /// People's names of several words.
+    /// First and last words of people's names, emptied between articles (see `recycle`).
+    words: Vec<&'static str>,
+    /// Positions in `words` found by the word, and whether the word is the last word of
+    /// a name.
+    table: HashTable<(u32, bool)>,
+    /// People's names of several words, emptied between articles.
     full: Vec<&'static str>,
-}
-
-/// Sorts `words` and drops repeats, for `contains`.
-fn into_set(words: &mut Vec<&str>) {
-    words.sort_unstable();
-    words.dedup();
-}
-
-/// Whether the sorted `set` holds `w`.
-fn contains(set: &[&str], w: &str) -> bool {
-    set.binary_search(&w).is_ok()
 }
 
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
@@ -148,22 +138,35 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     {
         return;
     }
-    let mut people: Vec<&str> = recycle(std::mem::take(&mut spare.people));
-    let mut surnames: Vec<&str> = recycle(std::mem::take(&mut spare.surnames));
+    let mut words: Vec<&str> = recycle(std::mem::take(&mut spare.words));
     let mut full: Vec<&str> = recycle(std::mem::take(&mut spare.full));
+    let table = &mut spare.table;
+    table.clear();
     for it in items.iter().filter(strong) {
-        people.push(first_word(it.text));
-        people.push(last_word(it.text));
-        surnames.push(last_word(it.text));
+        for (w, last) in [(first_word(it.text), false), (last_word(it.text), true)] {
+            let same = |&(k, _): &(u32, bool)| words[k as usize] == w;
+            let rehash = |&(k, _): &(u32, bool)| hash(words[k as usize]);
+            match table.entry(hash(w), same, rehash) {
+                Entry::Occupied(mut e) => e.get_mut().1 |= last,
+                Entry::Vacant(e) => {
+                    e.insert((words.len() as u32, last));
+                    words.push(w);
+                }
+            }
+        }
         if it.cand.words >= 2 {
             full.push(it.text);
         }
     }
-    into_set(&mut people);
-    into_set(&mut surnames);
+    // Whether `w` is a word of a person's name: `Some(true)` for a last word.
+    let find = |w: &str| {
+        table
+            .find(hash(w), |&(k, _)| words[k as usize] == w)
+            .map(|&(_, last)| last)
+    };
     for it in items.iter_mut() {
         let c = &it.cand;
-        if !open(c) || c.words < 2 || !contains(&people, first_word(it.text)) {
+        if !open(c) || c.words < 2 || find(first_word(it.text)).is_none() {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
@@ -179,13 +182,13 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
             it.cand.guess = Guess::Person;
             continue;
         }
-        let mut words = it.text.split_whitespace();
-        let first = words.next().unwrap_or("");
-        let rest_named = words.any(|w| contains(&people, w));
+        let mut rest = it.text.split_whitespace();
+        let first = rest.next().unwrap_or("");
+        let rest_named = rest.any(|w| find(w).is_some());
         let known = if c.guess == Guess::Person {
-            contains(&surnames, first)
+            find(first) == Some(true)
         } else {
-            contains(&people, first)
+            find(first).is_some()
         };
         if known && !rest_named {
             it.cand.end = it.cand.start + first.len() as u32;
@@ -193,13 +196,12 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
             it.cand.words = 1;
         }
     }
-    spare.people = recycle(people);
-    spare.surnames = recycle(surnames);
+    spare.words = recycle(words);
     spare.full = recycle(full);
 }
 
-/// The first bytes and lengths of some names: a quick way to rule out that a string
-/// is one of them before a look-up.
+/// The first bytes (ASCII case aside) and lengths of some names: a quick way to rule out
+/// that a string is one of them before a look-up.
 struct Shapes([u64; 64]);
 
 impl Shapes {
@@ -218,7 +220,10 @@ impl Shapes {
     #[inline]
     fn key(s: &str) -> (usize, u64) {
         let first = s.as_bytes().first().copied().unwrap_or(0);
-        (usize::from(first & 63), 1 << (s.len() & 63))
+        (
+            usize::from(first.to_ascii_lowercase() & 63),
+            1 << (s.len() & 63),
+        )
     }
 
     /// False when `s` is none of the names.
@@ -495,15 +500,14 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally: the first
     /// item not in capitals with the same letters.
     fn capitals(&mut self, s: &mut Steps) {
-        if !self.items.iter().any(|it| it.cand.upper) {
-            return;
-        }
-        // The first item not in capitals of each name, found by its letters in either case.
+        let upper = Shapes::of(self.items, self.names, |c| c.upper);
+        // The first item not in capitals of each name in capitals, found by its letters in
+        // either case.
         let normal = &mut s.normal;
         normal.clear();
         let names = self.names;
         for (j, it) in self.items.iter().enumerate() {
-            if it.cand.upper {
+            if it.cand.upper || !upper.may_hold(&names[j]) {
                 continue;
             }
             let name: &str = &names[j];
@@ -512,6 +516,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if let Entry::Vacant(e) = normal.entry(folded_hash(name), same_letters, rehash) {
                 e.insert(j as u32);
             }
+        }
+        if normal.is_empty() {
+            return;
         }
         for i in 0..self.items.len() {
             if !self.items[i].cand.upper {
