@@ -7,9 +7,9 @@ use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{ArticleEntity, EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::borrow::Cow;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -200,8 +200,8 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     spare.full = recycle(full);
 }
 
-/// The first bytes (ASCII case aside) and lengths of some names: a quick way to rule out
-/// that a string is one of them before a look-up.
+/// The first bytes and lengths of some names: a quick way to rule out that a string
+/// is one of them before a look-up.
 struct Shapes([u64; 64]);
 
 impl Shapes {
@@ -220,10 +220,7 @@ impl Shapes {
     #[inline]
     fn key(s: &str) -> (usize, u64) {
         let first = s.as_bytes().first().copied().unwrap_or(0);
-        (
-            usize::from(first.to_ascii_lowercase() & 63),
-            1 << (s.len() & 63),
-        )
+        (usize::from(first & 63), 1 << (s.len() & 63))
     }
 
     /// False when `s` is none of the names.
@@ -237,15 +234,6 @@ impl Shapes {
 /// The hash of a name, for the tables that find items by their name.
 fn hash(name: &str) -> u64 {
     FxBuildHasher.hash_one(name)
-}
-
-/// The hash of a name's letters in either case (ASCII), for `capitals`.
-fn folded_hash(name: &str) -> u64 {
-    let mut h = FxHasher::default();
-    for b in name.bytes() {
-        h.write_u8(b.to_ascii_lowercase());
-    }
-    h.finish()
 }
 
 /// `v` emptied and filled with `len` copies of `value`.
@@ -282,7 +270,6 @@ struct Tables {
 struct Steps {
     full: Vec<usize>,
     parts: Vec<(usize, u32)>,
-    normal: HashTable<u32>,
     long: Vec<usize>,
     targets: Vec<(usize, bool)>,
     typed: Vec<u32>,
@@ -497,37 +484,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
     }
 
-    /// A name in capitals (`HOTAN` in a dateline) is the name written normally: the first
-    /// item not in capitals with the same letters.
-    fn capitals(&mut self, s: &mut Steps) {
-        let upper = Shapes::of(self.items, self.names, |c| c.upper);
-        // The first item not in capitals of each name in capitals, found by its letters in
-        // either case.
-        let normal = &mut s.normal;
-        normal.clear();
-        let names = self.names;
-        for (j, it) in self.items.iter().enumerate() {
-            if it.cand.upper || !upper.may_hold(&names[j]) {
-                continue;
-            }
-            let name: &str = &names[j];
-            let same_letters = |&k: &u32| names[k as usize].eq_ignore_ascii_case(name);
-            let rehash = |&k: &u32| folded_hash(&names[k as usize]);
-            if let Entry::Vacant(e) = normal.entry(folded_hash(name), same_letters, rehash) {
-                e.insert(j as u32);
-            }
-        }
-        if normal.is_empty() {
-            return;
-        }
-        for i in 0..self.items.len() {
+    /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
+    fn capitals(&mut self) {
+        let n = self.items.len();
+        for i in 0..n {
             if !self.items[i].cand.upper {
                 continue;
             }
-            let name: &str = &names[i];
-            let same_letters = |&k: &u32| names[k as usize].eq_ignore_ascii_case(name);
-            if let Some(&j) = normal.find(folded_hash(name), same_letters) {
-                self.link(i, j as usize);
+            let j = (0..n).find(|&j| {
+                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(&self.names[i])
+            });
+            if let Some(j) = j {
+                self.link(i, j);
             }
         }
     }
@@ -829,7 +797,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> V
     let mut l = Linker::new(items, &names, &mut scratch.tables);
     l.by_context(true, &mut s.decided);
     l.people(s);
-    l.capitals(s);
+    l.capitals();
     let mut long = std::mem::take(&mut s.long);
     l.long_names(&mut long);
     l.acronyms(&long);
