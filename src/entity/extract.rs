@@ -76,6 +76,30 @@ mod tests {
     }
 
     #[test]
+    fn buffers_kept_from_an_article_do_not_change_the_next() {
+        // The long article leaves more names, people and links in the thread's buffers
+        // than the short one has: `Smith` is a person there, not in the short article.
+        let long = parse_text(
+            "a.txt",
+            " date 2025-01-02 Talks\n\nBEIJING, Jan. 2 (Xinhua) -- Chinese President \
+             Xi Jinping and Premier Li Qiang met Andy Warhol Foundation staff and the \
+             Communist Party of China (CPC) in Beijing, Hotan and Aksu. Xi said the CPC and \
+             Xinhua News Agency would help. John Smith met Mary Smith; Smith left.\n",
+        );
+        let short = parse_text(
+            "b.txt",
+            " date 2025-01-03 Visit\n\nKevin De Bruyne met Wang Huning in Geneva. \
+             Wang and De Bruyne spoke. De Bruyne thanked Smith Kline.\n",
+        );
+        let short_first = extract(&short);
+        let long_first = extract(&long);
+        assert!(long_first.len() > short_first.len(), "{long_first:?}");
+        assert_eq!(extract(&short), short_first);
+        assert_eq!(extract(&long), long_first);
+        assert_eq!(extract(&short), short_first);
+    }
+
+    #[test]
     fn a_place_is_not_short_for_a_longer_place_ending_in_it() {
         let f = names(
             " date 2025-01-02 Floods\n\nTEHRAN, Jan. 2 (Xinhua) -- Rain flooded villages in Northern Iran on Tuesday, Iran said. Hotan City and Hotan were spared.\n",
