@@ -249,7 +249,7 @@ fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
 pub struct LinkScratch {
     /// Each item's words with single spaces, kept empty (see `recycle`).
     names: Vec<Cow<'static, str>>,
-    words: PeopleWords,
+    people: PeopleWords,
     tables: Tables,
     steps: Steps,
 }
@@ -297,8 +297,9 @@ struct Linker<'t, 'i, 'a> {
     parent: &'t mut [usize],
     keep: &'t mut [bool],
     resolved: &'t mut [bool],
-    /// The names that shorter names are looked up by: of at most three words, not in
-    /// capitals (the short forms of `people` and `short_forms`).
+    /// The names that may be short for a longer name (of at most three words, not in
+    /// capitals): parts of longer names are looked up only if they may be one of them, in
+    /// `people` and `short_forms` (which passes over generic words itself).
     wanted: Shapes,
 }
 
@@ -782,7 +783,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 /// buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
 pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> Vec<ArticleEntity> {
-    shrink_to_people(items, &mut scratch.words);
+    shrink_to_people(items, &mut scratch.people);
     if sport {
         for it in items.iter_mut() {
             if it.cand.country && it.cand.ctx & CTX_PREP == 0 {
@@ -798,11 +799,9 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> V
     l.by_context(true, &mut s.decided);
     l.people(s);
     l.capitals();
-    let mut long = std::mem::take(&mut s.long);
-    l.long_names(&mut long);
-    l.acronyms(&long);
-    l.short_forms(&long, &mut s.targets);
-    s.long = long;
+    l.long_names(&mut s.long);
+    l.acronyms(&s.long);
+    l.short_forms(&s.long, &mut s.targets);
     l.same_words(&mut s.typed);
     l.coordination(&mut s.kinds);
     l.by_context(false, &mut s.decided);
