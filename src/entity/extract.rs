@@ -1,7 +1,8 @@
 //! Finding and linking the entities of one article.
 
 use super::ArticleEntity;
-use super::link::{self, Item};
+use super::link::{self, Item, LinkScratch};
+use super::recycle::recycle;
 use super::spans::{self, Cand, Scratch};
 use crate::article::Article;
 use std::cell::RefCell;
@@ -9,25 +10,17 @@ use std::cell::RefCell;
 /// Words of sports reporting from which an article counts as a sports report.
 const SPORTS_WORDS: u32 = 6;
 
-/// Buffers kept from one article to the next: the span finder's, its candidates, and the
-/// (emptied) allocation of the linker's item list.
-type Buffers = (Scratch, Vec<Cand>, Vec<Item<'static>>);
+/// Buffers kept from one article to the next: the span finder's, its candidates, the
+/// (emptied) allocation of the linker's item list, and the linker's.
+type Buffers = (Scratch, Vec<Cand>, Vec<Item<'static>>, LinkScratch);
 
 thread_local! {
     static SCRATCH: RefCell<Buffers> = RefCell::new(Default::default());
 }
 
-/// Empties `v` and returns its allocation as a vector of another item type of the same
-/// size and alignment (here: the same type with another lifetime). Collecting a vector's
-/// own iterator reuses its allocation in place.
-#[allow(clippy::unnecessary_filter_map)] // the item type changes, which `filter` cannot do
-fn recycle<T, U>(v: Vec<T>) -> Vec<U> {
-    v.into_iter().filter_map(|_| None).collect()
-}
-
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
 pub fn extract(article: &Article) -> Vec<ArticleEntity> {
-    SCRATCH.with_borrow_mut(|(scratch, cands, spare)| {
+    SCRATCH.with_borrow_mut(|(scratch, cands, spare, linking)| {
         let mut items: Vec<Item> = recycle(std::mem::take(spare));
         let segments = std::iter::once((None, article.title.as_str())).chain(
             article
@@ -54,7 +47,7 @@ pub fn extract(article: &Article) -> Vec<ArticleEntity> {
             }));
         }
         let sport = scratch.take_sport() >= SPORTS_WORDS;
-        let found = link::entities(&mut items, sport);
+        let found = link::entities(&mut items, sport, linking);
         *spare = recycle(items);
         found
     })
@@ -83,13 +76,27 @@ mod tests {
     }
 
     #[test]
-    fn recycled_vectors_keep_their_allocation() {
-        let text = String::from("borrowed");
-        let mut v: Vec<&str> = Vec::with_capacity(100);
-        v.push(&text);
-        let w: Vec<&'static str> = recycle(v);
-        assert!(w.is_empty());
-        assert!(w.capacity() >= 100, "capacity {}", w.capacity());
+    fn buffers_kept_from_an_article_do_not_change_the_next() {
+        // The long article leaves more names, people and links in the thread's buffers
+        // than the short one has: `Smith` is a person there, not in the short article.
+        let long = parse_text(
+            "a.txt",
+            " date 2025-01-02 Talks\n\nBEIJING, Jan. 2 (Xinhua) -- Chinese President \
+             Xi Jinping and Premier Li Qiang met Andy Warhol Foundation staff and the \
+             Communist Party of China (CPC) in Beijing, Hotan and Aksu. Xi said the CPC and \
+             Xinhua News Agency would help. John Smith met Mary Smith; Smith left.\n",
+        );
+        let short = parse_text(
+            "b.txt",
+            " date 2025-01-03 Visit\n\nKevin De Bruyne met Wang Huning in Geneva. \
+             Wang and De Bruyne spoke. De Bruyne thanked Smith Kline.\n",
+        );
+        let short_first = extract(&short);
+        let long_first = extract(&long);
+        assert!(long_first.len() > short_first.len(), "{long_first:?}");
+        assert_eq!(extract(&short), short_first);
+        assert_eq!(extract(&long), long_first);
+        assert_eq!(extract(&short), short_first);
     }
 
     #[test]

@@ -2,10 +2,14 @@
 //! `Communist Party of China`, `Xinhua` to `Xinhua News Agency`; deciding the kind of
 //! names the sentence alone left open; grouping mentions into entities.
 
+use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{ArticleEntity, EntityKind, Mention};
-use rustc_hash::{FxHashMap, FxHashSet};
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -111,9 +115,21 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
     }
 }
 
+/// The words of people's names in an article, kept from one article to the next.
+#[derive(Default)]
+struct PeopleWords {
+    /// First and last words of people's names, emptied between articles (see `recycle`).
+    words: Vec<&'static str>,
+    /// Positions in `words` found by the word, and whether the word is the last word of
+    /// a name.
+    table: HashTable<(u32, bool)>,
+    /// People's names of several words, emptied between articles.
+    full: Vec<&'static str>,
+}
+
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
-fn shrink_to_people(items: &mut [Item]) {
+fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     // Only names of several words whose kind is still open can shrink.
     let open = |c: &Cand| c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
@@ -122,24 +138,35 @@ fn shrink_to_people(items: &mut [Item]) {
     {
         return;
     }
-    let count = items.iter().filter(strong).count();
-    let mut people: FxHashSet<&str> =
-        FxHashSet::with_capacity_and_hasher(2 * count, Default::default());
-    let mut surnames: FxHashSet<&str> =
-        FxHashSet::with_capacity_and_hasher(count, Default::default());
+    let mut words: Vec<&str> = recycle(std::mem::take(&mut spare.words));
+    let mut full: Vec<&str> = recycle(std::mem::take(&mut spare.full));
+    let table = &mut spare.table;
+    table.clear();
     for it in items.iter().filter(strong) {
-        people.insert(first_word(it.text));
-        people.insert(last_word(it.text));
-        surnames.insert(last_word(it.text));
+        for (w, last) in [(first_word(it.text), false), (last_word(it.text), true)] {
+            let same = |&(k, _): &(u32, bool)| words[k as usize] == w;
+            let rehash = |&(k, _): &(u32, bool)| hash(words[k as usize]);
+            match table.entry(hash(w), same, rehash) {
+                Entry::Occupied(mut e) => e.get_mut().1 |= last,
+                Entry::Vacant(e) => {
+                    e.insert((words.len() as u32, last));
+                    words.push(w);
+                }
+            }
+        }
+        if it.cand.words >= 2 {
+            full.push(it.text);
+        }
     }
-    let full: Vec<&str> = items
-        .iter()
-        .filter(|it| it.cand.guess == Guess::Person && it.cand.strong && it.cand.words >= 2)
-        .map(|it| it.text)
-        .collect();
+    // Whether `w` is a word of a person's name: `Some(true)` for a last word.
+    let find = |w: &str| {
+        table
+            .find(hash(w), |&(k, _)| words[k as usize] == w)
+            .map(|&(_, last)| last)
+    };
     for it in items.iter_mut() {
         let c = &it.cand;
-        if !open(c) || c.words < 2 || !people.contains(first_word(it.text)) {
+        if !open(c) || c.words < 2 || find(first_word(it.text)).is_none() {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
@@ -155,13 +182,13 @@ fn shrink_to_people(items: &mut [Item]) {
             it.cand.guess = Guess::Person;
             continue;
         }
-        let mut words = it.text.split_whitespace();
-        let first = words.next().unwrap_or("");
-        let rest_named = words.any(|w| people.contains(w));
+        let mut rest = it.text.split_whitespace();
+        let first = rest.next().unwrap_or("");
+        let rest_named = rest.any(|w| find(w).is_some());
         let known = if c.guess == Guess::Person {
-            surnames.contains(first)
+            find(first) == Some(true)
         } else {
-            people.contains(first)
+            find(first).is_some()
         };
         if known && !rest_named {
             it.cand.end = it.cand.start + first.len() as u32;
@@ -169,6 +196,8 @@ fn shrink_to_people(items: &mut [Item]) {
             it.cand.words = 1;
         }
     }
+    spare.words = recycle(words);
+    spare.full = recycle(full);
 }
 
 /// The first bytes and lengths of some names: a quick way to rule out that a string
@@ -202,51 +231,135 @@ impl Shapes {
     }
 }
 
-/// The candidates of one article as a union-find forest with kinds.
-struct Linker<'i, 'a> {
-    items: &'i [Item<'a>],
-    /// Each item's words with single spaces.
-    names: &'i [Cow<'a, str>],
-    /// The group number (see `same`) of each distinct name.
-    ids: FxHashMap<&'i str, u32>,
+/// The hash of a name, for the tables that find items by their name.
+fn hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
+
+/// `v` emptied and filled with `len` copies of `value`.
+fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
+    v.clear();
+    v.resize(len, value);
+    v
+}
+
+/// Buffers kept from one article to the next, so that linking an article allocates
+/// (nearly) nothing but the entities it returns.
+#[derive(Default)]
+pub struct LinkScratch {
+    /// Each item's words with single spaces, kept empty (see `recycle`).
+    names: Vec<Cow<'static, str>>,
+    people: PeopleWords,
+    tables: Tables,
+    steps: Steps,
+}
+
+/// The state of the linker (see `Linker`).
+#[derive(Default)]
+struct Tables {
+    ids: HashTable<u32>,
+    same: Vec<u32>,
     kind: Vec<Option<EntityKind>>,
     parent: Vec<usize>,
     keep: Vec<bool>,
     resolved: Vec<bool>,
-    /// Items with the same words share a number (`0..groups`).
-    same: Vec<u32>,
-    groups: usize,
 }
 
-impl<'i, 'a> Linker<'i, 'a> {
-    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>]) -> Self {
-        let mut ids: FxHashMap<&'i str, u32> =
-            FxHashMap::with_capacity_and_hasher(names.len(), Default::default());
-        let same: Vec<u32> = names
-            .iter()
-            .map(|n| {
-                let next = ids.len() as u32;
-                *ids.entry(n.as_ref()).or_insert(next)
-            })
-            .collect();
-        let groups = ids.len();
-        Linker {
-            items,
+/// The working buffers of the linker's steps, named as in the steps.
+#[derive(Default)]
+struct Steps {
+    full: Vec<usize>,
+    parts: Vec<(usize, u32)>,
+    long: Vec<usize>,
+    targets: Vec<(usize, bool)>,
+    typed: Vec<u32>,
+    kinds: FxHashMap<u32, Option<EntityKind>>,
+    decided: Vec<Option<EntityKind>>,
+    by_name: Vec<[usize; 3]>,
+    group_of: Vec<u32>,
+    order: Vec<(u32, u32)>,
+    start: Vec<u32>,
+    fill: Vec<u32>,
+    sorted: Vec<(u32, u32)>,
+}
+
+/// The candidates of one article as a union-find forest with kinds.
+struct Linker<'t, 'i, 'a> {
+    items: &'i [Item<'a>],
+    /// Each item's words with single spaces.
+    names: &'i [Cow<'a, str>],
+    /// The first item of each distinct name, found by the name.
+    ids: &'t HashTable<u32>,
+    /// Items with the same words share a number (`0..groups`).
+    same: &'t [u32],
+    groups: usize,
+    kind: &'t mut [Option<EntityKind>],
+    parent: &'t mut [usize],
+    keep: &'t mut [bool],
+    resolved: &'t mut [bool],
+    /// The names that may be short for a longer name (of at most three words, not in
+    /// capitals): parts of longer names are looked up only if they may be one of them, in
+    /// `people` and `short_forms` (which passes over generic words itself).
+    wanted: Shapes,
+}
+
+impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
+    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>], t: &'t mut Tables) -> Self {
+        let Tables {
             ids,
             same,
-            groups,
-            names,
-            kind: items.iter().map(|it| kind_of(it.cand.guess)).collect(),
-            parent: (0..items.len()).collect(),
-            keep: items
-                .iter()
-                .map(|it| it.cand.guess != Guess::Weak)
-                .collect(),
-            resolved: items
-                .iter()
-                .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown))
-                .collect(),
+            kind,
+            parent,
+            keep,
+            resolved,
+        } = t;
+        ids.clear();
+        same.clear();
+        let mut groups = 0;
+        for (i, name) in names.iter().enumerate() {
+            let eq = |&j: &u32| names[j as usize] == *name;
+            let rehash = |&j: &u32| hash(&names[j as usize]);
+            let g = match ids.entry(hash(name), eq, rehash) {
+                Entry::Occupied(e) => same[*e.get() as usize],
+                Entry::Vacant(e) => {
+                    e.insert(i as u32);
+                    groups += 1;
+                    groups - 1
+                }
+            };
+            same.push(g);
         }
+        kind.clear();
+        kind.extend(items.iter().map(|it| kind_of(it.cand.guess)));
+        parent.clear();
+        parent.extend(0..items.len());
+        keep.clear();
+        keep.extend(items.iter().map(|it| it.cand.guess != Guess::Weak));
+        resolved.clear();
+        resolved.extend(
+            items
+                .iter()
+                .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown)),
+        );
+        Linker {
+            items,
+            names,
+            ids,
+            same,
+            groups: groups as usize,
+            kind,
+            parent,
+            keep,
+            resolved,
+            wanted: Shapes::of(items, names, |c| c.words <= 3 && !c.upper),
+        }
+    }
+
+    /// The name group of the items named `name`, if any item is.
+    fn group(&self, name: &str) -> Option<u32> {
+        self.ids
+            .find(hash(name), |&j| self.names[j as usize] == name)
+            .map(|&j| self.same[j as usize])
     }
 
     fn root(&mut self, mut i: usize) -> usize {
@@ -275,7 +388,7 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
-    fn people(&mut self) {
+    fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
         let named = (0..n)
             .filter(|&i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2)
@@ -284,13 +397,11 @@ impl<'i, 'a> Linker<'i, 'a> {
             return;
         }
         // By name group: the first person of several words with that name.
-        let mut full = vec![usize::MAX; self.groups];
+        let full = refill(&mut s.full, self.groups, usize::MAX);
         // By name group, for the names that are part of a person's name: the first person
         // it belongs to … and how many people have it.
-        let mut parts = vec![(usize::MAX, 0u32); self.groups];
+        let parts = refill(&mut s.parts, self.groups, (usize::MAX, 0u32));
         let mut any_part = false;
-        // The names looked up below.
-        let wanted = Shapes::of(self.items, self.names, |c| c.words <= 3 && !c.upper);
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
@@ -307,10 +418,10 @@ impl<'i, 'a> Linker<'i, 'a> {
             full[g] = i;
             // Only parts that some item is named are ever looked up.
             let mut add = |k: &str| {
-                if !wanted.may_hold(k) {
+                if !self.wanted.may_hold(k) {
                     return;
                 }
-                let Some(&g) = self.ids.get(k) else {
+                let Some(g) = self.group(k) else {
                     return;
                 };
                 let e = &mut parts[g as usize];
@@ -391,13 +502,12 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 
     /// Multi-word organizations and places, the targets of acronyms and short forms.
-    fn long_names(&self) -> Vec<usize> {
-        (0..self.items.len())
-            .filter(|&i| {
-                self.items[i].cand.words >= 2
-                    && matches!(self.items[i].cand.guess, Guess::Org | Guess::Place)
-            })
-            .collect()
+    fn long_names(&self, long: &mut Vec<usize>) {
+        long.clear();
+        long.extend((0..self.items.len()).filter(|&i| {
+            self.items[i].cand.words >= 2
+                && matches!(self.items[i].cand.guess, Guess::Org | Guess::Place)
+        }));
     }
 
     /// The one long name that `matches` accepts for `i`, if exactly one does.
@@ -440,11 +550,11 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
-    fn short_forms(&mut self, long: &[usize]) {
+    fn short_forms(&mut self, long: &[usize], targets: &mut Vec<(usize, bool)>) {
         if long.is_empty() {
             return;
         }
-        let targets = self.short_form_targets(long);
+        let targets = self.short_form_targets(long, targets);
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
@@ -470,20 +580,20 @@ impl<'i, 'a> Linker<'i, 'a> {
     /// than Iran, Germany and Africa.
     /// Each entry holds the first long name (in `long`'s order) with that short form
     /// (`usize::MAX` if none), and whether a long name with other words has it too.
-    fn short_form_targets(&self, long: &[usize]) -> Vec<(usize, bool)> {
-        let mut targets = vec![(usize::MAX, false); self.groups];
-        // The names looked up in `short_forms`.
-        let wanted = Shapes::of(self.items, self.names, |c| {
-            c.words <= 3 && !c.upper && !c.generic
-        });
+    fn short_form_targets<'b>(
+        &self,
+        long: &[usize],
+        targets: &'b mut Vec<(usize, bool)>,
+    ) -> &'b [(usize, bool)] {
+        let targets = refill(targets, self.groups, (usize::MAX, false));
         for &l in long {
             let name: &str = &self.names[l];
             let mut add = |part: &str| {
                 // Only parts that some item is named are ever looked up.
-                if !wanted.may_hold(part) {
+                if !self.wanted.may_hold(part) {
                     return;
                 }
-                let Some(&g) = self.ids.get(part) else {
+                let Some(g) = self.group(part) else {
                     return;
                 };
                 let (first, ambiguous) = &mut targets[g as usize];
@@ -505,9 +615,9 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 
     /// The same words typed elsewhere in the article.
-    fn same_words(&mut self) {
+    fn same_words(&mut self, typed: &mut Vec<u32>) {
         let n = self.items.len();
-        let mut typed = vec![u32::MAX; self.groups];
+        let typed = refill(typed, self.groups, u32::MAX);
         for i in 0..n {
             let g = self.same[i] as usize;
             if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
@@ -523,9 +633,9 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
-    fn coordination(&mut self) {
+    fn coordination(&mut self, kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         let n = self.items.len();
-        let mut kinds: FxHashMap<u32, Option<EntityKind>> = FxHashMap::default();
+        kinds.clear();
         for i in 0..n {
             let c = self.items[i].cand;
             if c.coord != 0 && self.resolved[i] && self.keep[i] && c.strong {
@@ -555,8 +665,8 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
-    fn by_context(&mut self, multi_word_only: bool) {
-        let mut decided: Vec<Option<EntityKind>> = vec![None; self.groups];
+    fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
+        let decided = refill(decided, self.groups, None);
         for i in 0..self.items.len() {
             if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
             {
@@ -573,10 +683,10 @@ impl<'i, 'a> Linker<'i, 'a> {
 
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
-    fn entities(mut self) -> Vec<ArticleEntity> {
+    fn entities(mut self, s: &mut Steps) -> Vec<ArticleEntity> {
         let n = self.items.len();
         let names = self.names;
-        let mut by_name = vec![[usize::MAX; 3]; self.groups];
+        let by_name = refill(&mut s.by_name, self.groups, [usize::MAX; 3]);
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
             if !self.keep[i] {
@@ -593,8 +703,9 @@ impl<'i, 'a> Linker<'i, 'a> {
             }
         }
         // Number the groups in order of first mention, then list their members.
-        let mut group_of = vec![u32::MAX; n];
-        let mut order: Vec<(u32, u32)> = Vec::with_capacity(n);
+        let group_of = refill(&mut s.group_of, n, u32::MAX);
+        let order = &mut s.order;
+        order.clear();
         let mut groups = 0u32;
         for i in 0..n {
             if !self.keep[i] {
@@ -608,16 +719,18 @@ impl<'i, 'a> Linker<'i, 'a> {
             order.push((group_of[r], i as u32));
         }
         // Members of each group in reading order (a counting sort by group).
-        let mut start = vec![0u32; groups as usize + 1];
-        for &(g, _) in &order {
+        let start = refill(&mut s.start, groups as usize + 1, 0);
+        for &(g, _) in order.iter() {
             start[g as usize + 1] += 1;
         }
         for g in 0..groups as usize {
             start[g + 1] += start[g];
         }
-        let mut fill = start.clone();
-        let mut sorted = vec![(0u32, 0u32); order.len()];
-        for &(g, i) in &order {
+        let fill = &mut s.fill;
+        fill.clear();
+        fill.extend_from_slice(start);
+        let sorted = refill(&mut s.sorted, order.len(), (0, 0));
+        for &(g, i) in order.iter() {
             sorted[fill[g as usize] as usize] = (g, i);
             fill[g as usize] += 1;
         }
@@ -666,10 +779,11 @@ impl<'i, 'a> Linker<'i, 'a> {
     }
 }
 
-/// Links, types and groups the candidates of one article into entities.
+/// Links, types and groups the candidates of one article into entities, with the
+/// buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
-pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
-    shrink_to_people(items);
+pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> Vec<ArticleEntity> {
+    shrink_to_people(items, &mut scratch.people);
     if sport {
         for it in items.iter_mut() {
             if it.cand.country && it.cand.ctx & CTX_PREP == 0 {
@@ -678,19 +792,20 @@ pub fn entities(items: &mut [Item], sport: bool) -> Vec<ArticleEntity> {
         }
     }
     let items: &[Item] = items;
-    let names: Vec<Cow<str>> = items
-        .iter()
-        .map(|it| normalized(it.text, it.cand.clean))
-        .collect();
-    let mut l = Linker::new(items, &names);
-    l.by_context(true);
-    l.people();
+    let mut names: Vec<Cow<str>> = recycle(std::mem::take(&mut scratch.names));
+    names.extend(items.iter().map(|it| normalized(it.text, it.cand.clean)));
+    let s = &mut scratch.steps;
+    let mut l = Linker::new(items, &names, &mut scratch.tables);
+    l.by_context(true, &mut s.decided);
+    l.people(s);
     l.capitals();
-    let long = l.long_names();
-    l.acronyms(&long);
-    l.short_forms(&long);
-    l.same_words();
-    l.coordination();
-    l.by_context(false);
-    l.entities()
+    l.long_names(&mut s.long);
+    l.acronyms(&s.long);
+    l.short_forms(&s.long, &mut s.targets);
+    l.same_words(&mut s.typed);
+    l.coordination(&mut s.kinds);
+    l.by_context(false, &mut s.decided);
+    let found = l.entities(s);
+    scratch.names = recycle(names);
+    found
 }

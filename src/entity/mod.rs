@@ -6,6 +6,7 @@ pub mod gazetteer;
 pub mod index;
 mod link;
 pub mod profile;
+mod recycle;
 mod spans;
 mod tokenize;
 mod word_table;
