@@ -70,8 +70,16 @@ impl WordTable {
     pub fn get(&self, w: &str) -> Option<u32> {
         match pack(w.as_bytes()) {
             Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(w).copied(),
+            None => self.get_long(w),
         }
+    }
+
+    /// The flags of a word too long to pack: rare, so kept out of line, which
+    /// keeps the packed look-up small where it is inlined.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, w: &str) -> Option<u32> {
+        self.long.get(w).copied()
     }
 
     /// Frees the spare capacity after building.
