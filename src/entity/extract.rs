@@ -137,6 +137,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_with_odd_spacing_still_takes_its_surname() {
+        // Two spaces, or a tab, inside the full name: the surname alone still links to it.
+        for gap in ["  ", "\t"] {
+            let f = names(&format!(
+                " date 2024-01-02 T\n\nOfficials said Maria{gap}Lopez visited the plant. Lopez said output rose.\n"
+            ));
+            let lopez = f
+                .iter()
+                .find(|e| e.0 == "Maria Lopez")
+                .expect("person found");
+            assert_eq!(lopez.1, EntityKind::Person, "{f:?}");
+            assert_eq!(lopez.3, 2, "{gap:?}: {f:?}");
+            assert_eq!(f.len(), 1, "{gap:?}: {f:?}");
+        }
+    }
+
+    #[test]
     fn ambiguous_surname_is_left_alone() {
         let f = names(" date 2024-01-02 T\n\nJohn Smith met Mary Smith. Smith left early.\n");
         let smith = f.iter().find(|e| e.0 == "Smith").expect("own entity");

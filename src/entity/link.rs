@@ -406,10 +406,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
             }
-            let name: &str = match &self.names[i] {
-                Cow::Borrowed(s) => s,
-                Cow::Owned(_) => continue,
-            };
+            let names = self.names;
+            let name: &str = &names[i];
             let g = self.same[i] as usize;
             if full[g] != usize::MAX {
                 self.link(i, full[g]);
