@@ -184,23 +184,63 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
-/// text), ends the word there whatever came before: it is ASCII and can neither join
-/// the word (digit, hyphen, dot, apostrophe) nor be part of a letter.
-#[inline]
-fn plainly_ends_word(next: Option<u8>) -> bool {
-    next.is_none_or(|d| d < 0x80 && !d.is_ascii_digit() && !matches!(d, b'-' | b'.' | b'\''))
+/// Byte class: white space between tokens.
+const SPACE: u8 = 1;
+/// Byte class: an ASCII digit.
+const DIGIT: u8 = 2;
+/// Byte class: an ASCII lower-case letter.
+const LOWER_LETTER: u8 = 4;
+/// Byte class: an ASCII character other than a letter or digit that neither ends a
+/// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of
+/// its own after which the sentence goes on.
+const PLAIN_PUNCT: u8 = 8;
+/// Byte class: after a run of ASCII letters, ends the word there whatever came
+/// before: ASCII that can neither join the word (digit, hyphen, dot, apostrophe) nor
+/// be part of a letter.
+const ENDS_WORD: u8 = 16;
+
+/// The classes of every byte value, so that the hot loop tests a byte once.
+static CLASSES: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut class = 0;
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            class |= SPACE;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if c.is_ascii_lowercase() {
+            class |= LOWER_LETTER;
+        }
+        if c < 0x80
+            && !c.is_ascii_alphanumeric()
+            && !matches!(c, b'\'' | b'"' | b'.' | b'!' | b'?' | b':')
+        {
+            class |= PLAIN_PUNCT;
+        }
+        if c < 0x80 && !c.is_ascii_digit() && !matches!(c, b'-' | b'.' | b'\'') {
+            class |= ENDS_WORD;
+        }
+        table[i] = class;
+        i += 1;
+    }
+    table
 }
 
-/// Whether `c` is an ASCII character other than a letter or digit that neither ends a
-/// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of its
-/// own after which the sentence goes on.
+/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
+/// text), is of class [`ENDS_WORD`].
 #[inline]
-fn plain_punctuation(c: u8) -> bool {
-    c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'"' | b'.' | b'!' | b'?' | b':')
+fn plainly_ends_word(next: Option<u8>) -> bool {
+    next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
 }
 
 /// Splits `text` into tokens, appending them to `out` (cleared first).
+#[inline(never)]
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let b = text.as_bytes();
@@ -209,7 +249,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut sent = true;
     while i < n {
         let c = b[i];
-        if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
+        let class = CLASSES[usize::from(c)];
+        if class & SPACE != 0 {
             i += 1;
             while i < n && b[i] == b' ' {
                 i += 1;
@@ -217,7 +258,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        if c.is_ascii_digit() {
+        if class & DIGIT != 0 {
             i += 1;
             while i < n {
                 if b[i].is_ascii_alphanumeric() {
@@ -237,7 +278,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             sent = false;
             continue;
         }
-        if c.is_ascii_lowercase() {
+        if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
                 out.push(Token {
@@ -251,7 +292,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        if plain_punctuation(c) {
+        if class & PLAIN_PUNCT != 0 {
             out.push(Token {
                 start: start as u32,
                 end: (i + 1) as u32,
@@ -423,6 +464,25 @@ mod tests {
         let mut v = Vec::new();
         tokenize(text, &mut v);
         v.iter().map(|t| (t.text(text), t.shape)).collect()
+    }
+
+    #[test]
+    fn byte_classes_say_what_they_name() {
+        for c in 0..=255u8 {
+            let class = CLASSES[usize::from(c)];
+            let has = |k: u8| class & k != 0;
+            assert_eq!(has(SPACE), b" \t\n\r".contains(&c), "{c}");
+            assert_eq!(has(DIGIT), c.is_ascii_digit(), "{c}");
+            assert_eq!(has(LOWER_LETTER), c.is_ascii_lowercase(), "{c}");
+            let opens_or_ends = b"'\".!?:".contains(&c);
+            assert_eq!(
+                has(PLAIN_PUNCT),
+                c.is_ascii() && !c.is_ascii_alphanumeric() && !opens_or_ends,
+                "{c}"
+            );
+            let joins = c.is_ascii_digit() || b"-.'".contains(&c);
+            assert_eq!(has(ENDS_WORD), c.is_ascii() && !joins, "{c}");
+        }
     }
 
     #[test]
