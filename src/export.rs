@@ -138,6 +138,40 @@ mod tests {
     }
 
     #[test]
+    fn articles_keep_their_order_and_entities_across_serialization_windows() {
+        // More articles than two windows hold, the last window partly filled.
+        let places = ["Geneva", "Beijing", "Nairobi", "Lima", "Oslo"];
+        let articles: Vec<Article> = (0..2100)
+            .map(|i| {
+                let text = format!(
+                    "Article {i}\n\nDelegates met in {} on Monday.",
+                    places[i % places.len()]
+                );
+                parse_text(&format!("{i}.txt"), &text)
+            })
+            .collect();
+        let corpus = Corpus::from_articles(articles);
+        let mut out = Vec::new();
+        write_jsonl(&corpus, &mut out).unwrap();
+        let lines: Vec<serde_json::Value> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2100);
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["title"], format!("Article {i}"));
+            let names: Vec<&str> = line["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["name"].as_str().unwrap())
+                .collect();
+            assert_eq!(names, [places[i % places.len()]], "article {i}");
+        }
+    }
+
+    #[test]
     fn one_line_per_article_in_the_contract_shape() {
         let a = parse_text(
             "a.txt",
