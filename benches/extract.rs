@@ -1,8 +1,8 @@
 //! Entity extraction throughput over generated articles (and the wire corpus when present).
 //!
-//! Generate the articles first:
-//! `python3 ../shared/bench/gen_corpus.py --n 2000 --out target/bench-corpus --seed 1`
-//! then `cargo bench --bench extract` (throughput in MB/s, 10^6 bytes).
+//! `cargo bench --bench extract` (throughput in MB/s, 10^6 bytes). The generated set is
+//! made on first use with `python3 ../shared/bench/gen_corpus.py --n 2000 --seed 1
+//! --out target/bench-corpus`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::Article;
@@ -55,9 +55,29 @@ fn bench_set(c: &mut Criterion, name: &str, dir: &Path) {
     g.finish();
 }
 
+/// Generates the 2,000 articles of the `generated` set into `dir` when they are
+/// missing and the generator in ../shared is there.
+fn generate(root: &Path, dir: &Path) {
+    let script = root.join("../shared/bench/gen_corpus.py");
+    if dir.exists() || !script.exists() {
+        return;
+    }
+    eprintln!("generating {} with {}", dir.display(), script.display());
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .args(["--n", "2000", "--seed", "1", "--out"])
+        .arg(dir)
+        .status();
+    if !status.as_ref().is_ok_and(|s| s.success()) {
+        eprintln!("could not generate {}: {status:?}", dir.display());
+    }
+}
+
 fn extraction(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    bench_set(c, "generated", &root.join("target/bench-corpus"));
+    let generated = root.join("target/bench-corpus");
+    generate(root, &generated);
+    bench_set(c, "generated", &generated);
     bench_set(c, "wire", &root.join("../shared/corpus/wire"));
 }
 
