@@ -6,7 +6,7 @@
 
 use crate::app::{Action, App};
 use crate::corpus::Corpus;
-use crate::state::{ArticleKey, Marks, Place, StateError, Store, collection_key};
+use crate::state::{ArticleKey, Marks, Place, Resolver, StateError, Store, collection_key};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -18,6 +18,8 @@ pub struct Session {
     collection: String,
     /// Identity of each article, by corpus index.
     keys: Vec<ArticleKey>,
+    /// Makes the articles' paths absolute for their keys.
+    resolver: Resolver,
     /// The marks last handed to the store, by corpus index.
     marks: Vec<Marks>,
     /// The place last handed to the store.
@@ -34,6 +36,7 @@ impl Session {
             store: Arc::new(Mutex::new(store)),
             collection,
             keys: Vec::new(),
+            resolver: Resolver::default(),
             marks: Vec::new(),
             place,
         };
@@ -51,7 +54,7 @@ impl Session {
         let new = &corpus.articles[self.keys.len().min(corpus.articles.len())..];
         let keys: Vec<ArticleKey> = new
             .iter()
-            .map(|a| ArticleKey::with_hash(a.path(), a.text_hash()))
+            .map(|a| self.resolver.key(a.path(), a.text_hash()))
             .collect();
         let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         self.marks.extend(keys.iter().map(|k| store.marks(k)));

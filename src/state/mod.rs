@@ -24,7 +24,7 @@ mod file;
 
 use crate::article::Article;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -49,30 +49,68 @@ impl ArticleKey {
 
     /// The key of the article at `path` whose [`Article::text_hash`] is `hash`.
     pub fn with_hash(path: &str, hash: u64) -> ArticleKey {
-        ArticleKey {
-            path: absolute(path),
-            hash,
-        }
+        Resolver::default().key(path, hash)
     }
 }
 
-/// `path` made absolute when it names a file, or names one before a `#N`
-/// record suffix (JSON inputs); otherwise as given (`-` for standard input,
-/// bundled articles).
+/// Makes article paths absolute for their [`ArticleKey`], as
+/// `std::fs::canonicalize` does, resolving each folder once: a file that is
+/// no symbolic link is its folder's canonical path joined with its name, at
+/// the cost of one `lstat` rather than a look-up of every component.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// Canonical folders by folder as written (`None`: could not be resolved).
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Resolver {
+    /// The key of the article at `path` whose [`Article::text_hash`] is `hash`.
+    pub fn key(&mut self, path: &str, hash: u64) -> ArticleKey {
+        ArticleKey {
+            path: self.absolute(path),
+            hash,
+        }
+    }
+
+    /// `path` made absolute when it names a file, or names one before a `#N`
+    /// record suffix (JSON inputs); otherwise as given (`-` for standard
+    /// input, bundled articles).
+    fn absolute(&mut self, path: &str) -> String {
+        if let Some(p) = self.canonical(path) {
+            return p;
+        }
+        let record = path.rsplit_once('#');
+        match record.and_then(|(file, record)| Some((self.canonical(file)?, record))) {
+            Some((file, record)) => format!("{file}#{record}"),
+            None => path.to_string(),
+        }
+    }
+
+    /// What `std::fs::canonicalize` makes of `path`, as a string.
+    fn canonical(&mut self, path: &str) -> Option<String> {
+        let p = Path::new(path);
+        let resolved = match (p.parent(), p.file_name()) {
+            (Some(folder), Some(name)) if !std::fs::symlink_metadata(p).ok()?.is_symlink() => {
+                let folder = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                let canonical = self
+                    .folders
+                    .entry(folder.to_path_buf())
+                    .or_insert_with(|| std::fs::canonicalize(folder).ok());
+                canonical.as_ref()?.join(name)
+            }
+            _ => std::fs::canonicalize(p).ok()?,
+        };
+        Some(resolved.display().to_string())
+    }
+}
+
+/// `path` made absolute as in an [`ArticleKey`].
 fn absolute(path: &str) -> String {
-    let resolve = |p: &str| {
-        std::fs::canonicalize(p)
-            .ok()
-            .map(|p| p.display().to_string())
-    };
-    if let Some(p) = resolve(path) {
-        return p;
-    }
-    let record = path.rsplit_once('#');
-    match record.and_then(|(file, record)| Some((resolve(file)?, record))) {
-        Some((file, record)) => format!("{file}#{record}"),
-        None => path.to_string(),
-    }
+    Resolver::default().absolute(path)
 }
 
 impl fmt::Display for ArticleKey {
@@ -362,6 +400,42 @@ fn apply_changes(target: &mut StateData, base: &StateData, current: &StateData) 
 mod tests {
     use super::*;
     use crate::article::{Block, BlockKind};
+
+    #[test]
+    fn resolver_makes_paths_what_canonicalize_makes_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/f.txt"), "x").unwrap();
+        std::fs::write(root.join("a/g.json"), "[]").unwrap();
+        std::os::unix::fs::symlink(root.join("a/b"), root.join("linked")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/b/f.txt"), root.join("a/h.txt")).unwrap();
+        let at = |p: &str| root.join(p).display().to_string();
+        let canonical = |p: &str| std::fs::canonicalize(p).unwrap().display().to_string();
+        let mut r = Resolver::default();
+        for path in [
+            at("a/b/f.txt"),
+            at("a/b/../b/f.txt"),
+            at("linked/f.txt"),
+            at("a/h.txt"),
+            at("a/b"),
+            "Cargo.toml".to_string(),
+            "./src/state/mod.rs".to_string(),
+        ] {
+            // Twice: the second time from the resolved folder.
+            assert_eq!(r.absolute(&path), canonical(&path), "{path}");
+            assert_eq!(r.absolute(&path), canonical(&path), "{path}");
+        }
+        let json = at("a/g.json");
+        assert_eq!(
+            r.absolute(&format!("{json}#3")),
+            format!("{}#3", canonical(&json))
+        );
+        // What cannot be resolved stays as written.
+        for path in ["-", "bundled/a.txt", &at("a/missing.txt")] {
+            assert_eq!(r.absolute(path), path);
+        }
+    }
 
     fn article(path: &str, title: &str, body: &str) -> Article {
         Article {
