@@ -125,12 +125,15 @@ mod tests {
 
     const TEXT: &str = " date 2025-07-10 Rain returns to the valley\n\nMORAVA, July 9 (Dateline Wire) -- Farmers in Morava welcomed the rain.\n";
 
-    fn stored_from(path: &std::path::Path) -> StoredArticle {
-        let shown = path.to_string_lossy().into_owned();
-        let article = parse_text(&shown, &std::fs::read_to_string(path).unwrap());
-        let key = FileKey::of(&File::open(path).unwrap().metadata().unwrap()).unwrap();
+    /// [`TEXT`] written to `a.txt` in `dir`, and its article stored with only
+    /// its header kept.
+    fn stored_in(dir: &std::path::Path) -> (std::path::PathBuf, StoredArticle) {
+        let path = dir.join("a.txt");
+        std::fs::write(&path, TEXT).unwrap();
+        let article = parse_text(&path.to_string_lossy(), TEXT);
+        let key = FileKey::of(&File::open(&path).unwrap().metadata().unwrap()).unwrap();
         let hash = article.text_hash();
-        StoredArticle::in_file(article, key, hash)
+        (path, StoredArticle::in_file(article, key, hash))
     }
 
     #[test]
@@ -146,9 +149,7 @@ mod tests {
     #[test]
     fn text_left_in_the_file_is_read_again_unchanged() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, TEXT).unwrap();
-        let stored = stored_from(&path);
+        let (path, stored) = stored_in(dir.path());
         assert_eq!(stored.title(), "Rain returns to the valley");
         assert!(stored.in_file_only());
         let fetched = stored.fetch();
@@ -161,9 +162,7 @@ mod tests {
     #[test]
     fn a_changed_or_missing_file_is_named_with_the_problem() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, TEXT).unwrap();
-        let stored = stored_from(&path);
+        let (path, stored) = stored_in(dir.path());
 
         std::fs::write(&path, format!("{TEXT}\nA new paragraph.\n")).unwrap();
         let fetched = stored.fetch();
