@@ -188,7 +188,8 @@ fn fold_into(out: &mut String, name: &str) {
         out.push_str(name);
         out.make_ascii_lowercase();
     } else {
-        out.extend(name.chars().flat_map(char::to_lowercase));
+        // `str::to_lowercase`, not char by char: a final capital sigma becomes `ς`.
+        out.push_str(&name.to_lowercase());
     }
 }
 
@@ -520,6 +521,15 @@ mod tests {
                     end: s + 4,
                 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn names_fold_as_str_to_lowercase_folds_them() {
+        let mut folded = String::new();
+        for name in ["Wang Huning", "ΟΔΥΣΣΕΑΣ", "Zoë Ünal", "İstanbul"] {
+            fold_into(&mut folded, name);
+            assert_eq!(folded, name.to_lowercase(), "{name}");
         }
     }
 
