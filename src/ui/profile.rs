@@ -3,7 +3,7 @@
 
 use super::{ellipsize, pane, theme::Theme};
 use crate::app::{App, ProfileAreas, ProfileView, Section};
-use crate::entity::profile::{SortBy, Texts, Unit};
+use crate::entity::profile::{SortBy, Unit};
 use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -284,7 +284,6 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
     let name_w = sanitize(&corpus.index.entity(v.profile.id).name).width();
     let side = kwic_w.saturating_sub(name_w) / 2;
     let buf = frame.buffer_mut();
-    let mut texts = Texts::new(corpus);
     for (row, line) in v
         .profile
         .concordance
@@ -293,11 +292,8 @@ fn concordance(app: &App, v: &ProfileView, theme: &Theme, frame: &mut Frame, are
         .skip(v.lines.offset)
         .take(inner.height as usize)
     {
-        // Read when the line came into view; read here only if it has not.
-        let text = match v.shown.get(row) {
-            Some(text) => text,
-            None => texts.of(line),
-        };
+        // Read in `update` when the line came into view: rendering reads no file.
+        let text = v.shown.get(row).unwrap_or_default();
         let ctx = line.context_in(text, kwic_w);
         let mention = cut(&sanitize(&ctx.mention), kwic_w.saturating_sub(side));
         let left = right_aligned(&sanitize(&ctx.left), side);
