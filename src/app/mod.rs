@@ -1,7 +1,11 @@
-//! Application state and its pure `update(Action)`; no terminal code here.
+//! Application state and its `update(Action)`; no terminal code here.
 //!
 //! [`App`] owns the [`Corpus`] and all view state. [`App::update`] is the only
-//! way it changes; the view (`crate::ui`) reads it through the accessors.
+//! way it changes; the view (`crate::ui`) reads it through the accessors and
+//! reads no file. `update` is pure but for reading articles whose text the
+//! collection left in their files: the open article, the bodies a list search
+//! steps through, the concordance lines that come into view, and, with
+//! captions hidden, the articles `n`/`N` pass over (to skip caption mentions).
 
 mod action;
 mod list;
@@ -69,7 +73,7 @@ pub struct App {
     list: ListCursor,
     open: Option<u32>,
     /// The open article whole (its text read again from its file when the
-    /// collection left it there: the only reading `update` does).
+    /// collection left it there; see the module documentation).
     text: Option<(u32, Article)>,
     layout: Option<ArticleLayout>,
     scroll: usize,

@@ -367,13 +367,16 @@ impl App {
             return;
         };
         self.overlays.clear();
-        let in_caption = l.mention.block.is_some_and(|b| {
-            self.whole(l.article)
-                .blocks
-                .get(b as usize)
-                .is_some_and(|b| b.kind == BlockKind::Caption)
-        });
-        if in_caption && self.captions == super::CaptionMode::Hidden {
+        // Only with captions hidden is the article read to see whether the
+        // mention is in one.
+        let hidden_caption = self.captions == super::CaptionMode::Hidden
+            && l.mention.block.is_some_and(|b| {
+                self.whole(l.article)
+                    .blocks
+                    .get(b as usize)
+                    .is_some_and(|b| b.kind == BlockKind::Caption)
+            });
+        if hidden_caption {
             self.captions = super::CaptionMode::Inline;
         }
         self.search = None;
