@@ -77,22 +77,15 @@ pub fn sort(lines: &mut [ConcordanceLine], corpus: &Corpus, by: SortBy) {
             // read once (from its file, when the collection left it there).
             lines.sort_unstable_by_key(by_date);
             let mut texts = Texts::new(corpus);
-            let keys: Vec<String> = lines
-                .iter()
-                .map(|l| {
-                    let text = texts.of(l);
-                    let word = if by == SortBy::WordBefore {
-                        l.word_before_in(text)
-                    } else {
-                        l.word_after_in(text)
-                    };
-                    word.to_lowercase()
-                })
-                .collect();
-            let mut order: Vec<usize> = (0..lines.len()).collect();
-            order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
-            let sorted: Vec<ConcordanceLine> = order.iter().map(|&i| lines[i]).collect();
-            lines.copy_from_slice(&sorted);
+            lines.sort_by_cached_key(|l| {
+                let text = texts.of(l);
+                let word = if by == SortBy::WordBefore {
+                    l.word_before_in(text)
+                } else {
+                    l.word_after_in(text)
+                };
+                word.to_lowercase()
+            });
         }
     }
 }
