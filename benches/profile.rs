@@ -13,7 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::{Article, Block, BlockKind, Date};
 use dateline::corpus::Corpus;
 use dateline::corpus::stored::StoredArticle;
-use dateline::entity::profile::Profile;
+use dateline::entity::profile::{Profile, Texts};
 use dateline::entity::{ArticleEntity, EntityId, EntityIndex, EntityKind, Mention};
 use std::hint::black_box;
 
@@ -243,10 +243,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("profile + every concordance context at 40 chars", |b| {
         b.iter(|| {
             let p = Profile::build(&corpus, black_box(id));
+            let mut texts = Texts::new(&corpus);
             let chars: usize = p
                 .concordance
                 .iter()
-                .map(|l| l.context(&corpus, 40).left.len())
+                .map(|l| l.context_in(texts.of(l), 40).left.len())
                 .sum();
             black_box((p, chars))
         })

@@ -10,7 +10,7 @@ use dateline::app::{Action, App, Command, Focus, Overlay, ProfileView, Section};
 use dateline::article::parse::parse_text;
 use dateline::corpus::Corpus;
 use dateline::entity::EntityId;
-use dateline::entity::profile::SortBy;
+use dateline::entity::profile::{SortBy, Texts};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -182,7 +182,7 @@ fn sorting_the_concordance_cycles_through_the_orders() {
         .profile
         .concordance
         .iter()
-        .map(|l| l.word_before(corpus).to_lowercase())
+        .map(|l| l.word_before_in(Texts::new(corpus).of(l)).to_lowercase())
         .collect();
     assert!(words.windows(2).all(|w| w[0] <= w[1]), "{words:?}");
     run(&mut app, &[Command::CycleSort, Command::CycleSort]);

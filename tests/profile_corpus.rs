@@ -4,7 +4,7 @@
 use dateline::article::{Article, Block, BlockKind, Date};
 use dateline::corpus::Corpus;
 use dateline::corpus::stored::StoredArticle;
-use dateline::entity::profile::{Profile, SortBy, Unit, concordance};
+use dateline::entity::profile::{ConcordanceLine, Profile, SortBy, Texts, Unit, concordance};
 use dateline::entity::{ArticleEntity, EntityId, EntityIndex, EntityKind, Mention};
 
 fn date(y: u16, m: u8, d: u8) -> Option<Date> {
@@ -264,22 +264,31 @@ fn every_concordance_line_lands_on_its_mention() {
 fn context_is_cut_at_characters_and_whitespace_is_collapsed() {
     let c = sample();
     let p = Profile::build(&c, id(&c, "Wang Huning"));
+    let mut texts = Texts::new(&c);
+    let mut context = |line: &ConcordanceLine, width| {
+        let ctx = line.context_in(texts.of(line), width);
+        (
+            ctx.left.into_owned(),
+            ctx.mention.into_owned(),
+            ctx.right.into_owned(),
+        )
+    };
     let in_aksu = p.concordance[0];
-    let ctx = in_aksu.context(&c, 6);
+    let ctx = context(&in_aksu, 6);
     // Six characters either side, counting the CJK and emoji as one each.
-    assert_eq!(ctx.left, ", 王沪宁 ");
-    assert_eq!(ctx.mention, "Wang Huning");
-    assert_eq!(ctx.right, " 🙂 gre");
+    assert_eq!(ctx.0, ", 王沪宁 ");
+    assert_eq!(ctx.1, "Wang Huning");
+    assert_eq!(ctx.2, " 🙂 gre");
     assert_eq!(in_aksu.title(&c), "Advisor tours Aksu");
 
     // "Wang said the\tpairing  works." — tab and double space become single spaces.
     let said = p.concordance[3];
-    assert_eq!(said.context(&c, 40).right, " said the pairing works.");
+    assert_eq!(context(&said, 40).2, " said the pairing works.");
     // Mention at the very start of a title: empty left context.
     let title = p.concordance[1];
     assert_eq!(title.mention.block, None);
-    assert_eq!(title.context(&c, 10).left, "");
-    assert_eq!(title.context(&c, 0).right, "");
+    assert_eq!(context(&title, 10).0, "");
+    assert_eq!(context(&title, 0).2, "");
 }
 
 #[test]
@@ -287,20 +296,20 @@ fn concordance_sorts_by_the_word_before_or_after() {
     let c = sample();
     let wang = id(&c, "Wang Huning");
     let mut lines = concordance(&c, wang);
-    let words =
-        |lines: &[dateline::entity::profile::ConcordanceLine], after: bool| -> Vec<String> {
-            lines
-                .iter()
-                .map(|l| {
-                    if after {
-                        l.word_after(&c)
-                    } else {
-                        l.word_before(&c)
-                    }
-                    .to_string()
-                })
-                .collect()
-        };
+    let words = |lines: &[ConcordanceLine], after: bool| -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| {
+                let text = Texts::new(&c).of(l).to_string();
+                if after {
+                    l.word_after_in(&text)
+                } else {
+                    l.word_before_in(&text)
+                }
+                .to_string()
+            })
+            .collect()
+    };
     dateline::entity::profile::concordance::sort(&mut lines, &c, SortBy::WordAfter);
     assert_eq!(
         words(&lines, true),
@@ -361,13 +370,15 @@ fn bad_offsets_give_empty_context_not_a_panic() {
         }],
     );
     let p = Profile::build(&c, id(&c, "Bad"));
+    let mut texts = Texts::new(&c);
     for line in &p.concordance {
-        let ctx = line.context(&c, 5);
+        let text = texts.of(line);
+        let ctx = line.context_in(text, 5);
         assert_eq!(
             (ctx.left.as_ref(), ctx.mention.as_ref(), ctx.right.as_ref()),
             ("", "", "")
         );
-        assert_eq!(line.word_before(&c), "");
+        assert_eq!(line.word_before_in(text), "");
     }
     assert_eq!(p.timeline.undated_mentions, 2);
 }

@@ -6,8 +6,9 @@ use crate::corpus::Corpus;
 use crate::entity::{EntityId, Mention};
 use std::borrow::Cow;
 
-/// One mention in the concordance: where it is. The text around it comes
-/// from [`ConcordanceLine::context`], so that only the lines shown are cut.
+/// One mention in the concordance: where it is. The text around it is cut
+/// by [`ConcordanceLine::context_in`] from the text [`Texts`] reads, so that
+/// only the lines shown are read and cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConcordanceLine {
     /// Index of the article in the corpus.
@@ -121,19 +122,6 @@ impl<'a> Texts<'a> {
 }
 
 impl ConcordanceLine {
-    /// The text of the title or block the mention is in (read again from
-    /// its file when the collection left it there).
-    pub fn text<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
-        let Some(stored) = corpus.articles.get(self.article as usize) else {
-            return Cow::Borrowed("");
-        };
-        let block = self.mention.block.map(|b| b as usize);
-        match stored.fetch().article {
-            Cow::Borrowed(article) => Cow::Borrowed(article.text_of(block)),
-            Cow::Owned(article) => Cow::Owned(article.text_of(block).to_owned()),
-        }
-    }
-
     /// The title of the mention's article.
     pub fn title<'a>(&self, corpus: &'a Corpus) -> &'a str {
         corpus
@@ -152,36 +140,8 @@ impl ConcordanceLine {
         }
     }
 
-    /// `part` of the text the mention is in, borrowed from the corpus when
-    /// the text is in memory.
-    fn part<'a>(
-        &self,
-        corpus: &'a Corpus,
-        part: for<'t> fn(&Self, &'t str) -> &'t str,
-    ) -> Cow<'a, str> {
-        match self.text(corpus) {
-            Cow::Borrowed(text) => Cow::Borrowed(part(self, text)),
-            Cow::Owned(text) => Cow::Owned(part(self, &text).to_owned()),
-        }
-    }
-
-    /// The mention with up to `width` characters of context on each side.
-    pub fn context<'a>(&self, corpus: &'a Corpus, width: usize) -> Context<'a> {
-        match self.text(corpus) {
-            Cow::Borrowed(text) => self.context_in(text, width),
-            Cow::Owned(text) => {
-                let c = self.context_in(&text, width);
-                Context {
-                    left: Cow::Owned(c.left.into_owned()),
-                    mention: Cow::Owned(c.mention.into_owned()),
-                    right: Cow::Owned(c.right.into_owned()),
-                }
-            }
-        }
-    }
-
-    /// [`ConcordanceLine::context`] in `text`, the text the mention is in
-    /// (see [`Texts`]).
+    /// The mention with up to `width` characters of context on each side, in
+    /// `text`, the text the mention is in (see [`Texts`]).
     pub fn context_in<'t>(&self, text: &'t str, width: usize) -> Context<'t> {
         let (left, mention, right) = self.parts(text);
         let left_cut = left
@@ -201,17 +161,8 @@ impl ConcordanceLine {
         }
     }
 
-    /// The word just before the mention (empty at the start of the text).
-    pub fn word_before<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
-        self.part(corpus, Self::word_before_in)
-    }
-
-    /// The word just after the mention (empty at the end of the text).
-    pub fn word_after<'a>(&self, corpus: &'a Corpus) -> Cow<'a, str> {
-        self.part(corpus, Self::word_after_in)
-    }
-
-    /// [`ConcordanceLine::word_before`] in `text`, the text the mention is in.
+    /// The word just before the mention in `text`, the text the mention is in
+    /// (empty at its start).
     pub fn word_before_in<'t>(&self, text: &'t str) -> &'t str {
         let before = self
             .parts(text)
@@ -226,7 +177,8 @@ impl ConcordanceLine {
         &before[start..]
     }
 
-    /// [`ConcordanceLine::word_after`] in `text`, the text the mention is in.
+    /// The word just after the mention in `text`, the text the mention is in
+    /// (empty at its end).
     pub fn word_after_in<'t>(&self, text: &'t str) -> &'t str {
         let after = self
             .parts(text)
