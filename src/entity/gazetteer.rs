@@ -2,8 +2,9 @@
 //!
 //! Every list is a data file under `assets/` compiled into the binary. They are
 //! turned once, on first use, into one word table (a single hash look-up tells
-//! everything known about a word) and one Aho-Corasick automaton for the names
-//! of several words (`New Zealand`, `Associated Press`).
+//! everything known about a capitalized word), one Aho-Corasick automaton for
+//! the names of several words (`New Zealand`, `Associated Press`), and two small
+//! tables of lower-case cue words: verbs of speech and words of sports reporting.
 
 use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -42,8 +43,6 @@ pub const KNOWN_ORG: u32 = 1 << 13;
 pub const COLLECTIVE: u32 = 1 << 14;
 /// A lower-case name particle (`de`, `van`, `bin`).
 pub const PARTICLE: u32 = 1 << 15;
-/// A verb of speech (`said`, `noted`).
-pub const SPEECH: u32 = 1 << 16;
 /// A word introducing a photo credit (`Image`, `Photo`).
 pub const CREDIT_CUE: u32 = 1 << 17;
 /// A city.
@@ -54,8 +53,6 @@ pub const REGION: u32 = 1 << 19;
 pub const CONTINENT: u32 = 1 << 20;
 /// The first word of a multi-word name in the lists (`New` of `New Zealand`).
 pub const PHRASE_START: u32 = 1 << 21;
-/// A word of sports reporting (`goal`, `striker`).
-pub const SPORT: u32 = 1 << 22;
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
@@ -63,7 +60,7 @@ const SURNAMES: &str = include_str!("../../assets/gazetteer/surnames.txt");
 
 const PLACE_NAMES: &str = include_str!("../../assets/rules/place_names.txt");
 
-const RULES: [(&str, u32); 14] = [
+const RULES: [(&str, u32); 13] = [
     (include_str!("../../assets/rules/titles.txt"), TITLE),
     (include_str!("../../assets/rules/org_heads.txt"), ORG_HEAD),
     (
@@ -85,7 +82,6 @@ const RULES: [(&str, u32); 14] = [
         COLLECTIVE,
     ),
     (include_str!("../../assets/rules/particles.txt"), PARTICLE),
-    (include_str!("../../assets/rules/speech_verbs.txt"), SPEECH),
     (
         include_str!("../../assets/rules/credit_cues.txt"),
         CREDIT_CUE,
@@ -93,6 +89,42 @@ const RULES: [(&str, u32); 14] = [
 ];
 
 const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
+const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
+
+/// A short list of lower-case cue words, looked up for every lower-case word: a
+/// table small enough to stay in the processor's caches, behind a test of the
+/// first byte and the length that rules most words out at once.
+struct CueWords {
+    /// For each first byte, the lengths (bits) of the listed words starting with it.
+    lengths: [u16; 256],
+    words: WordTable,
+}
+
+impl CueWords {
+    /// The words of `data` (one per line) shorter than 16 bytes.
+    fn of(data: &'static str) -> CueWords {
+        let mut cues = CueWords {
+            lengths: [0; 256],
+            words: WordTable::with_capacity(256),
+        };
+        for w in entries(data).filter(|w| w.len() < 16) {
+            cues.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+            cues.words.add(w, 1);
+        }
+        cues.words.shrink_to_fit();
+        cues
+    }
+
+    /// Whether `w` is listed.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 16
+            && b.first()
+                .is_some_and(|&c| self.lengths[usize::from(c)] & (1 << b.len()) != 0)
+            && self.words.get(w).is_some()
+    }
+}
 
 /// Everything known about words and multi-word names.
 pub struct Lexicon {
@@ -102,13 +134,8 @@ pub struct Lexicon {
     /// The first two words of every multi-word name (`New Zealand` of `New Zealand
     /// Herald`), to rule the automaton out cheaply where no name can start.
     phrase_openings: FxHashSet<&'static str>,
-    /// The sports words and verbs of speech alone: a table small enough to stay in the
-    /// processor's caches, as every lower-case word may be looked up in it.
-    cue_words: WordTable,
-    /// For each first byte, the lengths (bits) of the sports words starting with it.
-    sport_lengths: [u16; 256],
-    /// The same for the verbs of speech.
-    speech_lengths: [u16; 256],
+    speech_verbs: CueWords,
+    sports_words: CueWords,
 }
 
 /// A multi-word name found by [`Lexicon::phrases`]: byte range in the searched text.
@@ -167,8 +194,7 @@ impl Lexicon {
         for name in entries(SURNAMES) {
             add(name, SURNAME);
         }
-        // Verbs of speech are cue words only (see below), not looked up with the names.
-        for &(data, flag) in RULES.iter().filter(|r| r.1 != SPEECH) {
+        for (data, flag) in RULES {
             for name in entries(data) {
                 add(name, flag);
             }
@@ -185,36 +211,15 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
-        let mut cue_words = WordTable::with_capacity(256);
-        let mut sport_lengths = [0u16; 256];
-        for w in entries(SPORTS_WORDS) {
-            if w.len() < 16 {
-                sport_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
-                cue_words.add(w, SPORT);
-            }
-        }
-        let mut speech_lengths = [0u16; 256];
-        for w in RULES
-            .iter()
-            .filter(|r| r.1 == SPEECH)
-            .flat_map(|r| entries(r.0))
-        {
-            if w.len() < 16 {
-                speech_lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
-                cue_words.add(w, SPEECH);
-            }
-        }
-        cue_words.shrink_to_fit();
         words.shrink_to_fit();
         let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
         Lexicon {
-            cue_words,
             phrase_openings,
-            speech_lengths,
+            speech_verbs: CueWords::of(SPEECH_VERBS),
             words,
             phrases: automaton,
             phrase_flags: list.into_iter().map(|p| p.1).collect(),
-            sport_lengths,
+            sports_words: CueWords::of(SPORTS_WORDS),
         }
     }
 
@@ -262,19 +267,13 @@ impl Lexicon {
     /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
     #[inline]
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        b.len() < 16
-            && self.speech_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.cue_words.get(w).is_some_and(|f| f & SPEECH != 0)
+        self.speech_verbs.contains(w)
     }
 
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
     #[inline]
     pub fn is_sport_word(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        b.len() < 16
-            && self.sport_lengths[usize::from(b[0])] & (1 << b.len()) != 0
-            && self.cue_words.get(w).is_some_and(|f| f & SPORT != 0)
+        self.sports_words.contains(w)
     }
 }
 
@@ -302,11 +301,7 @@ mod tests {
     #[test]
     fn cue_words_are_the_listed_ones() {
         let lx = lexicon();
-        let speech: Vec<&str> = RULES
-            .iter()
-            .filter(|r| r.1 == SPEECH)
-            .flat_map(|r| entries(r.0))
-            .collect();
+        let speech: Vec<&str> = entries(SPEECH_VERBS).collect();
         let sport: Vec<&str> = entries(SPORTS_WORDS).collect();
         let others = [
             "sad", "saids", "goals", "goalie", "percent", "should", "x", "states",
