@@ -278,7 +278,6 @@ struct Steps {
     by_name: Vec<[usize; 3]>,
     group_of: Vec<u32>,
     order: Vec<(u32, u32)>,
-    start: Vec<u32>,
     fill: Vec<u32>,
     sorted: Vec<(u32, u32)>,
 }
@@ -290,9 +289,8 @@ struct Linker<'t, 'i, 'a> {
     names: &'i [Cow<'a, str>],
     /// The first item of each distinct name, found by the name.
     ids: &'t HashTable<u32>,
-    /// Items with the same words share a number (`0..groups`).
+    /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
-    groups: usize,
     kind: &'t mut [Option<EntityKind>],
     parent: &'t mut [usize],
     keep: &'t mut [bool],
@@ -315,16 +313,16 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         } = t;
         ids.clear();
         same.clear();
-        let mut groups = 0;
         for (i, name) in names.iter().enumerate() {
             let eq = |&j: &u32| names[j as usize] == *name;
             let rehash = |&j: &u32| hash(&names[j as usize]);
+            // A new name gets the next group number.
+            let next = ids.len() as u32;
             let g = match ids.entry(hash(name), eq, rehash) {
                 Entry::Occupied(e) => same[*e.get() as usize],
                 Entry::Vacant(e) => {
                     e.insert(i as u32);
-                    groups += 1;
-                    groups - 1
+                    next
                 }
             };
             same.push(g);
@@ -346,7 +344,6 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             names,
             ids,
             same,
-            groups: groups as usize,
             kind,
             parent,
             keep,
@@ -360,6 +357,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         self.ids
             .find(hash(name), |&j| self.names[j as usize] == name)
             .map(|&j| self.same[j as usize])
+    }
+
+    /// The number of distinct names.
+    fn groups(&self) -> usize {
+        self.ids.len()
     }
 
     fn root(&mut self, mut i: usize) -> usize {
@@ -391,16 +393,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
         let named = (0..n)
-            .filter(|&i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2)
-            .count();
-        if named == 0 {
+            .any(|i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2);
+        if !named {
             return;
         }
         // By name group: the first person of several words with that name.
-        let full = refill(&mut s.full, self.groups, usize::MAX);
+        let full = refill(&mut s.full, self.groups(), usize::MAX);
         // By name group, for the names that are part of a person's name: the first person
         // it belongs to … and how many people have it.
-        let parts = refill(&mut s.parts, self.groups, (usize::MAX, 0u32));
+        let parts = refill(&mut s.parts, self.groups(), (usize::MAX, 0u32));
         let mut any_part = false;
         for i in 0..n {
             if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
@@ -583,7 +584,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         long: &[usize],
         targets: &'b mut Vec<(usize, bool)>,
     ) -> &'b [(usize, bool)] {
-        let targets = refill(targets, self.groups, (usize::MAX, false));
+        let targets = refill(targets, self.groups(), (usize::MAX, false));
         for &l in long {
             let name: &str = &self.names[l];
             let mut add = |part: &str| {
@@ -615,7 +616,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// The same words typed elsewhere in the article.
     fn same_words(&mut self, typed: &mut Vec<u32>) {
         let n = self.items.len();
-        let typed = refill(typed, self.groups, u32::MAX);
+        let typed = refill(typed, self.groups(), u32::MAX);
         for i in 0..n {
             let g = self.same[i] as usize;
             if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
@@ -664,7 +665,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
     fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
-        let decided = refill(decided, self.groups, None);
+        let decided = refill(decided, self.groups(), None);
         for i in 0..self.items.len() {
             if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
             {
@@ -684,7 +685,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     fn entities(mut self, s: &mut Steps) -> Vec<ArticleEntity> {
         let n = self.items.len();
         let names = self.names;
-        let by_name = refill(&mut s.by_name, self.groups, [usize::MAX; 3]);
+        let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
         for i in 0..n {
             let Some(k) = self.kind[i] else { continue };
             if !self.keep[i] {
@@ -717,16 +718,14 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             order.push((group_of[r], i as u32));
         }
         // Members of each group in reading order (a counting sort by group).
-        let start = refill(&mut s.start, groups as usize + 1, 0);
+        // `fill[g]`: where group `g`'s members go next, from its start.
+        let fill = refill(&mut s.fill, groups as usize + 1, 0);
         for &(g, _) in order.iter() {
-            start[g as usize + 1] += 1;
+            fill[g as usize + 1] += 1;
         }
         for g in 0..groups as usize {
-            start[g + 1] += start[g];
+            fill[g + 1] += fill[g];
         }
-        let fill = &mut s.fill;
-        fill.clear();
-        fill.extend_from_slice(start);
         let sorted = refill(&mut s.sorted, order.len(), (0, 0));
         for &(g, i) in order.iter() {
             sorted[fill[g as usize] as usize] = (g, i);
