@@ -145,6 +145,16 @@ impl Article {
         }
     }
 
+    /// [`Article::header`], keeping the path and title it is made of.
+    pub fn into_header(self) -> Article {
+        Article {
+            path: self.path,
+            date: self.date,
+            title: self.title,
+            ..Article::default()
+        }
+    }
+
     /// XXH3-64 of the title and paragraph texts: the article's identity
     /// beside its path, stable across runs and versions.
     pub fn text_hash(&self) -> u64 {

@@ -264,6 +264,22 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_header_keeps_path_date_and_title_alone() {
+        let a = parse_text(
+            "a.txt",
+            " date 2025-07-10 Title\n\nHOTAN, July 9 (Xinhua) -- Text.\n",
+        );
+        let header = a.header();
+        assert_eq!(
+            (header.path.as_str(), header.date, header.title.as_str()),
+            ("a.txt", a.date, "Title")
+        );
+        assert!(header.blocks.is_empty() && header.dateline.is_none());
+        assert!(a.date.is_some() && !a.blocks.is_empty());
+        assert_eq!(a.into_header(), header);
+    }
+
+    #[test]
     fn a_word_starting_with_date_is_not_a_header() {
         let a = parse_text("x.txt", "Dated reports 2025-07-10\n\nBody.");
         assert_eq!(a.title, "Dated reports 2025-07-10");

@@ -49,7 +49,7 @@ impl StoredArticle {
     pub fn in_file(article: Article, key: FileKey, hash: u64) -> StoredArticle {
         StoredArticle {
             hash,
-            head: article.header(),
+            head: article.into_header(),
             file: Some(key),
         }
     }

@@ -248,7 +248,7 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
         // Its text stays in its file and is no longer needed: it goes here,
         // on a worker, rather than on the thread that gathers the batch.
         for a in &mut articles {
-            *a = a.header();
+            *a = std::mem::take(a).into_header();
         }
     }
     Read {
@@ -499,12 +499,10 @@ fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article
     }
     let send = batch
         .iter()
-        .map(|(a, key)| match key {
-            Some(_) => a.header(),
-            None => a.clone(),
+        .map(|(a, key)| match *key {
+            Some(_) => stored(a.header(), *key),
+            None => stored(a.clone(), None),
         })
-        .zip(batch.iter().map(|(_, key)| *key))
-        .map(|(a, key)| stored(a, key))
         .collect();
     (send, Some(batch.into_iter().map(|(a, _)| a).collect()))
 }
