@@ -1,6 +1,8 @@
 //! Loading folders and files: what is found, in what order, and how each
 //! kind of bad input is reported.
 
+mod support;
+
 use dateline::corpus::{Diagnostic, MAX_FILE_BYTES, Severity, discover, load, read_source};
 use std::path::Path;
 
@@ -154,10 +156,7 @@ fn load_matches_discover_then_read_source() {
         articles.extend(a);
         diags.extend(d);
     }
-    let whole: Vec<_> = (0..corpus.articles.len())
-        .map(|i| corpus.article(i).into_owned())
-        .collect();
-    assert_eq!(whole, articles);
+    assert_eq!(support::whole(&corpus), articles);
     assert_eq!(diagnostics, diags);
     assert_eq!(corpus.articles[5].title(), "T5");
     assert_eq!(corpus.articles[6].title(), "T6");

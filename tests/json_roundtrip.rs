@@ -1,5 +1,7 @@
 //! dateline's export read back as input gives the same articles.
 
+mod support;
+
 use dateline::article::Article;
 use dateline::article::json::parse_json;
 use dateline::article::parse::parse_text;
@@ -77,6 +79,5 @@ fn shared_corpus_round_trips() {
     }
     let (corpus, _) = load(&[dir]);
     assert!(corpus.articles.len() > 1000);
-    let articles = (0..corpus.articles.len()).map(|i| corpus.article(i).into_owned());
-    round_trip(articles.collect());
+    round_trip(support::whole(&corpus));
 }

@@ -44,12 +44,7 @@ pub struct ArticleKey {
 impl ArticleKey {
     /// The key of `article`.
     pub fn of(article: &Article) -> ArticleKey {
-        ArticleKey::with_hash(&article.path, article.text_hash())
-    }
-
-    /// The key of the article at `path` whose [`Article::text_hash`] is `hash`.
-    pub fn with_hash(path: &str, hash: u64) -> ArticleKey {
-        Resolver::default().key(path, hash)
+        Resolver::default().key(&article.path, article.text_hash())
     }
 }
 
@@ -96,11 +91,11 @@ impl Resolver {
                 } else {
                     folder
                 };
-                let canonical = self
-                    .folders
-                    .entry(folder.to_path_buf())
-                    .or_insert_with(|| std::fs::canonicalize(folder).ok());
-                canonical.as_ref()?.join(name)
+                if !self.folders.contains_key(folder) {
+                    let canonical = std::fs::canonicalize(folder).ok();
+                    self.folders.insert(folder.to_path_buf(), canonical);
+                }
+                self.folders.get(folder)?.as_ref()?.join(name)
             }
             _ => std::fs::canonicalize(p).ok()?,
         };
