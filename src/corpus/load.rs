@@ -140,7 +140,8 @@ pub fn discover<S: AsRef<str>>(paths: &[S]) -> (Vec<Source>, Vec<Diagnostic>) {
 /// given out: on a folder of 100,000 files the first inputs come after one
 /// pass over the names, the full sort is done when they are needed.
 /// `size_hint` counts the article files listed in the folders read and not
-/// yet given out.
+/// yet given out, and the problems met finding inputs not yet given out
+/// (each is an item too).
 #[derive(Debug)]
 pub struct Discovery {
     /// The paths given, not yet begun.

@@ -176,7 +176,8 @@ fn for_cache<'a>(found: &'a [ArticleFound<'_>]) -> Vec<Found<'a>> {
 /// One input, read and parsed, with its articles' entities when they were
 /// looked for or saved.
 struct Read<'s> {
-    /// Its articles: whole, or only the header when it came from the cache.
+    /// Its articles: whole, or only the header when the text stays in the
+    /// file (known from the cache, or stripped on the worker once extracted).
     articles: Vec<Article>,
     /// The key of the file its only article's text is left in, and that
     /// article's text hash.
@@ -472,7 +473,8 @@ struct Pending<'s> {
     header: Option<Header>,
     /// The numbers of its articles.
     range: Range<usize>,
-    /// Its entities, when known (from the cache).
+    /// Its entities, when known (saved in the cache, or extracted while an
+    /// earlier input of the batch still waits for its own).
     found: Option<Vec<ArticleFound<'s>>>,
 }
 
