@@ -7,6 +7,7 @@ use crate::entity::{EntityIndex, EntityKind, Mention};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Serialize)]
 struct ArticleOut<'a> {
@@ -62,14 +63,18 @@ fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> Ar
     }
 }
 
-/// Writes every article of `corpus` as one JSON object per line.
-pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
+/// Writes every article of `corpus` as one JSON object per line. Returns the
+/// problems met reading again the texts left in their files (a file changed
+/// or gone since it was indexed, named), in article order: such an article is
+/// written as it is now.
+pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<Vec<String>> {
     // Serialized on every core a window at a time, written in input order.
     // The window's buffers are reused from one window to the next, so the
     // memory written stays the same few megabytes.
     const CHUNK: usize = 64;
     const WINDOW: usize = 16 * CHUNK;
     let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); WINDOW / CHUNK];
+    let problems = Mutex::new(Vec::new());
     for (w, window) in corpus.articles.chunks(WINDOW).enumerate() {
         bufs.par_iter_mut()
             .zip(window.par_chunks(CHUNK))
@@ -78,7 +83,12 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
                 buf.clear();
                 let first = w * WINDOW + c * CHUNK;
                 for (k, article) in chunk.iter().enumerate() {
-                    let article = article.fetch().article;
+                    let fetched = article.fetch();
+                    if let Some(problem) = fetched.problem {
+                        let mut problems = problems.lock().unwrap_or_else(PoisonError::into_inner);
+                        problems.push((first + k, problem));
+                    }
+                    let article = fetched.article;
                     let record = article_out(&article, &corpus.index, first + k);
                     serde_json::to_writer(&mut *buf, &record).map_err(io::Error::other)?;
                     buf.push(b'\n');
@@ -89,7 +99,12 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
             out.write_all(buf)?;
         }
     }
-    out.flush()
+    out.flush()?;
+    let mut problems = problems
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    problems.sort_unstable();
+    Ok(problems.into_iter().map(|(_, p)| p).collect())
 }
 
 #[cfg(test)]
@@ -169,6 +184,34 @@ mod tests {
                 .collect();
             assert_eq!(names, [places[i % places.len()]], "article {i}");
         }
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_indexed_is_written_as_it_is_now_and_named() {
+        use crate::corpus::cache::FileKey;
+        use crate::corpus::stored::StoredArticle;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Before\n\nOld text.\n").unwrap();
+        let shown = path.to_string_lossy().into_owned();
+        let article = parse_text(&shown, "Before\n\nOld text.\n");
+        let key = FileKey::of(&std::fs::metadata(&path).unwrap()).unwrap();
+        let hash = article.text_hash();
+        let corpus = Corpus {
+            articles: vec![
+                StoredArticle::in_file(article, key, hash),
+                StoredArticle::kept(parse_text("b.txt", "Kept\n\nText.")),
+            ],
+            index: EntityIndex::new(),
+        };
+        std::fs::write(&path, "After\n\nNew text, longer than before.\n").unwrap();
+        let mut out = Vec::new();
+        let problems = write_jsonl(&corpus, &mut out).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("a.txt"), "{problems:?}");
+        let first: serde_json::Value =
+            serde_json::from_slice(out.split(|&b| b == b'\n').next().unwrap()).unwrap();
+        assert_eq!(first["blocks"][0]["text"], "New text, longer than before.");
     }
 
     #[test]

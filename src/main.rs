@@ -46,7 +46,15 @@ fn export(paths: &[String]) -> ExitCode {
             let _ = writeln!(stderr, "dateline: cannot write output: {e}");
             return ExitCode::FAILURE;
         }
-        Ok(()) => {}
+        Ok(problems) => {
+            for p in problems {
+                let _ = writeln!(
+                    stderr,
+                    "dateline: warning: {}",
+                    dateline::sanitize::sanitize(&p)
+                );
+            }
+        }
     }
     if failed {
         ExitCode::FAILURE
