@@ -70,17 +70,6 @@ pub struct EntityIndex {
     candidates: Vec<Vec<EntityId>>,
 }
 
-/// The bit of [`block_set`] that stands for block 62 and every later one.
-pub const LATER_BLOCKS: u64 = 1 << 63;
-
-/// The title and blocks that `mentions` fall in, as a set of bits: bit 0 for
-/// the title, bit `b + 1` for block `b`, and [`LATER_BLOCKS`] for block 62 and later.
-pub fn block_set(mentions: &[Mention]) -> u64 {
-    mentions
-        .iter()
-        .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
-}
-
 /// The entities found in one article laid out flat, their names borrowed:
 /// what [`EntityIndex::add_found`] takes (a few allocations per article
 /// rather than several per entity).

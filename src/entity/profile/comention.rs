@@ -1,8 +1,18 @@
 //! The entities that appear alongside one entity: in the same articles, and in
 //! the same paragraphs.
 
-use crate::entity::index::{LATER_BLOCKS, block_set};
 use crate::entity::{EntityId, EntityIndex, Mention};
+
+/// The bit of [`block_set`] that stands for block 62 and every later one.
+const LATER_BLOCKS: u64 = 1 << 63;
+
+/// The title and blocks that `mentions` fall in, as a set of bits: bit 0 for
+/// the title, bit `b + 1` for block `b`, and [`LATER_BLOCKS`] for block 62 and later.
+fn block_set(mentions: &[Mention]) -> u64 {
+    mentions
+        .iter()
+        .fold(0, |set, m| set | 1 << m.order_key().0.min(63))
+}
 
 /// Another entity seen with the profiled one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
