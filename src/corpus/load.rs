@@ -470,8 +470,12 @@ fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
                 return Err(too_large(meta.len()));
             }
             key = FileKey::of(&meta);
-            bytes.reserve(meta.len() as usize);
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+            if meta.is_file() && meta.len() > 0 {
+                read_sized(file, meta.len() as usize, &mut bytes)
+            } else {
+                // Pipes, devices, and files whose size says nothing (/proc).
+                file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+            }
         }
     };
     result.map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
@@ -479,6 +483,24 @@ fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok((bytes, key))
+}
+
+/// Reads the `len` bytes of `file` (its size when it was opened), without
+/// the extra call that finds its end: a file that grew meanwhile is read to
+/// that length, and its key, taken before, tells the next run that it changed.
+fn read_sized(mut file: std::fs::File, len: usize, bytes: &mut Vec<u8>) -> io::Result<usize> {
+    bytes.resize(len, 0);
+    let mut filled = 0;
+    while filled < len {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(filled)
 }
 
 /// The text of an input: UTF-8 (or UTF-16 with a byte-order mark); a few
@@ -582,6 +604,21 @@ mod tests {
         assert!(looks_like_json("[{\"title\": \"a\"}]"));
         assert!(!looks_like_json("[Updated] Title\n\nBody"));
         assert!(!looks_like_json(" date 2025-07-10 T"));
+    }
+
+    #[test]
+    fn files_are_read_whole_whatever_their_size_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text = "Title\n\n".to_string() + &"Body text. ".repeat(20_000);
+        std::fs::write(&path, &text).unwrap();
+        let (bytes, key) = read_bytes(&Origin::File(path)).unwrap();
+        assert_eq!(bytes, text.as_bytes());
+        assert_eq!(key.map(|k| k.size), Some(text.len() as u64));
+        // A file that says it is empty but is not (procfs) is read to its end.
+        if let Ok((bytes, _)) = read_bytes(&Origin::File("/proc/self/status".into())) {
+            assert!(String::from_utf8_lossy(&bytes).contains("Name:"));
+        }
     }
 
     #[test]
