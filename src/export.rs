@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn a_file_changed_since_it_was_indexed_is_written_as_it_is_now_and_named() {
         use crate::corpus::cache::FileKey;
-        use crate::corpus::stored::StoredArticle;
+        use crate::corpus::stored::{LeftIn, StoredArticle};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "Before\n\nOld text.\n").unwrap();
@@ -199,7 +199,14 @@ mod tests {
         let hash = article.text_hash();
         let corpus = Corpus {
             articles: vec![
-                StoredArticle::in_file(article, key, hash),
+                StoredArticle::in_file(
+                    article,
+                    LeftIn {
+                        key,
+                        hash,
+                        listed: false,
+                    },
+                ),
                 StoredArticle::kept(parse_text("b.txt", "Kept\n\nText.")),
             ],
             index: EntityIndex::new(),

@@ -54,7 +54,7 @@ impl Session {
         let new = &corpus.articles[self.keys.len().min(corpus.articles.len())..];
         let keys: Vec<ArticleKey> = new
             .iter()
-            .map(|a| self.resolver.key(a.path(), a.text_hash()))
+            .map(|a| self.resolver.key(a.path(), a.text_hash(), a.listed()))
             .collect();
         let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         self.marks.extend(keys.iter().map(|k| store.marks(k)));

@@ -50,14 +50,18 @@ pub struct Source {
     pub origin: Origin,
     /// How to read it.
     pub format: Format,
+    /// Whether its folder's listing gave it as a file, not a symbolic link:
+    /// its real path is then its folder's real path joined with its name.
+    pub listed: bool,
 }
 
 impl Source {
-    fn file(path: PathBuf, format: Format) -> Source {
+    fn file(path: PathBuf, format: Format, listed: bool) -> Source {
         Source {
             display: path.to_string_lossy().into_owned(),
             origin: Origin::File(path),
             format,
+            listed,
         }
     }
 }
@@ -202,6 +206,7 @@ impl Discovery {
                 display: given,
                 origin: Origin::Stdin,
                 format: Format::Sniff,
+                listed: false,
             }));
         }
         let path = PathBuf::from(&given);
@@ -216,6 +221,7 @@ impl Discovery {
                 format: format_of_extension(&path).unwrap_or(Format::Sniff),
                 display: given,
                 origin: Origin::File(path),
+                listed: false,
             })),
         }
     }
@@ -300,7 +306,7 @@ impl Discovery {
             return None;
         }
         let format = format.filter(|_| kind.is_file())?;
-        Some(Ok(Source::file(path, format)))
+        Some(Ok(Source::file(path, format, !link)))
     }
 }
 
@@ -604,6 +610,25 @@ mod tests {
         assert!(looks_like_json("[{\"title\": \"a\"}]"));
         assert!(!looks_like_json("[Updated] Title\n\nBody"));
         assert!(!looks_like_json(" date 2025-07-10 T"));
+    }
+
+    #[test]
+    fn only_files_listed_as_files_are_marked_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "A\n\nText.").unwrap();
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("b.txt")).unwrap();
+        let given = root.join("a.txt").display().to_string();
+        let found: Vec<(String, bool)> = Discovery::new(&[root.display().to_string(), given])
+            .map(|s| {
+                let s = s.unwrap();
+                let name = Path::new(&s.display).file_name().unwrap();
+                (name.to_string_lossy().into_owned(), s.listed)
+            })
+            .collect();
+        let expected = [("a.txt", true), ("b.txt", false), ("a.txt", false)];
+        let expected: Vec<(String, bool)> = expected.map(|(n, l)| (n.to_string(), l)).into();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -22,6 +22,21 @@ pub struct StoredArticle {
     file: Option<FileKey>,
     /// [`Article::text_hash`] of the whole article.
     hash: u64,
+    /// Whether its file was listed in its folder as a file, not a link.
+    listed: bool,
+}
+
+/// Where the text of an article read from a text file of its own is left,
+/// for [`StoredArticle::in_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftIn {
+    /// The file's key, as it was when read.
+    pub key: FileKey,
+    /// [`Article::text_hash`] of the whole article.
+    pub hash: u64,
+    /// Whether the file was listed in its folder as a file, not a symbolic
+    /// link (see [`Source::listed`]).
+    pub listed: bool,
 }
 
 /// An article read again from its file, with what went wrong if anything.
@@ -40,17 +55,18 @@ impl StoredArticle {
             hash: article.text_hash(),
             head: article,
             file: None,
+            listed: false,
         }
     }
 
     /// Keeps the header of `article`, read as the only article of the text
-    /// file at its path, whose key was `key`; the paragraphs are left there.
-    /// `hash` is the whole article's [`Article::text_hash`].
-    pub fn in_file(article: Article, key: FileKey, hash: u64) -> StoredArticle {
+    /// file at its path; the paragraphs are left there.
+    pub fn in_file(article: Article, left: LeftIn) -> StoredArticle {
         StoredArticle {
-            hash,
+            hash: left.hash,
             head: article.into_header(),
-            file: Some(key),
+            file: Some(left.key),
+            listed: left.listed,
         }
     }
 
@@ -74,6 +90,13 @@ impl StoredArticle {
         self.file.is_some()
     }
 
+    /// Whether its path names a file its folder listed as a file, not a
+    /// symbolic link: its real path is its folder's real path joined with
+    /// its name.
+    pub fn listed(&self) -> bool {
+        self.listed
+    }
+
     /// The whole article: from memory, or read again from its file. When the
     /// file changed since it was read, the article as it is now (the
     /// entities found then may no longer fit it); when it cannot be read,
@@ -89,6 +112,7 @@ impl StoredArticle {
             display: self.head.path.clone(),
             origin: Origin::File(PathBuf::from(&self.head.path)),
             format: Format::Text,
+            listed: self.listed,
         };
         let (mut articles, diagnostics, now) = read_source_keyed(&source);
         match (articles.pop(), articles.is_empty()) {
@@ -133,7 +157,12 @@ mod tests {
         let article = parse_text(&path.to_string_lossy(), TEXT);
         let key = FileKey::of(&File::open(&path).unwrap().metadata().unwrap()).unwrap();
         let hash = article.text_hash();
-        (path, StoredArticle::in_file(article, key, hash))
+        let left = LeftIn {
+            key,
+            hash,
+            listed: true,
+        };
+        (path, StoredArticle::in_file(article, left))
     }
 
     #[test]

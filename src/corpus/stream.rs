@@ -12,7 +12,7 @@
 //! receiver does less work per article.
 
 use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
-use super::stored::StoredArticle;
+use super::stored::{LeftIn, StoredArticle};
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
 use crate::article::Date;
@@ -179,9 +179,8 @@ struct Read<'s> {
     /// Its articles: whole, or only the header when the text stays in the
     /// file (known from the cache, or stripped on the worker once extracted).
     articles: Vec<Article>,
-    /// The key of the file its only article's text is left in, and that
-    /// article's text hash.
-    left_in: Option<(FileKey, u64)>,
+    /// Where its only article's text is left.
+    left_in: Option<LeftIn>,
     /// That article's header, for the cache, when the file was read.
     header: Option<Header>,
     /// Bytes of article text read (for a file known from the cache, its size).
@@ -214,7 +213,13 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
     let one = key
         .filter(|_| rereadable && articles.len() == 1)
         .map(|key| (key, articles[0].text_hash()));
-    let left_in = one.filter(|_| keep == Keep::Headers);
+    let left_in = one
+        .filter(|_| keep == Keep::Headers)
+        .map(|(key, hash)| LeftIn {
+            key,
+            hash,
+            listed: source.listed,
+        });
     // Saved for the next run only when reading it again would tell nothing new.
     let header = one
         .filter(|_| diagnostics.is_empty())
@@ -283,7 +288,11 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
     };
     Some(Read {
         articles: vec![article],
-        left_in: Some((key, header.hash)),
+        left_in: Some(LeftIn {
+            key,
+            hash: header.hash,
+            listed: source.listed,
+        }),
         header: None,
         bytes: key.size,
         entities: Some(vec![ArticleFound::Saved(entities)]),
@@ -482,15 +491,14 @@ struct Pending<'s> {
 /// still to be found.
 type Unindexed<'s> = Vec<Pending<'s>>;
 
-/// Articles of a batch, each with the key of the file its text is left in
-/// and its text hash.
-type Batch = Vec<(Article, Option<(FileKey, u64)>)>;
+/// Articles of a batch, each with where its text is left, if it is.
+type Batch = Vec<(Article, Option<LeftIn>)>;
 
 /// The articles of `batch` to send and, when `whole` (some still wait for
 /// their entities), the articles whole to extract them from.
 fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article>>) {
-    let stored = |article: Article, left_in: Option<(FileKey, u64)>| match left_in {
-        Some((key, hash)) => StoredArticle::in_file(article, key, hash),
+    let stored = |article: Article, left_in: Option<LeftIn>| match left_in {
+        Some(left) => StoredArticle::in_file(article, left),
         None => StoredArticle::kept(article),
     };
     if !whole {

@@ -44,14 +44,15 @@ pub struct ArticleKey {
 impl ArticleKey {
     /// The key of `article`.
     pub fn of(article: &Article) -> ArticleKey {
-        Resolver::default().key(&article.path, article.text_hash())
+        Resolver::default().key(&article.path, article.text_hash(), false)
     }
 }
 
 /// Makes article paths absolute for their [`ArticleKey`], as
 /// `std::fs::canonicalize` does, resolving each folder once: a file that is
 /// no symbolic link is its folder's canonical path joined with its name, at
-/// the cost of one `lstat` rather than a look-up of every component.
+/// the cost of one `lstat` rather than a look-up of every component, or of
+/// none when its folder's listing said so.
 #[derive(Debug, Default)]
 pub struct Resolver {
     /// Canonical folders by folder as written (`None`: could not be resolved).
@@ -59,10 +60,13 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    /// The key of the article at `path` whose [`Article::text_hash`] is `hash`.
-    pub fn key(&mut self, path: &str, hash: u64) -> ArticleKey {
+    /// The key of the article at `path` whose [`Article::text_hash`] is
+    /// `hash`; `listed` when its folder's listing gave `path` as a file, not
+    /// a symbolic link (as [`StoredArticle::listed`](crate::corpus::stored::StoredArticle::listed)).
+    pub fn key(&mut self, path: &str, hash: u64, listed: bool) -> ArticleKey {
+        let known = listed.then(|| self.in_folder(Path::new(path))).flatten();
         ArticleKey {
-            path: self.absolute(path),
+            path: known.unwrap_or_else(|| self.absolute(path)),
             hash,
         }
     }
@@ -84,21 +88,29 @@ impl Resolver {
     /// What `std::fs::canonicalize` makes of `path`, as a string.
     fn canonical(&mut self, path: &str) -> Option<String> {
         let p = Path::new(path);
-        let resolved = match (p.parent(), p.file_name()) {
-            (Some(folder), Some(name)) if !std::fs::symlink_metadata(p).ok()?.is_symlink() => {
-                let folder = if folder.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    folder
-                };
-                if !self.folders.contains_key(folder) {
-                    let canonical = std::fs::canonicalize(folder).ok();
-                    self.folders.insert(folder.to_path_buf(), canonical);
-                }
-                self.folders.get(folder)?.as_ref()?.join(name)
-            }
-            _ => std::fs::canonicalize(p).ok()?,
+        if !std::fs::symlink_metadata(p).ok()?.is_symlink()
+            && let Some(resolved) = self.in_folder(p)
+        {
+            return Some(resolved);
+        }
+        Some(std::fs::canonicalize(p).ok()?.display().to_string())
+    }
+
+    /// `path`, known to be no symbolic link, as its folder's canonical path
+    /// joined with its name; `None` when it has no name or its folder cannot
+    /// be resolved.
+    fn in_folder(&mut self, path: &Path) -> Option<String> {
+        let (folder, name) = (path.parent()?, path.file_name()?);
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
         };
+        if !self.folders.contains_key(folder) {
+            let canonical = std::fs::canonicalize(folder).ok();
+            self.folders.insert(folder.to_path_buf(), canonical);
+        }
+        let resolved = self.folders.get(folder)?.as_ref()?.join(name);
         Some(resolved.display().to_string())
     }
 }
@@ -430,6 +442,14 @@ mod tests {
         for path in ["-", "bundled/a.txt", &at("a/missing.txt")] {
             assert_eq!(r.absolute(path), path);
         }
+        // A path its folder listed as a file is resolved without asking
+        // whether it is a link (it is not).
+        let listed = at("a/b/../b/f.txt");
+        assert_eq!(r.key(&listed, 7, true).path, canonical(&listed));
+        assert_eq!(
+            r.key(&at("a/h.txt"), 7, false).path,
+            canonical(&at("a/h.txt"))
+        );
     }
 
     fn article(path: &str, title: &str, body: &str) -> Article {
