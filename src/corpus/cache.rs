@@ -26,6 +26,7 @@ use crate::article::Date;
 use crate::entity::index::Found;
 use crate::entity::{EntityKind, Mention};
 use rustc_hash::FxHashMap;
+use std::borrow::Borrow;
 use std::fs::Metadata;
 use std::io::Write;
 use std::ops::Range;
@@ -411,11 +412,11 @@ impl Update {
 
     /// Adds the entities extracted from the file at `path` with `key`, and
     /// the header of its only article when the reader may keep just that.
-    pub fn add(
+    pub fn add<'f>(
         &mut self,
         path: String,
         key: FileKey,
-        entities: &[Found<'_>],
+        entities: &[impl Borrow<Found<'f>>],
         header: Option<&Header>,
     ) {
         if !self.on {
@@ -448,14 +449,15 @@ impl Interner {
     }
 }
 
-fn encode_record(
+fn encode_record<'f>(
     out: &mut Vec<u8>,
     strings: &mut Interner,
-    articles: &[Found<'_>],
+    articles: &[impl Borrow<Found<'f>>],
     header: Option<&Header>,
 ) {
     put(out, articles.len() as u64);
     for found in articles {
+        let found: &Found = found.borrow();
         put(out, found.entities.len() as u64);
         for e in &found.entities {
             put(out, strings.id(e.name).into());

@@ -15,11 +15,11 @@ use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
 use super::stored::{LeftIn, StoredArticle};
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
-use crate::article::Date;
 use crate::entity::index::{Found, NameKeys};
 use crate::entity::{self, ArticleEntity, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -149,12 +149,11 @@ enum ArticleFound<'s> {
 }
 
 impl ArticleFound<'_> {
-    /// Adds them to `index` (with its name `keys`) as those of article `n`,
-    /// dated `date`.
-    fn add_to(self, (index, keys): Indexing<'_>, n: usize, date: Option<Date>) {
+    /// Laid out flat, as the index and the cache take them (those saved are already).
+    fn laid_out(&self) -> Cow<'_, Found<'_>> {
         match self {
-            ArticleFound::Extracted(e) => index.add(n as u32, date, e),
-            ArticleFound::Saved(f) => index.add_found(n as u32, date, &f, keys),
+            ArticleFound::Extracted(e) => Cow::Owned(Found::of(e)),
+            ArticleFound::Saved(f) => Cow::Borrowed(f),
         }
     }
 }
@@ -162,15 +161,30 @@ impl ArticleFound<'_> {
 /// The index being built, and what the saved index's names stand for in it.
 type Indexing<'a> = (&'a mut EntityIndex, &'a mut NameKeys);
 
-/// An input's articles' entities laid out for the cache.
-fn for_cache<'a>(found: &'a [ArticleFound<'_>]) -> Vec<Found<'a>> {
-    found
-        .iter()
-        .map(|f| match f {
-            ArticleFound::Extracted(e) => Found::of(e),
-            ArticleFound::Saved(f) => f.clone(),
-        })
-        .collect()
+/// Notes the entities `found` in an input's `articles` in the cache
+/// `update` under `note` (the file's path and key; `header`: its only
+/// article's), and adds them to the index `into` as those of the articles
+/// numbered from the number given. Each article's entities are laid out
+/// flat once for both.
+fn note_and_index(
+    (found, articles): (&[ArticleFound<'_>], &[Article]),
+    note: Option<(String, FileKey)>,
+    header: Option<&Header>,
+    update: &mut Update,
+    into: Option<(Indexing<'_>, usize)>,
+) {
+    if note.is_none() && into.is_none() {
+        return;
+    }
+    let laid: Vec<Cow<Found>> = found.iter().map(ArticleFound::laid_out).collect();
+    if let Some((path, key)) = note {
+        update.add(path, key, &laid, header);
+    }
+    if let Some(((index, keys), first)) = into {
+        for ((flat, article), n) in laid.iter().zip(articles).zip(first..) {
+            index.add_found(n as u32, article.date, flat, keys);
+        }
+    }
 }
 
 /// One input, read and parsed, with its articles' entities when they were
@@ -451,6 +465,7 @@ fn index_sent<'s>(
     } in unindexed
     {
         let articles = &preview[range.start - first..range.end - first];
+        let mut note = None;
         let found = found.unwrap_or_else(|| {
             let hit = file
                 .as_ref()
@@ -459,18 +474,12 @@ fn index_sent<'s>(
                 update.keep(i);
                 return found.into_iter().map(ArticleFound::Saved).collect();
             }
-            let found: Vec<_> = articles
-                .iter()
-                .map(|a| ArticleFound::Extracted(entity::extract(a)))
-                .collect();
-            if let Some((path, key)) = file.filter(|_| update.is_on()) {
-                update.add(path, key, &for_cache(&found), header.as_ref());
-            }
-            found
+            note = file.filter(|_| update.is_on());
+            let extract = |a| ArticleFound::Extracted(entity::extract(a));
+            articles.iter().map(extract).collect()
         });
-        for (n, ents) in range.zip(found) {
-            ents.add_to((&mut *index, &mut *keys), n, preview[n - first].date);
-        }
+        let into = Some(((&mut *index, &mut *keys), range.start));
+        note_and_index((&found, articles), note, header.as_ref(), update, into);
     }
 }
 
@@ -532,32 +541,30 @@ fn absorb<'s>(
         progress.files += 1;
         let first = progress.articles;
         let mut file = read.file;
+        let mut note = None;
         match (read.saved, &read.entities) {
             (Some(i), _) => update.keep(i),
-            (None, Some(found)) => {
-                if let Some((path, key)) = file.take().filter(|_| update.is_on()) {
-                    update.add(path, key, &for_cache(found), read.header.as_ref());
-                }
-            }
+            (None, Some(_)) => note = file.take().filter(|_| update.is_on()),
             (None, None) => {}
         }
         // Articles join the index in order: after one still to be
         // extracted, the others wait too.
-        let mut found = read.entities;
-        if found.is_none() || !unindexed.is_empty() {
+        let waits = read.entities.is_none() || !unindexed.is_empty();
+        if let Some(found) = &read.entities {
+            let into = (!waits).then_some(((&mut *index, &mut *keys), first));
+            let header = read.header.as_ref();
+            note_and_index((found, &read.articles), note, header, update, into);
+        }
+        if waits {
             let range = first..first + read.articles.len();
             unindexed.push(Pending {
                 file,
                 header: read.header,
                 range,
-                found: found.take(),
+                found: read.entities,
             });
         }
-        let mut found = found.map(Vec::into_iter);
         for article in read.articles {
-            if let Some(ents) = found.as_mut().and_then(Iterator::next) {
-                ents.add_to((&mut *index, &mut *keys), progress.articles, article.date);
-            }
             progress.articles += 1;
             articles.push((article, read.left_in));
         }
