@@ -25,13 +25,17 @@
 use crate::article::Date;
 use crate::entity::index::Found;
 use crate::entity::{EntityKind, Mention};
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::borrow::Borrow;
 use std::fs::Metadata;
+use std::hash::BuildHasher;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::Xxh3;
 
 const MAGIC: &[u8; 8] = b"DATELIDX";
 const FORMAT_VERSION: u32 = 2;
@@ -150,8 +154,7 @@ impl EntityCache {
         if self.unchanged() {
             return;
         }
-        let Some(bytes) = self.encode() else { return };
-        let _ = write_atomic(&file, &bytes);
+        let _ = write_atomic(&file, |out| self.encode(out));
     }
 
     /// Whether saving would write the same records again.
@@ -169,9 +172,10 @@ impl EntityCache {
         }
     }
 
-    /// The whole file: header, string table, records, checksum; `None` if a
-    /// kept record cannot be read back (it then was not used either).
-    fn encode(self) -> Option<Vec<u8>> {
+    /// Writes the whole file to `out`, a megabyte at a time: header, string
+    /// table, records, checksum. Fails if a kept record cannot be read back
+    /// (it then was not used either).
+    fn encode(self, out: &mut impl Write) -> std::io::Result<()> {
         let Update {
             on: _,
             kept,
@@ -183,34 +187,72 @@ impl EntityCache {
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
-            let (entities, header) = self.saved.decode(range.clone())?;
+            let unreadable = || std::io::Error::other("a saved record cannot be read back");
+            let (entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
             let start = record_bytes.len();
             encode_record(&mut record_bytes, &mut strings, &entities, header.as_ref());
             all.push((path.clone(), *key, start..record_bytes.len(), true));
         }
         all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
-        let mut out = Vec::with_capacity(records.len() + record_bytes.len() + strings.bytes + 64);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        put_bytes(&mut out, VERSION.as_bytes());
-        put(&mut out, strings.list.len() as u64);
+        let mut sink = Sink {
+            buf: Vec::with_capacity(2 * SPILL),
+            sum: Xxh3::new(),
+            out,
+        };
+        sink.buf.extend_from_slice(MAGIC);
+        sink.buf.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        put_bytes(&mut sink.buf, VERSION.as_bytes());
+        put(&mut sink.buf, strings.list.len() as u64);
         for s in &strings.list {
-            put_bytes(&mut out, s.as_bytes());
+            put_bytes(&mut sink.buf, s.as_bytes());
+            sink.spill()?;
         }
-        put(&mut out, all.len() as u64);
+        put(&mut sink.buf, all.len() as u64);
         for (path, key, range, rewritten) in all {
-            put_bytes(&mut out, path.as_bytes());
-            out.extend_from_slice(&key.size.to_le_bytes());
-            out.extend_from_slice(&key.mtime_ns.to_le_bytes());
+            put_bytes(&mut sink.buf, path.as_bytes());
+            sink.buf.extend_from_slice(&key.size.to_le_bytes());
+            sink.buf.extend_from_slice(&key.mtime_ns.to_le_bytes());
             let body = match rewritten {
                 true => &record_bytes[range],
                 false => &records[range],
             };
-            put_bytes(&mut out, body);
+            put_bytes(&mut sink.buf, body);
+            sink.spill()?;
         }
-        let sum = xxhash_rust::xxh3::xxh3_64(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
-        Some(out)
+        sink.finish()
+    }
+}
+
+/// Where a cache file is written: bytes gather in `buf` and go out, and
+/// into the checksum, a megabyte at a time, so that the file is never
+/// whole in memory.
+struct Sink<'w, W: Write> {
+    buf: Vec<u8>,
+    sum: Xxh3,
+    out: &'w mut W,
+}
+
+/// Bytes a [`Sink`] gathers before they go out.
+const SPILL: usize = 1 << 20;
+
+impl<W: Write> Sink<'_, W> {
+    /// Writes what has gathered once it is a megabyte or more.
+    fn spill(&mut self) -> std::io::Result<()> {
+        if self.buf.len() < SPILL {
+            return Ok(());
+        }
+        self.sum.update(&self.buf);
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Writes the rest and the checksum of all.
+    fn finish(mut self) -> std::io::Result<()> {
+        self.sum.update(&self.buf);
+        let sum = self.sum.digest();
+        self.buf.extend_from_slice(&sum.to_le_bytes());
+        self.out.write_all(&self.buf)
     }
 }
 
@@ -428,24 +470,32 @@ impl Update {
     }
 }
 
-/// Strings numbered in order of first use.
+/// Strings numbered in order of first use, each kept once.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: FxHashMap<String, u32>,
-    list: Vec<String>,
-    bytes: usize,
+    /// Numbers into `list`, by the string's hash.
+    ids: HashTable<u32>,
+    list: Vec<Box<str>>,
 }
 
 impl Interner {
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        let hash = FxBuildHasher.hash_one(s);
+        let list = &self.list;
+        let entry = self.ids.entry(
+            hash,
+            |&id| *list[id as usize] == *s,
+            |&id| FxBuildHasher.hash_one(&*list[id as usize]),
+        );
+        match entry {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(slot) => {
+                let id = list.len() as u32;
+                slot.insert(id);
+                self.list.push(s.into());
+                id
+            }
         }
-        let id = self.list.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        self.list.push(s.to_string());
-        self.bytes += s.len() + 2;
-        id
     }
 }
 
@@ -548,17 +598,27 @@ impl Reader<'_> {
     }
 }
 
-/// Writes `bytes` to `file` through a temporary file in the same folder.
-fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `file` with `write`, through a temporary file in the same folder
+/// renamed over it once all is written.
+fn write_atomic(
+    file: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile_in(dir)?;
-    tmp.1.write_all(bytes)?;
-    tmp.1.sync_all()?;
-    drop(tmp.1);
-    std::fs::rename(&tmp.0, file).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp.0);
-    })
+    let (tmp, out) = tempfile_in(dir)?;
+    let written = (|| {
+        let mut buffered = std::io::BufWriter::new(&out);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        out.sync_all()
+    })();
+    drop(out);
+    written
+        .and_then(|()| std::fs::rename(&tmp, file))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// A new file in `dir` with a name no other writer uses.
@@ -572,4 +632,32 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
         .create_new(true)
         .open(&path)?;
     Ok((path, file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sink_writes_everything_in_order_with_the_checksum_of_all() {
+        let mut written = Vec::new();
+        let mut sink = Sink {
+            buf: Vec::new(),
+            sum: Xxh3::new(),
+            out: &mut written,
+        };
+        let mut expected = Vec::new();
+        // Pieces of every size, well past several spills.
+        for i in 0..4000u32 {
+            let piece = vec![(i % 251) as u8; (i as usize * 7) % 1500];
+            sink.buf.extend_from_slice(&piece);
+            expected.extend_from_slice(&piece);
+            sink.spill().unwrap();
+        }
+        sink.finish().unwrap();
+        assert!(expected.len() > 2 * SPILL);
+        let (body, sum) = written.split_at(written.len() - 8);
+        assert_eq!(body, expected);
+        assert_eq!(sum, xxhash_rust::xxh3::xxh3_64(&expected).to_le_bytes());
+    }
 }
