@@ -7,10 +7,11 @@
 # then measures in one run, warm page cache, release build:
 #   L        rg -c '[A-Z][a-z]+ [A-Z][a-z]+' DIR   (read and scan every byte: the floor)
 #   export   dateline export --jsonl DIR >/dev/null, with the saved index filled
-#            by the warm-up run, and without it (DATELINE_NO_CACHE=1)
+#            by the warm-up run, and on a first start (an empty cache folder before
+#            each run: everything is extracted, and the saved index written)
 #   first    the reader's first screen (a dated title row visible), tui_timing.py in tmux 200x60
 #   index    the reader's index complete (its "articles indexed in" message), same run;
-#            with the saved index, and without it
+#            with the saved index, and on a first start
 #   memory   peak RSS of those readers
 # and prints the figures and their ratios to L side by side.
 # Needs: python3, tmux, ripgrep (rg), hyperfine (apt-get install -y tmux ripgrep hyperfine).
@@ -31,16 +32,18 @@ cargo build --release --locked --quiet
 bin=$(pwd)/target/release/dateline
 mkdir -p "$out"
 
-median_ms() { # hyperfine median of a shell command, in ms
-    hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/h.json" "$1" >/dev/null 2>&1
+median_ms() { # hyperfine median of a shell command (after the command $2 each run), in ms
+    hyperfine --style none --warmup 1 --runs "$runs" --prepare "${2:-true}" \
+        --export-json "$out/h.json" "$1" >/dev/null 2>&1
     python3 -c "import json,statistics;r=json.load(open('$out/h.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.0f}')"
 }
 
-# The reader in tmux (environment "$1"): prints the time to the first dated
-# row, the time to its "indexed in" message, and its peak RSS in KiB.
+# The reader in tmux (environment "$1"; the command $2 before each run): prints
+# the time to the first dated row, the time to its "indexed in" message, and
+# its peak RSS in KiB.
 reader() {
     local timing first rest
-    timing=$(python3 "$shared/bench/tui_timing.py" --runs "$runs" --size 200x60 \
+    timing=$(python3 "$shared/bench/tui_timing.py" --runs "$runs" --size 200x60 --prepare "${2:-}" \
         --step '' '[0-9]{4}-[0-9]{2}-[0-9]{2} ' --step '' 'articles indexed in' \
         -- env $1 /usr/bin/time -o "$out/mem.txt" -f '%M' "$bin" "$dir" 2>/dev/null)
     first=$(echo "$timing" | sed -n 1p | sed -E 's/.*median=([0-9.]+) ms.*/\1/')
@@ -48,17 +51,18 @@ reader() {
     echo "$first $(python3 -c "print(f'{$first+$rest:.0f}')") $(tail -n1 "$out/mem.txt")"
 }
 
-printf '%-8s %5s %7s | %-27s | %-27s | %9s | %-25s\n' "" "" "" "with the saved index" "without (fresh start)" "" "peak MiB (x disk)"
-printf '%-8s %5s %7s | %13s %13s | %13s %13s | %9s | %12s %12s\n' articles MB "L ms" "export (xL)" "index (xL)" "export (xL)" "index (xL)" "first ms" saved fresh
+printf '%-8s %5s %7s | %-27s | %-27s | %9s | %-25s\n' "" "" "" "with the saved index" "first start (writes it)" "" "peak MiB (x disk)"
+printf '%-8s %5s %7s | %13s %13s | %13s %13s | %9s | %12s %12s\n' articles MB "L ms" "export (xL)" "index (xL)" "export (xL)" "index (xL)" "first ms" saved first
 for n in "${sizes[@]}"; do
     dir="$out/c$n"
     [ -d "$dir" ] || python3 "$shared/bench/gen_corpus.py" --n "$n" --out "$dir" --seed 1 >/dev/null
     bytes=$(du -sb "$dir" | cut -f1)
     L=$(median_ms "rg -c '[A-Z][a-z]+ [A-Z][a-z]+' $dir >/dev/null")
     E=$(median_ms "$bin export --jsonl $dir >/dev/null")
-    EF=$(median_ms "DATELINE_NO_CACHE=1 $bin export --jsonl $dir >/dev/null")
+    empty="$out/first-start-cache"
+    EF=$(median_ms "XDG_CACHE_HOME=$empty $bin export --jsonl $dir >/dev/null" "rm -rf $empty")
     read -r first index kib <<<"$(reader X=1)"
-    read -r _ index_fresh kib_fresh <<<"$(reader DATELINE_NO_CACHE=1)"
+    read -r _ index_fresh kib_fresh <<<"$(reader "XDG_CACHE_HOME=$empty" "rm -rf $empty")"
     python3 - "$n" "$bytes" "$L" "$E" "$index" "$EF" "$index_fresh" "$first" "$kib" "$kib_fresh" <<'PY'
 import sys
 n, b, L, E, I, EF, IF, F, kib, kibf = sys.argv[1:]
