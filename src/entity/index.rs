@@ -428,12 +428,21 @@ impl EntityIndex {
                 range.1 = (a + kept) as u32;
             }
         }
-        // Counts, articles and positions from the joined occurrences.
+        // Counts, articles and positions from the joined occurrences, in
+        // the surviving entities' own vectors, emptied.
         for e in &mut self.entities {
             e.mentions = 0;
             e.articles.clear();
         }
-        self.slots = vec![Vec::new(); self.entities.len()];
+        let mut old_slots = std::mem::take(&mut self.slots);
+        self.slots = (root.iter().enumerate())
+            .filter(|&(old, &r)| r as usize == old)
+            .map(|(old, _)| {
+                let mut slots = std::mem::take(&mut old_slots[old]);
+                slots.clear();
+                slots
+            })
+            .collect();
         for (a, &(first, end)) in self.per_article.iter().enumerate() {
             for (slot, o) in self.occurrences[first as usize..end as usize]
                 .iter()
@@ -446,15 +455,16 @@ impl EntityIndex {
             }
         }
 
-        self.by_name.clear();
-        for (id, e) in self.entities.iter().enumerate() {
-            fold_into(&mut self.folded, &e.name);
-            let ids = self
-                .by_name
-                .entry(self.folded.as_str().into())
-                .or_insert([NO_ENTITY; 3]);
-            ids[e.kind as usize] = id as EntityId;
-        }
+        // Each name keeps the entities that survive, renumbered.
+        self.by_name.retain(|_, ids| {
+            for id in ids.iter_mut().filter(|id| **id != NO_ENTITY) {
+                *id = match root[*id as usize] == *id {
+                    true => new_id[*id as usize],
+                    false => NO_ENTITY,
+                };
+            }
+            ids.iter().any(|&id| id != NO_ENTITY)
+        });
         let mut remapped = vec![Vec::new(); self.entities.len()];
         for (old, cands) in candidates.into_iter().enumerate() {
             if !cands.is_empty() {
