@@ -197,21 +197,14 @@ impl EntityIndex {
     /// The entity named `name` (any case) of `kind`, made when there is none.
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
         fold_into(&mut self.folded, name);
-        let known = self.by_name.get(self.folded.as_str());
-        if let Some(id) = known
-            .map(|ids| ids[kind as usize])
-            .filter(|&id| id != NO_ENTITY)
-        {
-            return id;
-        }
         let id = self.entities.len() as EntityId;
-        let folded = self.folded.as_str();
-        match self.by_name.get_mut(folded) {
+        match self.by_name.get_mut(self.folded.as_str()) {
+            Some(ids) if ids[kind as usize] != NO_ENTITY => return ids[kind as usize],
             Some(ids) => ids[kind as usize] = id,
             None => {
                 let mut ids = [NO_ENTITY; 3];
                 ids[kind as usize] = id;
-                self.by_name.insert(folded.into(), ids);
+                self.by_name.insert(self.folded.as_str().into(), ids);
             }
         }
         self.slots.push(Vec::new());
