@@ -167,7 +167,8 @@ type Indexing<'a> = (&'a mut EntityIndex, &'a mut NameKeys);
 /// numbered from the number given. Each article's entities are laid out
 /// flat once for both.
 fn note_and_index(
-    (found, articles): (&[ArticleFound<'_>], &[Article]),
+    found: &[ArticleFound<'_>],
+    articles: &[Article],
     note: Option<(String, FileKey)>,
     header: Option<&Header>,
     update: &mut Update,
@@ -479,7 +480,7 @@ fn index_sent<'s>(
             articles.iter().map(extract).collect()
         });
         let into = Some(((&mut *index, &mut *keys), range.start));
-        note_and_index((&found, articles), note, header.as_ref(), update, into);
+        note_and_index(&found, articles, note, header.as_ref(), update, into);
     }
 }
 
@@ -553,7 +554,7 @@ fn absorb<'s>(
         if let Some(found) = &read.entities {
             let into = (!waits).then_some(((&mut *index, &mut *keys), first));
             let header = read.header.as_ref();
-            note_and_index((found, &read.articles), note, header, update, into);
+            note_and_index(found, &read.articles, note, header, update, into);
         }
         if waits {
             let range = first..first + read.articles.len();
