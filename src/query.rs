@@ -1,7 +1,8 @@
-//! The command-line queries over a collection's entities: `dateline entities`
-//! (one line per entity) and `dateline mentions NAME` (a concordance,
-//! grep-style). Plain text for pipes, colour only on a terminal, `--json` for
-//! one object per line.
+//! The command-line commands over a collection: `dateline entities` (one
+//! line per entity), `dateline mentions NAME` (a concordance, grep-style) and
+//! `dateline export --jsonl`. Plain text for pipes, colour only on a
+//! terminal, `--json` for one object per line; every message about the
+//! input on standard error goes through [`sanitize`].
 
 use crate::corpus::{Corpus, Diagnostic, Severity, load};
 use crate::entity::index::Entity;
@@ -182,6 +183,20 @@ fn finish(written: io::Result<()>, failed_inputs: bool) -> ExitCode {
         Ok(()) if failed_inputs => ExitCode::FAILURE,
         Ok(()) => ExitCode::SUCCESS,
     }
+}
+
+/// `dateline export --jsonl PATH...`: every good article on standard output,
+/// one line per problem on standard error; status 1 if any input failed.
+pub fn export_command(paths: &[String]) -> ExitCode {
+    let (corpus, failed) = load_reporting(paths);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = crate::export::write_jsonl(&corpus, &mut out).map(|problems| {
+        let mut stderr = io::stderr().lock();
+        for p in problems {
+            let _ = writeln!(stderr, "dateline: warning: {}", sanitize(&p));
+        }
+    });
+    finish(written, failed)
 }
 
 /// `dateline entities [--kind K] [--json] PATH...`.

@@ -226,3 +226,26 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn messages_about_the_input_send_no_control_characters_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // A record whose block kind is an escape sequence (quoted in the parser's
+    // message), and an empty file whose name holds one.
+    let record = r#"{"title":"T","blocks":[{"kind":"\u001b]0;PWNED\u0007\u001b[2J","text":"x"}]}"#;
+    let json = write(dir.path(), "esc.jsonl", format!("{record}\n").as_bytes());
+    write(dir.path(), "b\u{1b}[2J.txt", b"");
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let out = export(&[&json, dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("PWNED") && stderr.contains("empty file"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(paths_out(&out).contains(&good));
+}
