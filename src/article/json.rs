@@ -74,6 +74,73 @@ pub fn parse_json(path: &str, text: &str) -> (Vec<Article>, Vec<RecordProblem>) 
         next: 0,
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if is_json_lines(text) {
+        read_lines(text, &mut out);
+    } else if text.trim_start().starts_with('[') {
+        read_array(text, &mut out);
+    } else {
+        read_values(text, &mut out);
+    }
+    (out.articles, out.problems)
+}
+
+/// Whether `text` is JSON Lines: more than one line that is not blank, the
+/// first of them a whole JSON value by itself.
+fn is_json_lines(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(_)) => serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok(),
+        _ => false,
+    }
+}
+
+/// Reads JSON Lines: each line a record (or an array of them) by itself, so
+/// that a broken line, however it is broken, costs only its own record.
+fn read_lines(text: &str, out: &mut Reader) {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Array(items)) => items.into_iter().for_each(|v| out.record(v)),
+            Ok(value) => out.record(value),
+            Err(e) => {
+                out.malformed(n + 1, &e);
+                out.next += 1;
+            }
+        }
+    }
+}
+
+/// Reads a document that is one array, record by record as they come, so
+/// that the records before a point where it breaks off are kept.
+fn read_array(text: &str, out: &mut Reader) {
+    struct Records<'r, 'a>(&'r mut Reader<'a>);
+    impl<'de> serde::de::Visitor<'de> for Records<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of records")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(value) = seq.next_element::<Value>()? {
+                self.0.record(value);
+            }
+            Ok(())
+        }
+    }
+    let mut json = serde_json::Deserializer::from_str(text);
+    let read =
+        serde::Deserializer::deserialize_seq(&mut json, Records(out)).and_then(|()| json.end());
+    if let Err(e) = read {
+        out.malformed(e.line(), &e);
+    }
+}
+
+/// Reads one JSON value after another (a single object, or objects one
+/// after the other); a broken one that starts on the line of the error is
+/// skipped and reading goes on with the next line, any other error ends
+/// the file.
+fn read_values(text: &str, out: &mut Reader) {
     let mut offset = 0;
     let mut line_base = 0;
     while offset < text.len() {
@@ -91,18 +158,7 @@ pub fn parse_json(path: &str, text: &str) -> (Vec<Article>, Vec<RecordProblem>) 
             break;
         };
         let line = line_base + e.line();
-        out.problems.push(RecordProblem {
-            record: None,
-            message: format!(
-                "malformed JSON at line {line} column {}: {}",
-                e.column(),
-                describe(&e)
-            ),
-            fatal: true,
-        });
-        // A broken JSON Lines record (one that starts on the line of the
-        // error) is skipped and reading goes on with the next line; any other
-        // error ends the file.
+        out.malformed(line, &e);
         let value_at = rest.len() - rest[value_start..].trim_start().len();
         let start_line = 1 + memchr::memchr_iter(b'\n', &rest.as_bytes()[..value_at]).count();
         let next_line = memchr::memchr(b'\n', &rest.as_bytes()[value_at..]);
@@ -115,7 +171,6 @@ pub fn parse_json(path: &str, text: &str) -> (Vec<Article>, Vec<RecordProblem>) 
             _ => break,
         }
     }
-    (out.articles, out.problems)
 }
 
 /// serde_json's message without its own ` at line L column C` suffix.
@@ -135,6 +190,19 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Notes malformed JSON at `line` (from 1) of the file, where `e` says.
+    fn malformed(&mut self, line: usize, e: &serde_json::Error) {
+        self.problems.push(RecordProblem {
+            record: None,
+            message: format!(
+                "malformed JSON at line {line} column {}: {}",
+                e.column(),
+                describe(e)
+            ),
+            fatal: true,
+        });
+    }
+
     fn record(&mut self, value: Value) {
         let index = self.next;
         self.next += 1;
@@ -429,9 +497,30 @@ mod tests {
     }
 
     #[test]
-    fn truncated_document_is_reported() {
+    fn a_truncated_array_is_reported_and_the_records_before_kept() {
         let (articles, problems) = parse_json("in.json", "[{\"title\": \"A\"},\n {\"title\"");
-        assert!(articles.is_empty());
+        assert_eq!(titles(&articles), ["A"]);
+        assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("line 2"), "{problems:?}");
+        let (articles, problems) = parse_json("in.json", "[{\"title\": \"A\"}] x");
+        assert_eq!(titles(&articles), ["A"]);
+        assert!(problems[0].message.contains("trailing"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_json_lines_record_cut_inside_a_string_costs_only_itself() {
+        let text = "{\"title\": \"A\", \"text\": \"a\"}\n{\"title\": \"B\", \"text\": \"cut he\n{\"title\": \"C\", \"text\": \"c\"}\n\n{\"title\": \"D\"}\n";
+        let (articles, problems) = parse_json("in.jsonl", text);
+        assert_eq!(titles(&articles), ["A", "C", "D"]);
+        assert_eq!(articles[1].path, "in.jsonl#2");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.starts_with("malformed JSON at line 2 "),
+            "{problems:?}"
+        );
+    }
+
+    fn titles(articles: &[Article]) -> Vec<&str> {
+        articles.iter().map(|a| a.title.as_str()).collect()
     }
 }
