@@ -21,19 +21,33 @@ pub struct Date {
 }
 
 impl Date {
-    /// A date when `year`, `month` and `day` form a plausible calendar date.
+    /// A date when `year`, `month` and `day` name a day of the calendar
+    /// (no 30 February; 29 February in leap years only).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=12).contains(&month) && (1..=31).contains(&day) && year >= 1;
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return None,
+        };
+        let valid = (1..=days).contains(&day) && year >= 1;
         valid.then_some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD` (digits only).
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u16>().ok();
+        if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().ok();
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
     }
 }
@@ -170,5 +184,36 @@ impl Article {
     /// Total bytes of title and block texts.
     pub fn text_len(&self) -> usize {
         self.title.len() + self.blocks.iter().map(|b| b.text.len()).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_days_of_the_calendar_are_dates() {
+        assert_eq!(
+            Date::parse_iso("2024-02-29"),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+        for bad in [
+            "2025-02-29",
+            "2025-02-30",
+            "1900-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-+1-+5",
+            "+025-01-05",
+        ] {
+            assert_eq!(Date::parse_iso(bad), None, "{bad}");
+        }
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(2025, 12, 31).is_some());
     }
 }
