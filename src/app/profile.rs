@@ -11,6 +11,7 @@ use crate::entity::{EntityId, EntityKind};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use std::cmp::Reverse;
 
 /// A screen shown over the reader.
 #[derive(Debug, Clone)]
@@ -193,20 +194,23 @@ impl Browser {
                 hits.push((e.kind, s, id as EntityId));
             }
         }
-        let by_name = self.by_name;
-        hits.sort_by(|a, b| {
-            let (ea, eb) = (app_index.entity(a.2), app_index.entity(b.2));
-            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| {
-                if by_name {
-                    ea.name.to_lowercase().cmp(&eb.name.to_lowercase())
-                } else {
-                    eb.articles
-                        .len()
-                        .cmp(&ea.articles.len())
-                        .then(ea.name.cmp(&eb.name))
-                }
-            })
-        });
+        if self.by_name {
+            // Each name lowercased once, not at every comparison.
+            hits.sort_by_cached_key(|&(kind, score, id)| {
+                (
+                    kind,
+                    Reverse(score),
+                    app_index.entity(id).name.to_lowercase(),
+                )
+            });
+        } else {
+            hits.sort_by(|a, b| {
+                let (ea, eb) = (app_index.entity(a.2), app_index.entity(b.2));
+                (a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .then(eb.articles.len().cmp(&ea.articles.len()))
+                    .then(ea.name.cmp(&eb.name))
+            });
+        }
         self.rows.clear();
         for kind in EntityKind::ALL {
             let group: Vec<EntityId> = hits.iter().filter(|h| h.0 == kind).map(|h| h.2).collect();

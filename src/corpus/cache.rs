@@ -602,17 +602,12 @@ impl Reader<'_> {
 /// renamed over it once all is written.
 fn write_atomic(
     file: &Path,
-    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut &std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let (tmp, out) = tempfile_in(dir)?;
-    let written = (|| {
-        let mut buffered = std::io::BufWriter::new(&out);
-        write(&mut buffered)?;
-        buffered.flush()?;
-        out.sync_all()
-    })();
+    let written = write(&mut &out).and_then(|()| out.sync_all());
     drop(out);
     written
         .and_then(|()| std::fs::rename(&tmp, file))
