@@ -1,8 +1,9 @@
 //! The link between a running reader and its lasting state ([`crate::state`]):
 //! where the user was is restored at start; read marks, bookmarks and the
 //! position are recorded as they change and saved — at once when a mark, the
-//! open article or the active entity changes, at quit for the scroll position,
-//! and from the panic hook when the reader crashes.
+//! open article or the active entity changes (while a collection loads, once
+//! it is loaded), at quit for the scroll position, and from the panic hook
+//! when the reader crashes.
 
 use crate::app::{Action, App};
 use crate::corpus::Corpus;
@@ -62,14 +63,19 @@ impl Session {
         self.keys.extend(keys);
     }
 
+    /// How many articles' keys and saved marks are known.
+    pub fn learned(&self) -> usize {
+        self.keys.len()
+    }
+
     /// Unreadable state files that were moved aside, for warnings.
     pub fn moved_aside(&self) -> Vec<PathBuf> {
         self.store().moved_aside().to_vec()
     }
 
-    /// The saved marks of every article, by corpus index.
-    pub fn marks(&self) -> Vec<Marks> {
-        self.marks.clone()
+    /// The saved marks of every article learned, by corpus index.
+    pub fn marks(&self) -> &[Marks] {
+        &self.marks
     }
 
     /// The action that returns to where the last session in this collection

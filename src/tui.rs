@@ -268,8 +268,11 @@ fn flush(
     if !articles.is_empty() {
         app.update(Action::ArticlesAppended(std::mem::take(articles)));
         if let Some(s) = session {
+            let from = s.learned();
             s.learn(app.corpus());
-            app.update(Action::Marks(s.marks()));
+            let marks = s.marks()[from..].to_vec();
+            let from = from as u32;
+            app.update(Action::Marks { from, marks });
         }
     }
     if let Some(p) = progress {
@@ -380,7 +383,9 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         Some(_) => None,
         None => session.as_ref().and_then(|s| s.restore(&corpus)),
     };
-    let marks = session.as_ref().map_or_else(Vec::new, Session::marks);
+    let marks = session
+        .as_ref()
+        .map_or_else(Vec::new, |s| s.marks().to_vec());
     let mut app = App::new(corpus)
         .with_keymap(config.keymap.clone())
         .with_settings(marks, config.list.sort, config.reader.caption_mode);

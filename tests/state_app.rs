@@ -136,7 +136,7 @@ fn a_session_brings_back_marks_and_place_after_a_restart() {
     let corpus = fixture();
     let mut session = Session::open(&path, &inputs, &corpus).unwrap();
     let mut app = App::new(corpus).with_settings(
-        session.marks(),
+        session.marks().to_vec(),
         SortOrder::NewestFirst,
         CaptionMode::Alongside,
     );
@@ -159,7 +159,7 @@ fn a_session_brings_back_marks_and_place_after_a_restart() {
     let session = Session::open(&path, &inputs, &corpus).unwrap();
     let start = session.restore(&corpus).expect("a place to go back to");
     let mut again = App::new(corpus).with_settings(
-        session.marks(),
+        session.marks().to_vec(),
         SortOrder::NewestFirst,
         CaptionMode::Alongside,
     );
@@ -195,7 +195,7 @@ fn an_edited_article_does_not_inherit_marks() {
     let corpus = fixture();
     let mut session = Session::open(&path, &[], &corpus).unwrap();
     let mut app = App::new(corpus).with_settings(
-        session.marks(),
+        session.marks().to_vec(),
         SortOrder::NewestFirst,
         CaptionMode::Alongside,
     );
@@ -210,4 +210,28 @@ fn an_edited_article_does_not_inherit_marks() {
     let session = Session::open(&path, &[], &edited).unwrap();
     assert!(!session.marks()[bookmarked].bookmarked);
     assert!(Session::open(&path, &[], &fixture()).unwrap().marks()[bookmarked].bookmarked);
+}
+
+#[test]
+fn marks_made_while_loading_survive_the_next_batch_of_saved_marks() {
+    let mut app = app_at(200, 50);
+    app.update(Action::Run(Command::ToggleBookmark));
+    let a = app.order()[app.list().selected];
+    assert!(a < 3, "{a}");
+    // A later batch brings the saved marks of the articles after it.
+    let read = Marks {
+        read: true,
+        ..Marks::default()
+    };
+    let later = a + 1..4;
+    app.update(Action::Marks {
+        from: later.start,
+        marks: vec![read; later.len()],
+    });
+    assert!(
+        app.marks(a).bookmarked,
+        "a bookmark made while loading was lost"
+    );
+    assert!(later.clone().all(|i| app.marks(i).read));
+    assert!((0..a).all(|i| app.marks(i) == Marks::default()));
 }

@@ -13,7 +13,7 @@ fn a_panic_saves_the_recorded_state() {
     let corpus = support::fixture();
     let mut session = Session::open(&path, &[], &corpus).unwrap();
     let mut app = App::new(corpus).with_settings(
-        session.marks(),
+        session.marks().to_vec(),
         SortOrder::NewestFirst,
         CaptionMode::Alongside,
     );

@@ -185,8 +185,15 @@ pub enum Action {
     IndexReady(EntityIndex),
     /// How far loading in the background has got.
     Loading(Progress),
-    /// The saved read and bookmark marks, by corpus index (again as more articles arrive).
-    Marks(Vec<Marks>),
+    /// The saved read and bookmark marks of the articles numbered from
+    /// `from` on, as they arrive; the marks of those before stay as they are
+    /// (the user may have changed them meanwhile).
+    Marks {
+        /// The corpus index of the first.
+        from: u32,
+        /// Their saved marks, in corpus order.
+        marks: Vec<Marks>,
+    },
     /// Time passed: carry on with work done a step at a time (see [`super::App::busy`]).
     Tick,
 }

@@ -244,8 +244,13 @@ impl App {
             }
             Action::Loading(progress) => self.loading = Some(progress),
             Action::Tick => self.search_step(),
-            Action::Marks(marks) => {
-                self.marks = marks;
+            Action::Marks { from, marks } => {
+                let from = from as usize;
+                if self.marks.len() < from {
+                    self.marks.resize(from, Marks::default());
+                }
+                self.marks.truncate(from);
+                self.marks.extend(marks);
                 if self.bookmarked_only {
                     self.refilter(false);
                 }
