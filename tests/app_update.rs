@@ -645,3 +645,30 @@ fn quit_and_out_of_range_activation() {
     run(&mut app, &[Command::Quit]);
     assert!(app.should_quit());
 }
+
+#[test]
+fn hiding_captions_drops_the_reader_search_matches_in_them() {
+    let mut app = app_at(fixture(), 200, 50);
+    run(&mut app, &[Command::Down, Command::Open]);
+    run(&mut app, &[Command::Search]);
+    typed(&mut app, "breakwater");
+    app.update(Action::SearchConfirm);
+    let caption_of = |app: &App, block: Option<u32>| {
+        let a = app.open_article_ref().unwrap();
+        block.is_some_and(|b| a.blocks[b as usize].kind == BlockKind::Caption)
+    };
+    let all = app.search().unwrap().matches.clone();
+    assert!(all.iter().any(|m| caption_of(&app, m.block)), "{all:?}");
+    run(&mut app, &[Command::CycleCaptions, Command::CycleCaptions]);
+    assert_eq!(app.caption_mode(), CaptionMode::Hidden);
+    let s = app.search().unwrap();
+    assert_eq!(s.scope, SearchScope::Reader);
+    assert!(!s.matches.is_empty());
+    assert!(
+        s.matches.iter().all(|m| !caption_of(&app, m.block)),
+        "{:?}",
+        s.matches
+    );
+    run(&mut app, &[Command::CycleCaptions]);
+    assert_eq!(app.search().unwrap().matches, all);
+}

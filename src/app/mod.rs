@@ -316,6 +316,8 @@ impl App {
             }
             Command::CycleCaptions => {
                 self.captions = self.captions.next();
+                // A reader search no longer steps to matches in hidden captions.
+                self.search_rematch();
                 let narrow = self.captions == CaptionMode::Alongside
                     && !wrap::fits_alongside(self.reader_width());
                 self.message = Some(format!(

@@ -93,6 +93,16 @@ impl App {
         }
     }
 
+    /// Finds the reader search's matches again (the captions shown
+    /// changed), keeping the current one when it is still among them.
+    pub(super) fn search_rematch(&mut self) {
+        let current = (self.search.as_ref()).and_then(|s| Some(s.matches[s.current?]));
+        self.search_refresh();
+        if let (Some(s), Some(m)) = (self.search.as_mut(), current) {
+            s.current = s.matches.iter().position(|x| *x == m);
+        }
+    }
+
     /// Finds the reader search's matches in the open article.
     pub(super) fn search_refresh(&mut self) {
         let Some(s) = self
