@@ -284,3 +284,23 @@ fn browser_screen_snapshot() {
     app.update(Action::SearchInput('o'));
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn a_concordance_jump_ends_a_list_search_and_its_filter() {
+    let mut app = app_at(support::fixture(), 200, 50);
+    run(&mut app, &[Command::Search]);
+    for c in "Fishing".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchConfirm);
+    assert!(app.order().len() < 4, "{:?}", app.order());
+    let ada = app.corpus().index.find("Ada Lindqvist").unwrap();
+    app.update(Action::Activate(ada));
+    run(
+        &mut app,
+        &[Command::Profile, Command::Bottom, Command::Open],
+    );
+    assert!(app.overlay().is_none());
+    assert!(app.search().is_none());
+    assert_eq!(app.order().len(), 4, "{:?}", app.order());
+}

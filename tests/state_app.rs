@@ -235,3 +235,22 @@ fn marks_made_while_loading_survive_the_next_batch_of_saved_marks() {
     assert!(later.clone().all(|i| app.marks(i).read));
     assert!((0..a).all(|i| app.marks(i) == Marks::default()));
 }
+
+#[test]
+fn restoring_the_last_place_marks_no_other_article_read() {
+    let mut app = support::app_at(fixture(), 200, 50).with_settings(
+        Vec::new(),
+        SortOrder::NewestFirst,
+        CaptionMode::Alongside,
+    );
+    let marta = app.corpus().index.find("Marta Okafor").unwrap();
+    app.update(Action::Restore {
+        article: Some(3),
+        scroll: 0,
+        entity: Some(marta),
+    });
+    assert_eq!(app.open(), Some(3));
+    assert_eq!(app.active(), Some(marta));
+    let read: Vec<u32> = (0..4).filter(|&a| app.marks(a).read).collect();
+    assert_eq!(read, [3], "only the article restored is read");
+}

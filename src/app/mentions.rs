@@ -28,8 +28,33 @@ impl App {
     /// Makes `id` active and shows its first mention: in the open article when
     /// it has one, else in the first listed article that mentions it.
     pub(super) fn activate(&mut self, id: EntityId) {
-        if id as usize >= self.corpus.index.len() {
+        if !self.make_active(id) {
             return;
+        }
+        let here = self.open.map(|a| self.visible_mentions(a, id));
+        if let Some(&first) = here.as_deref().and_then(<[Mention]>::first) {
+            self.set_current(first);
+            return;
+        }
+        let target = self
+            .order
+            .iter()
+            .copied()
+            .find(|&a| !self.visible_mentions(a, id).is_empty());
+        if let Some(a) = target {
+            self.open_article(a);
+            if let Some(&first) = self.visible_mentions(a, id).first() {
+                self.set_current(first);
+            }
+        }
+    }
+
+    /// Makes `id` the active entity (highlighted, followed by `n`/`N`, its
+    /// counts in the status line) with no mention current yet, moving
+    /// nowhere; `false` when the index has no such entity.
+    pub(super) fn make_active(&mut self, id: EntityId) -> bool {
+        if id as usize >= self.corpus.index.len() {
+            return false;
         }
         self.active = Some(id);
         self.current = None;
@@ -47,22 +72,7 @@ impl App {
             plural(e.mentions as usize, "mention"),
             plural(e.articles.len(), "article")
         ));
-        let here = self.open.map(|a| self.visible_mentions(a, id));
-        if let Some(&first) = here.as_deref().and_then(<[Mention]>::first) {
-            self.set_current(first);
-            return;
-        }
-        let target = self
-            .order
-            .iter()
-            .copied()
-            .find(|&a| !self.visible_mentions(a, id).is_empty());
-        if let Some(a) = target {
-            self.open_article(a);
-            if let Some(&first) = self.visible_mentions(a, id).first() {
-                self.set_current(first);
-            }
-        }
+        true
     }
 
     pub(super) fn set_current(&mut self, m: Mention) {

@@ -215,14 +215,19 @@ impl App {
                 scroll,
                 entity,
             } => {
-                if let Some(id) = entity {
-                    self.activate(id);
-                }
-                if let Some(a) = article.filter(|&a| (a as usize) < self.corpus.articles.len()) {
+                let article = article.filter(|&a| (a as usize) < self.corpus.articles.len());
+                if let Some(a) = article {
                     self.open_article(a);
                     self.sync_layout();
                     self.scroll = scroll;
                     self.focus = Focus::Reader;
+                }
+                // Back in the article the user was reading, the entity is
+                // active there; it opens no other (which would mark it read).
+                match (entity, article) {
+                    (Some(id), Some(_)) => _ = self.make_active(id),
+                    (Some(id), None) => self.activate(id),
+                    (None, _) => {}
                 }
             }
             Action::Notify(message) => self.message = Some(message),

@@ -383,7 +383,8 @@ impl App {
         if hidden_caption {
             self.captions = super::CaptionMode::Inline;
         }
-        self.search = None;
+        // A list search filtering the list ends with it.
+        self.search_clear();
         self.active = Some(id);
         self.current = None;
         if self.entity_filter {
@@ -392,6 +393,7 @@ impl App {
         if !self.order.contains(&l.article) {
             // Filtered out of the list: show every article again.
             self.entity_filter = false;
+            self.bookmarked_only = false;
             self.reorder();
         }
         self.open_article(l.article);
