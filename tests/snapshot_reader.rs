@@ -237,3 +237,22 @@ fn list_title_says_what_filters_it() {
         .collect();
     assert!(top.contains("Articles 2/4 · Ada Lindqvist · /qu"), "{top}");
 }
+
+#[test]
+fn the_sidebar_says_indexing_until_the_index_arrives() {
+    let text = |t: &Terminal<TestBackend>| -> String {
+        let buf = t.backend().buffer();
+        buf.content().iter().map(|c| c.symbol()).collect()
+    };
+    let mut app = App::new(Corpus::default());
+    app.update(Action::Loading(Default::default()));
+    let articles = fixture().articles;
+    app.update(Action::ArticlesAppended(articles));
+    app.update(Action::Run(Command::Open));
+    assert!(app.open().is_some());
+    let loading = text(&screen(&mut app, 120, 30));
+    assert!(loading.contains("indexing…"), "{loading}");
+    app.update(Action::IndexReady(Default::default()));
+    let done = text(&screen(&mut app, 120, 30));
+    assert!(!done.contains("indexing…") && done.contains("no entities found"));
+}

@@ -89,10 +89,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: 
         buf.set_line(inner.x, y, &line, inner.width);
     }
     if rows.is_empty() {
-        let msg = if app.open().is_some() {
-            "no entities found"
-        } else {
-            "no article open"
+        let msg = match (app.open(), app.loading()) {
+            (None, _) => "no article open",
+            // The index arrives once every article is read.
+            (Some(_), Some(_)) => "indexing…",
+            (Some(_), None) => "no entities found",
         };
         buf.set_line(inner.x, inner.y, &Line::styled(msg, theme.dim), inner.width);
     }
