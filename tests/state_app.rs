@@ -254,3 +254,26 @@ fn restoring_the_last_place_marks_no_other_article_read() {
     let read: Vec<u32> = (0..4).filter(|&a| app.marks(a).read).collect();
     assert_eq!(read, [3], "only the article restored is read");
 }
+
+#[test]
+fn unbookmarking_in_the_bookmarked_list_leaves_the_cursor_in_place() {
+    let mut app = app_at(200, 50);
+    for _ in 0..4 {
+        run(&mut app, &[Command::ToggleBookmark, Command::Down]);
+    }
+    run(
+        &mut app,
+        &[
+            Command::BookmarkedOnly,
+            Command::Top,
+            Command::Down,
+            Command::Down,
+        ],
+    );
+    assert_eq!((app.order().len(), app.list().selected), (4, 2));
+    let next = app.order()[3];
+    run(&mut app, &[Command::ToggleBookmark]);
+    assert_eq!(app.order().len(), 3);
+    assert_eq!(app.list().selected, 2);
+    assert_eq!(app.order()[2], next);
+}

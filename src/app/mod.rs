@@ -357,7 +357,14 @@ impl App {
             Command::ToggleBookmark => {
                 self.toggle_mark("bookmarked", "bookmark removed", |m| &mut m.bookmarked);
                 if self.bookmarked_only {
+                    let at = self.list.selected;
+                    let selected = self.order.get(at).copied();
                     self.reorder();
+                    // The article unbookmarked left the list: the next one
+                    // takes its place under the cursor.
+                    if selected.is_some_and(|a| !self.order.contains(&a)) {
+                        self.list.selected = at.min(self.order.len().saturating_sub(1));
+                    }
                 }
             }
             Command::BookmarkedOnly => {
