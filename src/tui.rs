@@ -104,6 +104,7 @@ pub fn run(
         app.update(action);
     }
     let input = spawn_input()?;
+    let signals = spawn_signals()?;
     let mut loader = Loader {
         done: loader.is_none(),
         events: loader.unwrap_or_else(crossbeam_channel::never),
@@ -128,6 +129,7 @@ pub fn run(
         let wait = if app.busy() { Duration::ZERO } else { TICK };
         select! {
             recv(input) -> event => apply_event(&mut app, event.map_err(io::Error::other)??),
+            recv(signals) -> _ => app.update(Action::Run(crate::app::Command::Quit)),
             recv(loader.events) -> event => match event {
                 Ok(event) => loader.apply(&mut app, session.as_mut(), event),
                 Err(_) => loader.events = crossbeam_channel::never(),
@@ -166,6 +168,25 @@ fn apply_event(app: &mut App, event: Event) {
     if let Some(action) = action_for(app, &event) {
         app.update(action);
     }
+}
+
+/// The signals that ask a program to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT),
+/// caught on a thread of their own and passed on as messages, so that the
+/// reader ends as after `q`: the terminal restored, the reading state saved.
+fn spawn_signals() -> io::Result<Receiver<i32>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let (tx, rx) = crossbeam_channel::bounded(4);
+    std::thread::Builder::new()
+        .name("dateline-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if tx.send(signal).is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
 }
 
 /// Reads terminal events on a thread of their own. The thread ends when the

@@ -130,3 +130,38 @@ fn unknown_entity_is_a_clear_message_and_status_1_like_mentions() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
 }
+
+#[test]
+fn sigterm_ends_the_reader_as_q_does() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(tmux) = Tmux::start("sigterm", home.path()) else {
+        return;
+    };
+    tmux.dateline("--entity 'wang huning'");
+    tmux.wait_for("the reader", |s| s.contains("mention 1/"));
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    let shell = tmux.format("#{pane_pid}");
+    // The shell's child is the reader (the shell's own `kill`, not procps').
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    let reader = std::fs::read_to_string(children).expect("the shell's children");
+    let reader = reader.split_whitespace().next().expect("a reader running");
+    let out = Command::new("sh")
+        .args(["-c", &format!("kill -TERM {reader}")])
+        .status()
+        .expect("sh runs");
+    assert!(out.success(), "no reader to signal");
+    let screen = tmux.wait_for("the shell again", |s| {
+        s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
+    });
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "back on the main screen"
+    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    // The place was saved on the way out.
+    let state =
+        std::fs::read_to_string(home.path().join("data/dateline/state.json")).expect("state saved");
+    assert!(state.contains("Wang Huning"), "{state}");
+}
