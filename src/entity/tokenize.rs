@@ -190,6 +190,8 @@ const SPACE: u8 = 1;
 const DIGIT: u8 = 2;
 /// Byte class: an ASCII lower-case letter.
 const LOWER_LETTER: u8 = 4;
+/// Byte class: an ASCII upper-case letter.
+const UPPER_LETTER: u8 = 32;
 /// Byte class: an ASCII character other than a letter or digit that neither ends a
 /// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of
 /// its own after which the sentence goes on.
@@ -216,6 +218,9 @@ const fn byte_classes() -> [u8; 256] {
         }
         if c.is_ascii_lowercase() {
             class |= LOWER_LETTER;
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPER_LETTER;
         }
         if c < 0x80
             && !c.is_ascii_alphanumeric()
@@ -286,6 +291,26 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     end: end as u32,
                     kind: Kind::Word,
                     shape: if sent { LOWER | SENT } else { LOWER },
+                });
+                sent = false;
+                i = end;
+                continue;
+            }
+        }
+        if class & UPPER_LETTER != 0 {
+            let end = ascii_letters_end(b, i + 1);
+            if plainly_ends_word(b.get(end).copied()) {
+                // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
+                let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
+                let mut shape = if capitals { CAP | UPPER } else { CAP };
+                if sent {
+                    shape |= SENT;
+                }
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    shape,
                 });
                 sent = false;
                 i = end;
@@ -474,6 +499,7 @@ mod tests {
             assert_eq!(has(SPACE), b" \t\n\r".contains(&c), "{c}");
             assert_eq!(has(DIGIT), c.is_ascii_digit(), "{c}");
             assert_eq!(has(LOWER_LETTER), c.is_ascii_lowercase(), "{c}");
+            assert_eq!(has(UPPER_LETTER), c.is_ascii_uppercase(), "{c}");
             let opens_or_ends = b"'\".!?:".contains(&c);
             assert_eq!(
                 has(PLAIN_PUNCT),
@@ -553,12 +579,35 @@ mod tests {
         assert!(w[0].1 & CAP != 0);
     }
 
-    /// Lower-case words and ASCII punctuation take shortcuts past the
+    /// ASCII words and punctuation take shortcuts past the
     /// general path: where a word or a mark ends, and its shape, as there.
     #[test]
     fn shortcut_words_and_marks_end_and_look_as_the_general_path_makes_them() {
         let first = LOWER | SENT;
-        let cases: [(&str, &[(&str, u8)]); 6] = [
+        let cases: [(&str, &[(&str, u8)]); 8] = [
+            (
+                "Wang met CPC, A and I",
+                &[
+                    ("Wang", CAP | SENT),
+                    ("met", LOWER),
+                    ("CPC", CAP | UPPER),
+                    (",", 0),
+                    ("A", CAP),
+                    ("and", LOWER),
+                    ("I", CAP),
+                ],
+            ),
+            (
+                "HOTAN-born, O'Neil's U.K. NATOs",
+                &[
+                    ("HOTAN-born", CAP | SENT | JOINED),
+                    (",", 0),
+                    ("O'Neil", CAP | JOINED),
+                    ("'s", 0),
+                    ("U.K.", CAP | UPPER | DOTTED),
+                    ("NATOs", CAP),
+                ],
+            ),
             ("don't stop", &[("don", first), ("'t", 0), ("stop", LOWER)]),
             ("e.g. this", &[("e.g.", first | DOTTED), ("this", LOWER)]),
             (
