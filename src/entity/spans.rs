@@ -195,8 +195,8 @@ fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
         Kind::Word if t.shape & (LOWER | JOINED) == LOWER | JOINED => {
             let w = t.text(text);
             w.split_once('-').is_some_and(|(p, rest)| {
-                lx.word(p) & gz::PARTICLE != 0
-                    && rest.chars().next().is_some_and(char::is_uppercase)
+                rest.chars().next().is_some_and(char::is_uppercase)
+                    && lx.word(p) & gz::PARTICLE != 0
             })
         }
         _ => false,

@@ -244,6 +244,15 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
     next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
 }
 
+/// `i`, or one past it if a space is there: the one space that usually follows a
+/// word, skipped where the word ends rather than by another turn of the loop.
+/// White space makes no token and leaves the sentence state alone, so where it
+/// is skipped does not matter.
+#[inline]
+fn past_space(b: &[u8], i: usize) -> usize {
+    if b.get(i) == Some(&b' ') { i + 1 } else { i }
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 #[inline(never)]
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
@@ -293,7 +302,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     shape: if sent { LOWER | SENT } else { LOWER },
                 });
                 sent = false;
-                i = end;
+                i = past_space(b, end);
                 continue;
             }
         }
@@ -313,7 +322,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     shape,
                 });
                 sent = false;
-                i = end;
+                i = past_space(b, end);
                 continue;
             }
         }
