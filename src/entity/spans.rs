@@ -735,9 +735,10 @@ fn phrases_in(
 }
 
 /// Whether a listed name of several words could match at a token of `a..b` and end at
-/// one: the text from the token to the end of a token in the next word (or to the end
-/// of that word) must be the first two words of a listed name. Only names passing this
-/// can be found by the automaton, so the check only saves work.
+/// one: the word from the token on must open a listed name, and the text from the
+/// token to the end of a token in the next word (or to the end of that word) must be
+/// the first two words of one. Only names passing this can be found by the automaton,
+/// so the check only saves work.
 fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize) -> bool {
     let lx = gz::lexicon();
     let bytes = text.as_bytes();
@@ -753,9 +754,14 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
         let Some(space) = space_after(s) else {
             return false;
         };
-        // A name word up to the space was looked up already: no listed name opens with it.
-        let word = toks[i].end as usize == space && flags[i] & NAME_WORD != 0;
-        if word && flags[i] & gz::PHRASE_START == 0 {
+        // Every listed name opens with a word marked as such (a name word up to the
+        // space was looked up already).
+        let first = if toks[i].end as usize == space && flags[i] & NAME_WORD != 0 {
+            flags[i]
+        } else {
+            lx.word(&text[s..space])
+        };
+        if first & gz::PHRASE_START == 0 {
             return false;
         }
         let second = space + 1;
@@ -764,7 +770,7 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
             .iter()
             .map(|t| t.end as usize)
             .skip_while(|&e| e < second)
-            .take_while(|&e| e <= word_end);
+            .take_while(|&e| e < word_end);
         [second, word_end]
             .into_iter()
             .chain(ends)
