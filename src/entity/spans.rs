@@ -349,9 +349,8 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 /// Numbers the names listed together: only `,`, `and`, `or` between them.
 fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     for k in 1..cands.len() {
-        let gap = trim_space(&text[cands[k - 1].end as usize..cands[k].start as usize]);
-        let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&");
-        if joined && cands[k - 1].end < cands[k].start {
+        let (end, start) = (cands[k - 1].end as usize, cands[k].start as usize);
+        if end < start && lists_together(&text[end..start]) {
             if cands[k - 1].coord == 0 {
                 *next += 1;
                 cands[k - 1].coord = *next;
@@ -359,6 +358,19 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
             cands[k].coord = cands[k - 1].coord;
         }
     }
+}
+
+/// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
+/// `, and`, `, or` or `&` in white space.
+fn lists_together(gap: &str) -> bool {
+    // Most gaps are words: the first byte past the ASCII white space rules them out.
+    let opening = gap
+        .bytes()
+        .find(|&c| !(c.is_ascii() && (c as char).is_whitespace()));
+    if opening.is_some_and(|c| c.is_ascii() && !matches!(c, b',' | b'a' | b'o' | b'&')) {
+        return false;
+    }
+    matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
 }
 
 /// `str::trim` that looks at ASCII bytes directly and defers to it only where
@@ -1274,5 +1286,27 @@ mod tests {
         for c in &cases {
             assert_eq!(trim_space(c), c.trim(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn gaps_list_names_together_as_their_trimmed_text_says() {
+        let parts = [
+            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", ";", "é",
+        ];
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| parts.iter().map(move |p| format!("{c}{p}")))
+                .collect();
+            cases.extend(longer);
+        }
+        let mut together = 0;
+        for c in &cases {
+            let expected = matches!(c.trim(), "," | "and" | "or" | ", and" | ", or" | "&");
+            assert_eq!(lists_together(c), expected, "{c:?}");
+            together += usize::from(expected);
+        }
+        assert!(together > 20, "{together}");
     }
 }
