@@ -8,7 +8,7 @@
 
 use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A common given name.
@@ -148,7 +148,7 @@ pub struct Lexicon {
     phrase_flags: Vec<u32>,
     /// The first two words of every multi-word name (`New Zealand` of `New Zealand
     /// Herald`), to rule the automaton out cheaply where no name can start.
-    phrase_openings: FxHashSet<&'static str>,
+    phrase_openings: WordTable,
     speech_verbs: CueWords,
     sports_words: CueWords,
 }
@@ -227,7 +227,11 @@ impl Lexicon {
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
         words.shrink_to_fit();
-        let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
+        let mut phrase_openings = WordTable::with_capacity(list.len());
+        for (p, _) in &list {
+            phrase_openings.add(two_words(p), 1);
+        }
+        phrase_openings.shrink_to_fit();
         Lexicon {
             phrase_openings,
             speech_verbs: CueWords::of(SPEECH_VERBS),
@@ -263,7 +267,7 @@ impl Lexicon {
     /// (or all of it), is how a multi-word name in the lists begins.
     #[inline]
     pub fn opens_phrase(&self, s: &str) -> bool {
-        self.phrase_openings.contains(s)
+        self.phrase_openings.get(s).is_some()
     }
 
     /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.
