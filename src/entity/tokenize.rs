@@ -245,7 +245,7 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
 }
 
 /// `i`, or one past it if a space is there: the one space that usually follows a
-/// word, skipped where the word ends rather than by another turn of the loop.
+/// token, skipped where the token ends rather than by another turn of the loop.
 /// White space makes no token and leaves the sentence state alone, so where it
 /// is skipped does not matter.
 #[inline]
@@ -290,6 +290,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape: 0,
             });
             sent = false;
+            i = past_space(b, i);
             continue;
         }
         if class & LOWER_LETTER != 0 {
@@ -334,7 +335,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape: 0,
             });
             sent = false;
-            i += 1;
+            i = past_space(b, i + 1);
             continue;
         }
         let (first, first_len) = if c < 0x80 {
@@ -438,6 +439,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape,
             });
             sent = false;
+            i = past_space(b, i);
             continue;
         }
         let a = apostrophe_at(b, i);
@@ -458,7 +460,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 },
                 shape: 0,
             });
-            i += a + clitic;
+            i = past_space(b, i + a + clitic);
             continue;
         }
         let len = if c < 0x80 { 1 } else { first_len };
@@ -479,7 +481,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             kind: Kind::Punct(p),
             shape: 0,
         });
-        i += len;
+        i = past_space(b, i + len);
         if ends_sentence {
             sent = true;
         } else if !(quote && sent) {
