@@ -431,24 +431,30 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
         };
         let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
         let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
-        let join = match gap.len() {
-            1 if lower_is(&gap[0], text, "of") => {
+        // The connector's words, each looked at once (`""` for no word).
+        let word = |t: &Token| {
+            if t.kind == Kind::Word {
+                t.text(text)
+            } else {
+                ""
+            }
+        };
+        let join = match (gap.len(), word(&gap[0])) {
+            (1, "of") => {
                 (last & HEADS != 0 && last & gz::TITLE == 0)
                     || (merged_before() && has_head() && !right_heads() && d - c <= 2)
             }
-            1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
-            1 if lower_is(&gap[0], text, "at") => {
+            (1, "for") => last & HEADS != 0 && !right_org,
+            (1, "at") => {
                 (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
             }
             // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
-            1 if lower_is(&gap[0], text, "and") => {
+            (1, "and") => {
                 let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
                 let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
                 right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
             }
-            2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
-                && lower_is(&gap[1], text, "the") =>
-            {
+            (2, "of" | "for") if word(&gap[1]) == "the" => {
                 (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
                     && !right_org
                     && flags[d - 1] & gz::KNOWN_ORG == 0
