@@ -264,35 +264,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     while i < n {
         let c = b[i];
         let class = CLASSES[usize::from(c)];
-        if class & SPACE != 0 {
-            i += 1;
-            while i < n && b[i] == b' ' {
-                i += 1;
-            }
-            continue;
-        }
         let start = i;
-        if class & DIGIT != 0 {
-            i += 1;
-            while i < n {
-                if b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                } else if (b[i] == b'.' || b[i] == b',') && i + 1 < n && b[i + 1].is_ascii_digit() {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                start: start as u32,
-                end: i as u32,
-                kind: Kind::Number,
-                shape: 0,
-            });
-            sent = false;
-            i = past_space(b, i);
-            continue;
-        }
         if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
@@ -326,6 +298,35 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 i = past_space(b, end);
                 continue;
             }
+        }
+        // White space (which is plain punctuation too) before plain punctuation.
+        if class & SPACE != 0 {
+            i += 1;
+            while i < n && b[i] == b' ' {
+                i += 1;
+            }
+            continue;
+        }
+        if class & DIGIT != 0 {
+            i += 1;
+            while i < n {
+                if b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                } else if (b[i] == b'.' || b[i] == b',') && i + 1 < n && b[i + 1].is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: Kind::Number,
+                shape: 0,
+            });
+            sent = false;
+            i = past_space(b, i);
+            continue;
         }
         if class & PLAIN_PUNCT != 0 {
             out.push(Token {
