@@ -131,13 +131,12 @@ impl CueWords {
 
     /// Whether `w` is listed.
     #[inline]
-    fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+    fn contains(&self, b: &[u8]) -> bool {
         if b.is_empty() || b.len() >= 16 {
             return false;
         }
         let bit = Self::bit(b);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.get(w).is_some()
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.get_short(b).is_some()
     }
 }
 
@@ -285,13 +284,13 @@ impl Lexicon {
 impl Lexicon {
     /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
     #[inline]
-    pub fn is_speech_verb(&self, w: &str) -> bool {
+    pub fn is_speech_verb(&self, w: &[u8]) -> bool {
         self.speech_verbs.contains(w)
     }
 
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
     #[inline]
-    pub fn is_sport_word(&self, w: &str) -> bool {
+    pub fn is_sport_word(&self, w: &[u8]) -> bool {
         self.sports_words.contains(w)
     }
 }
@@ -326,11 +325,11 @@ mod tests {
             "sad", "saids", "goals", "goalie", "percent", "should", "x", "states",
         ];
         for w in speech.iter().chain(&sport).chain(&others) {
-            assert_eq!(lx.is_speech_verb(w), speech.contains(w), "{w}");
-            assert_eq!(lx.is_sport_word(w), sport.contains(w), "{w}");
+            assert_eq!(lx.is_speech_verb(w.as_bytes()), speech.contains(w), "{w}");
+            assert_eq!(lx.is_sport_word(w.as_bytes()), sport.contains(w), "{w}");
         }
-        assert!(lx.is_speech_verb("said") && lx.is_sport_word("striker"));
-        assert!(!lx.is_speech_verb("sad") && !lx.is_sport_word("should"));
+        assert!(lx.is_speech_verb(b"said") && lx.is_sport_word(b"striker"));
+        assert!(!lx.is_speech_verb(b"sad") && !lx.is_sport_word(b"should"));
         // Cue words are not names: `said` has no flags of its own.
         assert_eq!(lx.word("said"), 0);
     }

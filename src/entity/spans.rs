@@ -226,7 +226,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             seen |= f;
             f
         } else {
-            sport += u32::from(lx.is_sport_word(t.text(text)));
+            sport += u32::from(lx.is_sport_word(t.bytes(text)));
             0
         }
     }));
@@ -658,7 +658,7 @@ fn push(
                 ctx |= CTX_PREP;
             } else if w == "the" {
                 ctx |= CTX_THE;
-            } else if gz::lexicon().is_speech_verb(w) {
+            } else if gz::lexicon().is_speech_verb(w.as_bytes()) {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -666,7 +666,7 @@ fn push(
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.text(text)) => {
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.bytes(text)) => {
                 ctx |= CTX_SPEECH
             }
             Kind::Punct(b',') => {

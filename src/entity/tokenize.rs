@@ -49,6 +49,12 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The token's bytes in `text`.
+    #[inline]
+    pub fn bytes<'a>(&self, text: &'a str) -> &'a [u8] {
+        &text.as_bytes()[self.start as usize..self.end as usize]
+    }
+
     /// A word starting with a capital letter.
     #[inline]
     pub fn is_cap(&self) -> bool {

@@ -74,6 +74,13 @@ impl WordTable {
         }
     }
 
+    /// The flags of `w`, if it is in the table and has at most 15 bytes (longer
+    /// words are not looked up).
+    #[inline]
+    pub fn get_short(&self, w: &[u8]) -> Option<u32> {
+        pack(w).and_then(|k| self.short.get(&k).copied())
+    }
+
     /// The flags of a word too long to pack: rare, so kept out of line, which
     /// keeps the packed look-up small where it is inlined.
     #[cold]
@@ -131,5 +138,8 @@ mod tests {
         assert_eq!(t.get("Wan"), None);
         assert_eq!(t.get("Internationalisation"), None);
         assert_eq!(t.get(""), None);
+        assert_eq!(t.get_short(b"Wang"), Some(3));
+        assert_eq!(t.get_short(b"fifteen-letters"), Some(8));
+        assert_eq!(t.get_short(b"Internationalization"), None);
     }
 }
