@@ -136,7 +136,7 @@ impl CueWords {
             return false;
         }
         let bit = Self::bit(b);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.get_short(b).is_some()
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.get(b).is_some()
     }
 }
 
@@ -244,20 +244,17 @@ impl Lexicon {
     /// Flags of a single word as written; an all-capitals word (`HOTAN`) is also
     /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
-    pub fn word(&self, w: &str) -> u32 {
-        if let Some(f) = self.words.get(w) {
+    pub fn word(&self, b: &[u8]) -> u32 {
+        if let Some(f) = self.words.get(b) {
             return f;
         }
-        let b = w.as_bytes();
         if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-') {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();
-            if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-                const KEEP: u32 =
-                    PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
-                return self.words.get(s).unwrap_or(0) & KEEP;
-            }
+            const KEEP: u32 =
+                PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
+            return self.words.get(&buf[..b.len()]).unwrap_or(0) & KEEP;
         }
         0
     }
@@ -266,7 +263,7 @@ impl Lexicon {
     /// (or all of it), is how a multi-word name in the lists begins.
     #[inline]
     pub fn opens_phrase(&self, s: &str) -> bool {
-        self.phrase_openings.get(s).is_some()
+        self.phrase_openings.get(s.as_bytes()).is_some()
     }
 
     /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.
@@ -309,11 +306,12 @@ mod tests {
     #[test]
     fn words_carry_every_list_they_are_in() {
         let lx = lexicon();
-        assert!(lx.word("University") & ORG_HEAD != 0);
-        assert!(lx.word("President") & TITLE != 0);
-        assert!(lx.word("The") & STOP != 0);
-        assert!(lx.word("Chinese") & DEMONYM != 0);
-        assert_eq!(lx.word("zzqx"), 0);
+        assert!(lx.word(b"University") & ORG_HEAD != 0);
+        assert!(lx.word(b"President") & TITLE != 0);
+        assert!(lx.word(b"The") & STOP != 0);
+        assert!(lx.word(b"Chinese") & DEMONYM != 0);
+        assert!(lx.word(b"BEIJING") & PLACE != 0);
+        assert_eq!(lx.word(b"zzqx"), 0);
     }
 
     #[test]
@@ -331,7 +329,7 @@ mod tests {
         assert!(lx.is_speech_verb(b"said") && lx.is_sport_word(b"striker"));
         assert!(!lx.is_speech_verb(b"sad") && !lx.is_sport_word(b"should"));
         // Cue words are not names: `said` has no flags of its own.
-        assert_eq!(lx.word("said"), 0);
+        assert_eq!(lx.word(b"said"), 0);
     }
 
     #[test]

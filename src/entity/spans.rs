@@ -196,7 +196,7 @@ fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
             let w = t.text(text);
             w.split_once('-').is_some_and(|(p, rest)| {
                 rest.chars().next().is_some_and(char::is_uppercase)
-                    && lx.word(p) & gz::PARTICLE != 0
+                    && lx.word(p.as_bytes()) & gz::PARTICLE != 0
             })
         }
         _ => false,
@@ -222,7 +222,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         if t.kind != Kind::Word {
             0
         } else if is_name_word(t, text, lx) {
-            let f = lx.word(t.text(text)) | NAME_WORD;
+            let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
             f
         } else {
@@ -267,7 +267,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
-                Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
+                Kind::Word => t.shape & LOWER != 0 && lx.word(t.bytes(text)) & gz::PARTICLE != 0,
                 // `Mr. Smith`, `George W. Bush`, `St. Louis`
                 Kind::Punct(b'.') => {
                     toks[j - 1].end == t.start
@@ -777,7 +777,7 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
         let first = if toks[i].end as usize == space && flags[i] & NAME_WORD != 0 {
             flags[i]
         } else {
-            lx.word(&text[s..space])
+            lx.word(&bytes[s..space])
         };
         if first & gz::PHRASE_START == 0 {
             return false;
@@ -1016,7 +1016,7 @@ fn classify(
         let w = toks[a].text(text);
         if w.contains('-')
             && w.split('-')
-                .all(|p| gz::lexicon().word(p) & gz::DEMONYM != 0)
+                .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
         {
             return;
         }
@@ -1147,7 +1147,7 @@ fn classify(
         let demonym_plural = unlisted
             && w.len() > 3
             && w.ends_with('s')
-            && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
+            && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
         let weak = f & NOT_NAME != 0
             || toks[a].shape & SENT != 0
             || unlisted && (group_word(w) || common_noun_like(w))
@@ -1199,7 +1199,9 @@ fn opener_word(toks: &[Token], flags: &[u32], text: &str, i: usize) -> bool {
 
 /// Whether `w` is the plural of a title word: `Premiers`, `Senators`.
 fn plural_title(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::TITLE != 0
+    w.len() > 3
+        && w.ends_with('s')
+        && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::TITLE != 0
 }
 
 /// Whether a capitalized word has the ending of an English common noun or adjective
@@ -1253,7 +1255,7 @@ mod tests {
             let looked_up: Vec<u32> = toks
                 .iter()
                 .map(|t| match is_name_word(t, text, lx) {
-                    true => lx.word(t.text(text)) | NAME_WORD,
+                    true => lx.word(t.bytes(text)) | NAME_WORD,
                     false => 0,
                 })
                 .collect();
