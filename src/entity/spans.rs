@@ -90,26 +90,27 @@ impl Scratch {
     }
 }
 
-fn is_place_preposition(w: &str) -> bool {
+fn is_place_preposition(w: &[u8]) -> bool {
     matches!(
         w,
-        "in" | "at"
-            | "from"
-            | "near"
-            | "to"
-            | "into"
-            | "across"
-            | "outside"
-            | "inside"
-            | "toward"
-            | "towards"
-            | "via"
-            | "through"
-            | "around"
-            | "throughout"
-            | "visited"
-            | "visit"
-            | "visiting"
+        b"in"
+            | b"at"
+            | b"from"
+            | b"near"
+            | b"to"
+            | b"into"
+            | b"across"
+            | b"outside"
+            | b"inside"
+            | b"toward"
+            | b"towards"
+            | b"via"
+            | b"through"
+            | b"around"
+            | b"throughout"
+            | b"visited"
+            | b"visit"
+            | b"visiting"
     )
 }
 
@@ -652,13 +653,13 @@ fn push(
     if a > 0 {
         let p = &toks[a - 1];
         if p.kind == Kind::Word && p.shape & LOWER != 0 {
-            let w = p.text(text);
-            let place_of = w == "of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
+            let w = p.bytes(text);
+            let place_of = w == b"of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
             if is_place_preposition(w) || place_of {
                 ctx |= CTX_PREP;
-            } else if w == "the" {
+            } else if w == b"the" {
                 ctx |= CTX_THE;
-            } else if gz::lexicon().is_speech_verb(w.as_bytes()) {
+            } else if gz::lexicon().is_speech_verb(w) {
                 ctx |= CTX_SPEECH;
             }
         }
@@ -671,8 +672,8 @@ fn push(
             }
             Kind::Punct(b',') => {
                 if let Some(n2) = toks.get(b + 1) {
-                    let w = n2.text(text);
-                    if n2.kind == Kind::Number || matches!(w, "who" | "a" | "an" | "whose") {
+                    let w = n2.bytes(text);
+                    if n2.kind == Kind::Number || matches!(w, b"who" | b"a" | b"an" | b"whose") {
                         ctx |= CTX_APPOS;
                     }
                 }
