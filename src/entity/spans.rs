@@ -844,22 +844,21 @@ fn headline_run(
 
 /// Whether a single unknown word looks like a group or product rather than a name:
 /// plurals and nationality nouns (`Afghans`, `Scientologist`), model numbers (`IE9`).
-fn group_word(w: &str) -> bool {
-    let b = w.as_bytes();
+fn group_word(b: &[u8]) -> bool {
     let n = b.len();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    if n < 4 || w.contains(['-', '\'', '.']) {
+    if n < 4 || b.iter().any(|c| matches!(c, b'-' | b'\'' | b'.')) {
         return false;
     }
     let lower_end = |k: usize| b[n - k..].iter().all(u8::is_ascii_lowercase);
-    let ends = |suf: &str| w.ends_with(suf) && lower_end(suf.len());
-    (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
-        || ends("ian")
-        || ends("ese")
-        || ends("ologist")
-        || ends("ists")
+    let ends = |suf: &[u8]| b.ends_with(suf) && lower_end(suf.len());
+    (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
+        || ends(b"ian")
+        || ends(b"ese")
+        || ends(b"ologist")
+        || ends(b"ists")
 }
 
 const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
@@ -976,7 +975,7 @@ fn classify(
     let title = (a..b).rev().find(|&i| {
         flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
             || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
-            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].text(text))
+            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].bytes(text))
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -997,11 +996,11 @@ fn classify(
                 let group = pb - pa == 1
                     && flags[pa] & (gz::GIVEN | gz::SURNAME) == 0
                     && toks[pa].end - toks[pa].start >= 7
-                    && group_word(toks[pa].text(text));
+                    && group_word(toks[pa].bytes(text));
                 // `Exchequer Borrowing Requirement`: common nouns after a title name no person.
                 let nouns = (pa..pb).any(|i| {
                     flags[i] & (gz::GIVEN | gz::SURNAME) == 0
-                        && common_noun_like(toks[i].text(text))
+                        && common_noun_like(toks[i].bytes(text))
                 });
                 if nouns || (listed_only || group) && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
@@ -1056,7 +1055,7 @@ fn classify(
             // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
             if pe + 1 == b
                 && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
-                && group_word(toks[pe].text(text))
+                && group_word(toks[pe].bytes(text))
                 && toks[pe].shape & UPPER == 0
             {
                 push(out, text, toks, flags, a, b, Guess::Org, false);
@@ -1093,7 +1092,7 @@ fn classify(
     }
     // `Doha Development Agenda`: words shaped like common nouns name no person.
     let noun_like = |i: usize| {
-        flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].text(text))
+        flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].bytes(text))
     };
     let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
     if len >= 2 && !chinese_style && (a..b).any(noun_like) {
@@ -1117,7 +1116,7 @@ fn classify(
     if (2..=4).contains(&len) && shaped {
         let f0 = flags[a];
         let fl = flags[b - 1];
-        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].text(text));
+        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].bytes(text));
         if plural_end {
             push(out, text, toks, flags, a, b, Guess::Weak, false);
             return;
@@ -1151,7 +1150,7 @@ fn classify(
             && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
         let weak = f & NOT_NAME != 0
             || toks[a].shape & SENT != 0
-            || unlisted && (group_word(w) || common_noun_like(w))
+            || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
             || demonym_plural;
         let g = if weak {
             Guess::Weak
@@ -1192,25 +1191,24 @@ fn opener_word(toks: &[Token], flags: &[u32], text: &str, i: usize) -> bool {
     let joined_lower = tail.len() < w.len() && tail.bytes().all(|c| c.is_ascii_lowercase());
     let sent = t.shape & SENT != 0;
     let verb_like = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
-    plural_title(w)
+    plural_title(w.as_bytes())
         || joined_lower
-        || group_word(w) && !w.bytes().any(|c| c.is_ascii_digit())
+        || group_word(w.as_bytes()) && !w.bytes().any(|c| c.is_ascii_digit())
         || sent && (verb_like || flags[i] & gz::GENERIC != 0)
 }
 
 /// Whether `w` is the plural of a title word: `Premiers`, `Senators`.
-fn plural_title(w: &str) -> bool {
-    w.len() > 3
-        && w.ends_with('s')
-        && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::TITLE != 0
+fn plural_title(w: &[u8]) -> bool {
+    w.len() > 3 && w.ends_with(b"s") && gz::lexicon().word(&w[..w.len() - 1]) & gz::TITLE != 0
 }
 
 /// Whether a capitalized word has the ending of an English common noun or adjective
 /// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
-fn common_noun_like(w: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy", "ical",
-        "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
+fn common_noun_like(w: &[u8]) -> bool {
+    const ENDS: &[&[u8]] = &[
+        b"tion", b"sion", b"ment", b"ity", b"ness", b"ance", b"ence", b"ism", b"ship", b"ics",
+        b"ogy", b"ical", b"omic", b"ative", b"ture", b"ities", b"ency", b"ancy", b"ology", b"ysis",
+        b"ware", b"ives",
     ];
     w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
 }
