@@ -8,7 +8,7 @@
 
 use super::word_table::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A common given name.
@@ -92,11 +92,12 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
 
 /// A short list of lower-case cue words, looked up for every lower-case word: a
-/// table small enough to stay in the processor's caches, behind a test of the
-/// first byte and the length that rules most words out at once.
+/// table small enough to stay in the processor's caches, behind a bit set of the
+/// words' first, middle and last bytes and lengths that rules nearly every other
+/// word out at once (and so lets the processor guess the outcome right).
 struct CueWords {
-    /// For each first byte, the lengths (bits) of the listed words starting with it.
-    lengths: [u16; 256],
+    /// Bits set at the [`CueWords::bit`] of every listed word.
+    shapes: [u64; 64],
     words: WordTable,
 }
 
@@ -104,25 +105,38 @@ impl CueWords {
     /// The words of `data` (one per line) shorter than 16 bytes.
     fn of(data: &'static str) -> CueWords {
         let mut cues = CueWords {
-            lengths: [0; 256],
+            shapes: [0; 64],
             words: WordTable::with_capacity(256),
         };
         for w in entries(data).filter(|w| w.len() < 16) {
-            cues.lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+            let bit = Self::bit(w.as_bytes());
+            cues.shapes[bit / 64] |= 1 << (bit % 64);
             cues.words.add(w, 1);
         }
         cues.words.shrink_to_fit();
         cues
     }
 
+    /// The bit (of 4,096) of a word of 1 to 15 bytes: a hash of its first, middle
+    /// and last bytes and its length.
+    #[inline]
+    fn bit(b: &[u8]) -> usize {
+        let n = b.len();
+        let shape = u32::from(b[0])
+            | u32::from(b[n / 2]) << 8
+            | u32::from(b[n - 1]) << 16
+            | (n as u32) << 24;
+        (shape.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
     /// Whether `w` is listed.
     #[inline]
-    fn contains(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        b.len() < 16
-            && b.first()
-                .is_some_and(|&c| self.lengths[usize::from(c)] & (1 << b.len()) != 0)
-            && self.words.get(w).is_some()
+    fn contains(&self, b: &[u8]) -> bool {
+        if b.is_empty() || b.len() >= 16 {
+            return false;
+        }
+        let bit = Self::bit(b);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.get(b).is_some()
     }
 }
 
@@ -133,7 +147,7 @@ pub struct Lexicon {
     phrase_flags: Vec<u32>,
     /// The first two words of every multi-word name (`New Zealand` of `New Zealand
     /// Herald`), to rule the automaton out cheaply where no name can start.
-    phrase_openings: FxHashSet<&'static str>,
+    phrase_openings: WordTable,
     speech_verbs: CueWords,
     sports_words: CueWords,
 }
@@ -212,7 +226,11 @@ impl Lexicon {
             .build(list.iter().map(|p| p.0))
             .expect("the embedded name lists form a valid automaton");
         words.shrink_to_fit();
-        let phrase_openings = list.iter().map(|p| two_words(p.0)).collect();
+        let mut phrase_openings = WordTable::with_capacity(list.len());
+        for (p, _) in &list {
+            phrase_openings.add(two_words(p), 1);
+        }
+        phrase_openings.shrink_to_fit();
         Lexicon {
             phrase_openings,
             speech_verbs: CueWords::of(SPEECH_VERBS),
@@ -226,20 +244,17 @@ impl Lexicon {
     /// Flags of a single word as written; an all-capitals word (`HOTAN`) is also
     /// looked up capitalized (`Hotan`), as a place or organization only (`DAB` is no `Dab`).
     #[inline]
-    pub fn word(&self, w: &str) -> u32 {
-        if let Some(f) = self.words.get(w) {
+    pub fn word(&self, b: &[u8]) -> u32 {
+        if let Some(f) = self.words.get(b) {
             return f;
         }
-        let b = w.as_bytes();
         if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-') {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();
-            if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-                const KEEP: u32 =
-                    PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
-                return self.words.get(s).unwrap_or(0) & KEEP;
-            }
+            const KEEP: u32 =
+                PLACE | COUNTRY | CITY | REGION | CONTINENT | KNOWN_ORG | PHRASE_START;
+            return self.words.get(&buf[..b.len()]).unwrap_or(0) & KEEP;
         }
         0
     }
@@ -248,7 +263,7 @@ impl Lexicon {
     /// (or all of it), is how a multi-word name in the lists begins.
     #[inline]
     pub fn opens_phrase(&self, s: &str) -> bool {
-        self.phrase_openings.contains(s)
+        self.phrase_openings.get(s.as_bytes()).is_some()
     }
 
     /// Multi-word names in `text` (leftmost-longest, not overlapping), appended to `out`.
@@ -266,13 +281,13 @@ impl Lexicon {
 impl Lexicon {
     /// Whether the lower-case word `w` is a verb of speech (`said`, `noted` …).
     #[inline]
-    pub fn is_speech_verb(&self, w: &str) -> bool {
+    pub fn is_speech_verb(&self, w: &[u8]) -> bool {
         self.speech_verbs.contains(w)
     }
 
     /// Whether the lower-case word `w` is a word of sports reporting (`goal`, `striker` …).
     #[inline]
-    pub fn is_sport_word(&self, w: &str) -> bool {
+    pub fn is_sport_word(&self, w: &[u8]) -> bool {
         self.sports_words.contains(w)
     }
 }
@@ -291,11 +306,12 @@ mod tests {
     #[test]
     fn words_carry_every_list_they_are_in() {
         let lx = lexicon();
-        assert!(lx.word("University") & ORG_HEAD != 0);
-        assert!(lx.word("President") & TITLE != 0);
-        assert!(lx.word("The") & STOP != 0);
-        assert!(lx.word("Chinese") & DEMONYM != 0);
-        assert_eq!(lx.word("zzqx"), 0);
+        assert!(lx.word(b"University") & ORG_HEAD != 0);
+        assert!(lx.word(b"President") & TITLE != 0);
+        assert!(lx.word(b"The") & STOP != 0);
+        assert!(lx.word(b"Chinese") & DEMONYM != 0);
+        assert!(lx.word(b"BEIJING") & PLACE != 0);
+        assert_eq!(lx.word(b"zzqx"), 0);
     }
 
     #[test]
@@ -307,13 +323,13 @@ mod tests {
             "sad", "saids", "goals", "goalie", "percent", "should", "x", "states",
         ];
         for w in speech.iter().chain(&sport).chain(&others) {
-            assert_eq!(lx.is_speech_verb(w), speech.contains(w), "{w}");
-            assert_eq!(lx.is_sport_word(w), sport.contains(w), "{w}");
+            assert_eq!(lx.is_speech_verb(w.as_bytes()), speech.contains(w), "{w}");
+            assert_eq!(lx.is_sport_word(w.as_bytes()), sport.contains(w), "{w}");
         }
-        assert!(lx.is_speech_verb("said") && lx.is_sport_word("striker"));
-        assert!(!lx.is_speech_verb("sad") && !lx.is_sport_word("should"));
+        assert!(lx.is_speech_verb(b"said") && lx.is_sport_word(b"striker"));
+        assert!(!lx.is_speech_verb(b"sad") && !lx.is_sport_word(b"should"));
         // Cue words are not names: `said` has no flags of its own.
-        assert_eq!(lx.word("said"), 0);
+        assert_eq!(lx.word(b"said"), 0);
     }
 
     #[test]

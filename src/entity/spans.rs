@@ -90,26 +90,27 @@ impl Scratch {
     }
 }
 
-fn is_place_preposition(w: &str) -> bool {
+fn is_place_preposition(w: &[u8]) -> bool {
     matches!(
         w,
-        "in" | "at"
-            | "from"
-            | "near"
-            | "to"
-            | "into"
-            | "across"
-            | "outside"
-            | "inside"
-            | "toward"
-            | "towards"
-            | "via"
-            | "through"
-            | "around"
-            | "throughout"
-            | "visited"
-            | "visit"
-            | "visiting"
+        b"in"
+            | b"at"
+            | b"from"
+            | b"near"
+            | b"to"
+            | b"into"
+            | b"across"
+            | b"outside"
+            | b"inside"
+            | b"toward"
+            | b"towards"
+            | b"via"
+            | b"through"
+            | b"around"
+            | b"throughout"
+            | b"visited"
+            | b"visit"
+            | b"visiting"
     )
 }
 
@@ -195,8 +196,8 @@ fn is_name_word(t: &Token, text: &str, lx: &Lexicon) -> bool {
         Kind::Word if t.shape & (LOWER | JOINED) == LOWER | JOINED => {
             let w = t.text(text);
             w.split_once('-').is_some_and(|(p, rest)| {
-                lx.word(p) & gz::PARTICLE != 0
-                    && rest.chars().next().is_some_and(char::is_uppercase)
+                rest.chars().next().is_some_and(char::is_uppercase)
+                    && lx.word(p.as_bytes()) & gz::PARTICLE != 0
             })
         }
         _ => false,
@@ -222,11 +223,11 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         if t.kind != Kind::Word {
             0
         } else if is_name_word(t, text, lx) {
-            let f = lx.word(t.text(text)) | NAME_WORD;
+            let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
             f
         } else {
-            sport += u32::from(lx.is_sport_word(t.text(text)));
+            sport += u32::from(lx.is_sport_word(t.bytes(text)));
             0
         }
     }));
@@ -267,7 +268,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
             let glue = match t.kind {
                 Kind::Possessive => flags[j - 1] & gz::COLLECTIVE != 0,
-                Kind::Word => t.shape & LOWER != 0 && lx.word(t.text(text)) & gz::PARTICLE != 0,
+                Kind::Word => t.shape & LOWER != 0 && lx.word(t.bytes(text)) & gz::PARTICLE != 0,
                 // `Mr. Smith`, `George W. Bush`, `St. Louis`
                 Kind::Punct(b'.') => {
                     toks[j - 1].end == t.start
@@ -349,9 +350,8 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 /// Numbers the names listed together: only `,`, `and`, `or` between them.
 fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     for k in 1..cands.len() {
-        let gap = trim_space(&text[cands[k - 1].end as usize..cands[k].start as usize]);
-        let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&");
-        if joined && cands[k - 1].end < cands[k].start {
+        let (end, start) = (cands[k - 1].end as usize, cands[k].start as usize);
+        if end < start && lists_together(&text[end..start]) {
             if cands[k - 1].coord == 0 {
                 *next += 1;
                 cands[k - 1].coord = *next;
@@ -359,6 +359,19 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
             cands[k].coord = cands[k - 1].coord;
         }
     }
+}
+
+/// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
+/// `, and`, `, or` or `&` in white space.
+fn lists_together(gap: &str) -> bool {
+    // Most gaps are words: the first byte past the ASCII white space rules them out.
+    let opening = gap
+        .bytes()
+        .find(|&c| !(c.is_ascii() && (c as char).is_whitespace()));
+    if opening.is_some_and(|c| c.is_ascii() && !matches!(c, b',' | b'a' | b'o' | b'&')) {
+        return false;
+    }
+    matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
 }
 
 /// `str::trim` that looks at ASCII bytes directly and defers to it only where
@@ -419,24 +432,30 @@ fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(u
         };
         let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
         let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
-        let join = match gap.len() {
-            1 if lower_is(&gap[0], text, "of") => {
+        // The connector's words, each looked at once (`""` for no word).
+        let word = |t: &Token| {
+            if t.kind == Kind::Word {
+                t.text(text)
+            } else {
+                ""
+            }
+        };
+        let join = match (gap.len(), word(&gap[0])) {
+            (1, "of") => {
                 (last & HEADS != 0 && last & gz::TITLE == 0)
                     || (merged_before() && has_head() && !right_heads() && d - c <= 2)
             }
-            1 if lower_is(&gap[0], text, "for") => last & HEADS != 0 && !right_org,
-            1 if lower_is(&gap[0], text, "at") => {
+            (1, "for") => last & HEADS != 0 && !right_org,
+            (1, "at") => {
                 (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
             }
             // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
-            1 if lower_is(&gap[0], text, "and") => {
+            (1, "and") => {
                 let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
                 let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
                 right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
             }
-            2 if (lower_is(&gap[0], text, "of") || lower_is(&gap[0], text, "for"))
-                && lower_is(&gap[1], text, "the") =>
-            {
+            (2, "of" | "for") if word(&gap[1]) == "the" => {
                 (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
                     && !right_org
                     && flags[d - 1] & gz::KNOWN_ORG == 0
@@ -634,11 +653,11 @@ fn push(
     if a > 0 {
         let p = &toks[a - 1];
         if p.kind == Kind::Word && p.shape & LOWER != 0 {
-            let w = p.text(text);
-            let place_of = w == "of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
+            let w = p.bytes(text);
+            let place_of = w == b"of" && a > 1 && PLACE_NOUNS.contains(&toks[a - 2].text(text));
             if is_place_preposition(w) || place_of {
                 ctx |= CTX_PREP;
-            } else if w == "the" {
+            } else if w == b"the" {
                 ctx |= CTX_THE;
             } else if gz::lexicon().is_speech_verb(w) {
                 ctx |= CTX_SPEECH;
@@ -648,13 +667,13 @@ fn push(
     if let Some(nx) = toks.get(b) {
         match nx.kind {
             Kind::Possessive => ctx |= CTX_POSS,
-            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.text(text)) => {
+            Kind::Word if nx.shape & LOWER != 0 && gz::lexicon().is_speech_verb(nx.bytes(text)) => {
                 ctx |= CTX_SPEECH
             }
             Kind::Punct(b',') => {
                 if let Some(n2) = toks.get(b + 1) {
-                    let w = n2.text(text);
-                    if n2.kind == Kind::Number || matches!(w, "who" | "a" | "an" | "whose") {
+                    let w = n2.bytes(text);
+                    if n2.kind == Kind::Number || matches!(w, b"who" | b"a" | b"an" | b"whose") {
                         ctx |= CTX_APPOS;
                     }
                 }
@@ -735,9 +754,10 @@ fn phrases_in(
 }
 
 /// Whether a listed name of several words could match at a token of `a..b` and end at
-/// one: the text from the token to the end of a token in the next word (or to the end
-/// of that word) must be the first two words of a listed name. Only names passing this
-/// can be found by the automaton, so the check only saves work.
+/// one: the word from the token on must open a listed name, and the text from the
+/// token to the end of a token in the next word (or to the end of that word) must be
+/// the first two words of one. Only names passing this can be found by the automaton,
+/// so the check only saves work.
 fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize) -> bool {
     let lx = gz::lexicon();
     let bytes = text.as_bytes();
@@ -753,9 +773,14 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
         let Some(space) = space_after(s) else {
             return false;
         };
-        // A name word up to the space was looked up already: no listed name opens with it.
-        let word = toks[i].end as usize == space && flags[i] & NAME_WORD != 0;
-        if word && flags[i] & gz::PHRASE_START == 0 {
+        // Every listed name opens with a word marked as such (a name word up to the
+        // space was looked up already).
+        let first = if toks[i].end as usize == space && flags[i] & NAME_WORD != 0 {
+            flags[i]
+        } else {
+            lx.word(&bytes[s..space])
+        };
+        if first & gz::PHRASE_START == 0 {
             return false;
         }
         let second = space + 1;
@@ -764,7 +789,7 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
             .iter()
             .map(|t| t.end as usize)
             .skip_while(|&e| e < second)
-            .take_while(|&e| e <= word_end);
+            .take_while(|&e| e < word_end);
         [second, word_end]
             .into_iter()
             .chain(ends)
@@ -819,22 +844,21 @@ fn headline_run(
 
 /// Whether a single unknown word looks like a group or product rather than a name:
 /// plurals and nationality nouns (`Afghans`, `Scientologist`), model numbers (`IE9`).
-fn group_word(w: &str) -> bool {
-    let b = w.as_bytes();
+fn group_word(b: &[u8]) -> bool {
     let n = b.len();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    if n < 4 || w.contains(['-', '\'', '.']) {
+    if n < 4 || b.iter().any(|c| matches!(c, b'-' | b'\'' | b'.')) {
         return false;
     }
     let lower_end = |k: usize| b[n - k..].iter().all(u8::is_ascii_lowercase);
-    let ends = |suf: &str| w.ends_with(suf) && lower_end(suf.len());
-    (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
-        || ends("ian")
-        || ends("ese")
-        || ends("ologist")
-        || ends("ists")
+    let ends = |suf: &[u8]| b.ends_with(suf) && lower_end(suf.len());
+    (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
+        || ends(b"ian")
+        || ends(b"ese")
+        || ends(b"ologist")
+        || ends(b"ists")
 }
 
 const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
@@ -951,7 +975,7 @@ fn classify(
     let title = (a..b).rev().find(|&i| {
         flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
             || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
-            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].text(text))
+            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].bytes(text))
     });
     if let Some(t) = title {
         let mut ts = t;
@@ -972,11 +996,11 @@ fn classify(
                 let group = pb - pa == 1
                     && flags[pa] & (gz::GIVEN | gz::SURNAME) == 0
                     && toks[pa].end - toks[pa].start >= 7
-                    && group_word(toks[pa].text(text));
+                    && group_word(toks[pa].bytes(text));
                 // `Exchequer Borrowing Requirement`: common nouns after a title name no person.
                 let nouns = (pa..pb).any(|i| {
                     flags[i] & (gz::GIVEN | gz::SURNAME) == 0
-                        && common_noun_like(toks[i].text(text))
+                        && common_noun_like(toks[i].bytes(text))
                 });
                 if nouns || (listed_only || group) && pb - pa == 1 {
                     classify(text, toks, flags, pa, pb, ph, out);
@@ -992,7 +1016,7 @@ fn classify(
         let w = toks[a].text(text);
         if w.contains('-')
             && w.split('-')
-                .all(|p| gz::lexicon().word(p) & gz::DEMONYM != 0)
+                .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
         {
             return;
         }
@@ -1031,7 +1055,7 @@ fn classify(
             // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
             if pe + 1 == b
                 && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
-                && group_word(toks[pe].text(text))
+                && group_word(toks[pe].bytes(text))
                 && toks[pe].shape & UPPER == 0
             {
                 push(out, text, toks, flags, a, b, Guess::Org, false);
@@ -1068,7 +1092,7 @@ fn classify(
     }
     // `Doha Development Agenda`: words shaped like common nouns name no person.
     let noun_like = |i: usize| {
-        flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].text(text))
+        flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].bytes(text))
     };
     let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
     if len >= 2 && !chinese_style && (a..b).any(noun_like) {
@@ -1092,7 +1116,7 @@ fn classify(
     if (2..=4).contains(&len) && shaped {
         let f0 = flags[a];
         let fl = flags[b - 1];
-        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].text(text));
+        let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].bytes(text));
         if plural_end {
             push(out, text, toks, flags, a, b, Guess::Weak, false);
             return;
@@ -1123,10 +1147,10 @@ fn classify(
         let demonym_plural = unlisted
             && w.len() > 3
             && w.ends_with('s')
-            && gz::lexicon().word(&w[..w.len() - 1]) & gz::DEMONYM != 0;
+            && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
         let weak = f & NOT_NAME != 0
             || toks[a].shape & SENT != 0
-            || unlisted && (group_word(w) || common_noun_like(w))
+            || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
             || demonym_plural;
         let g = if weak {
             Guess::Weak
@@ -1167,23 +1191,24 @@ fn opener_word(toks: &[Token], flags: &[u32], text: &str, i: usize) -> bool {
     let joined_lower = tail.len() < w.len() && tail.bytes().all(|c| c.is_ascii_lowercase());
     let sent = t.shape & SENT != 0;
     let verb_like = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
-    plural_title(w)
+    plural_title(w.as_bytes())
         || joined_lower
-        || group_word(w) && !w.bytes().any(|c| c.is_ascii_digit())
+        || group_word(w.as_bytes()) && !w.bytes().any(|c| c.is_ascii_digit())
         || sent && (verb_like || flags[i] & gz::GENERIC != 0)
 }
 
 /// Whether `w` is the plural of a title word: `Premiers`, `Senators`.
-fn plural_title(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && gz::lexicon().word(&w[..w.len() - 1]) & gz::TITLE != 0
+fn plural_title(w: &[u8]) -> bool {
+    w.len() > 3 && w.ends_with(b"s") && gz::lexicon().word(&w[..w.len() - 1]) & gz::TITLE != 0
 }
 
 /// Whether a capitalized word has the ending of an English common noun or adjective
 /// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
-fn common_noun_like(w: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy", "ical",
-        "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware", "ives",
+fn common_noun_like(w: &[u8]) -> bool {
+    const ENDS: &[&[u8]] = &[
+        b"tion", b"sion", b"ment", b"ity", b"ness", b"ance", b"ence", b"ism", b"ship", b"ics",
+        b"ogy", b"ical", b"omic", b"ative", b"ture", b"ities", b"ency", b"ancy", b"ology", b"ysis",
+        b"ware", b"ives",
     ];
     w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
 }
@@ -1229,7 +1254,7 @@ mod tests {
             let looked_up: Vec<u32> = toks
                 .iter()
                 .map(|t| match is_name_word(t, text, lx) {
-                    true => lx.word(t.text(text)) | NAME_WORD,
+                    true => lx.word(t.bytes(text)) | NAME_WORD,
                     false => 0,
                 })
                 .collect();
@@ -1268,5 +1293,27 @@ mod tests {
         for c in &cases {
             assert_eq!(trim_space(c), c.trim(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn gaps_list_names_together_as_their_trimmed_text_says() {
+        let parts = [
+            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", ";", "é",
+        ];
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = cases
+                .iter()
+                .flat_map(|c| parts.iter().map(move |p| format!("{c}{p}")))
+                .collect();
+            cases.extend(longer);
+        }
+        let mut together = 0;
+        for c in &cases {
+            let expected = matches!(c.trim(), "," | "and" | "or" | ", and" | ", or" | "&");
+            assert_eq!(lists_together(c), expected, "{c:?}");
+            together += usize::from(expected);
+        }
+        assert!(together > 20, "{together}");
     }
 }

@@ -49,6 +49,12 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The token's bytes in `text`.
+    #[inline]
+    pub fn bytes<'a>(&self, text: &'a str) -> &'a [u8] {
+        &text.as_bytes()[self.start as usize..self.end as usize]
+    }
+
     /// A word starting with a capital letter.
     #[inline]
     pub fn is_cap(&self) -> bool {
@@ -190,6 +196,8 @@ const SPACE: u8 = 1;
 const DIGIT: u8 = 2;
 /// Byte class: an ASCII lower-case letter.
 const LOWER_LETTER: u8 = 4;
+/// Byte class: an ASCII upper-case letter.
+const UPPER_LETTER: u8 = 32;
 /// Byte class: an ASCII character other than a letter or digit that neither ends a
 /// sentence (`.`, `!`, `?`, `:`), nor opens a quote, nor starts a clitic: a token of
 /// its own after which the sentence goes on.
@@ -217,6 +225,9 @@ const fn byte_classes() -> [u8; 256] {
         if c.is_ascii_lowercase() {
             class |= LOWER_LETTER;
         }
+        if c.is_ascii_uppercase() {
+            class |= UPPER_LETTER;
+        }
         if c < 0x80
             && !c.is_ascii_alphanumeric()
             && !matches!(c, b'\'' | b'"' | b'.' | b'!' | b'?' | b':')
@@ -239,6 +250,15 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
     next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
 }
 
+/// `i`, or one past it if a space is there: the one space that usually follows a
+/// token, skipped where the token ends rather than by another turn of the loop.
+/// White space makes no token and leaves the sentence state alone, so where it
+/// is skipped does not matter.
+#[inline]
+fn past_space(b: &[u8], i: usize) -> usize {
+    if b.get(i) == Some(&b' ') { i + 1 } else { i }
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 #[inline(never)]
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
@@ -250,6 +270,42 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     while i < n {
         let c = b[i];
         let class = CLASSES[usize::from(c)];
+        let start = i;
+        if class & LOWER_LETTER != 0 {
+            let end = ascii_letters_end(b, i + 1);
+            if plainly_ends_word(b.get(end).copied()) {
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    shape: if sent { LOWER | SENT } else { LOWER },
+                });
+                sent = false;
+                i = past_space(b, end);
+                continue;
+            }
+        }
+        if class & UPPER_LETTER != 0 {
+            let end = ascii_letters_end(b, i + 1);
+            if plainly_ends_word(b.get(end).copied()) {
+                // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
+                let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
+                let mut shape = if capitals { CAP | UPPER } else { CAP };
+                if sent {
+                    shape |= SENT;
+                }
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    shape,
+                });
+                sent = false;
+                i = past_space(b, end);
+                continue;
+            }
+        }
+        // White space (which is plain punctuation too) before plain punctuation.
         if class & SPACE != 0 {
             i += 1;
             while i < n && b[i] == b' ' {
@@ -257,7 +313,6 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             continue;
         }
-        let start = i;
         if class & DIGIT != 0 {
             i += 1;
             while i < n {
@@ -276,21 +331,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape: 0,
             });
             sent = false;
+            i = past_space(b, i);
             continue;
-        }
-        if class & LOWER_LETTER != 0 {
-            let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b.get(end).copied()) {
-                out.push(Token {
-                    start: start as u32,
-                    end: end as u32,
-                    kind: Kind::Word,
-                    shape: if sent { LOWER | SENT } else { LOWER },
-                });
-                sent = false;
-                i = end;
-                continue;
-            }
         }
         if class & PLAIN_PUNCT != 0 {
             out.push(Token {
@@ -300,7 +342,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape: 0,
             });
             sent = false;
-            i += 1;
+            i = past_space(b, i + 1);
             continue;
         }
         let (first, first_len) = if c < 0x80 {
@@ -404,6 +446,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 shape,
             });
             sent = false;
+            i = past_space(b, i);
             continue;
         }
         let a = apostrophe_at(b, i);
@@ -424,7 +467,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 },
                 shape: 0,
             });
-            i += a + clitic;
+            i = past_space(b, i + a + clitic);
             continue;
         }
         let len = if c < 0x80 { 1 } else { first_len };
@@ -445,7 +488,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             kind: Kind::Punct(p),
             shape: 0,
         });
-        i += len;
+        i = past_space(b, i + len);
         if ends_sentence {
             sent = true;
         } else if !(quote && sent) {
@@ -474,6 +517,7 @@ mod tests {
             assert_eq!(has(SPACE), b" \t\n\r".contains(&c), "{c}");
             assert_eq!(has(DIGIT), c.is_ascii_digit(), "{c}");
             assert_eq!(has(LOWER_LETTER), c.is_ascii_lowercase(), "{c}");
+            assert_eq!(has(UPPER_LETTER), c.is_ascii_uppercase(), "{c}");
             let opens_or_ends = b"'\".!?:".contains(&c);
             assert_eq!(
                 has(PLAIN_PUNCT),
@@ -553,12 +597,35 @@ mod tests {
         assert!(w[0].1 & CAP != 0);
     }
 
-    /// Lower-case words and ASCII punctuation take shortcuts past the
+    /// ASCII words and punctuation take shortcuts past the
     /// general path: where a word or a mark ends, and its shape, as there.
     #[test]
     fn shortcut_words_and_marks_end_and_look_as_the_general_path_makes_them() {
         let first = LOWER | SENT;
-        let cases: [(&str, &[(&str, u8)]); 6] = [
+        let cases: [(&str, &[(&str, u8)]); 8] = [
+            (
+                "Wang met CPC, A and I",
+                &[
+                    ("Wang", CAP | SENT),
+                    ("met", LOWER),
+                    ("CPC", CAP | UPPER),
+                    (",", 0),
+                    ("A", CAP),
+                    ("and", LOWER),
+                    ("I", CAP),
+                ],
+            ),
+            (
+                "HOTAN-born, O'Neil's U.K. NATOs",
+                &[
+                    ("HOTAN-born", CAP | SENT | JOINED),
+                    (",", 0),
+                    ("O'Neil", CAP | JOINED),
+                    ("'s", 0),
+                    ("U.K.", CAP | UPPER | DOTTED),
+                    ("NATOs", CAP),
+                ],
+            ),
             ("don't stop", &[("don", first), ("'t", 0), ("stop", LOWER)]),
             ("e.g. this", &[("e.g.", first | DOTTED), ("this", LOWER)]),
             (

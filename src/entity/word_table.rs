@@ -14,7 +14,7 @@ const PACKED_MAX: usize = 15;
 #[derive(Default)]
 pub struct WordTable {
     short: FxHashMap<(u64, u64), u32>,
-    long: FxHashMap<&'static str, u32>,
+    long: FxHashMap<&'static [u8], u32>,
 }
 
 /// Little-endian value of up to eight bytes.
@@ -61,14 +61,14 @@ impl WordTable {
     pub fn add(&mut self, w: &'static str, flags: u32) {
         match pack(w.as_bytes()) {
             Some(k) => *self.short.entry(k).or_insert(0) |= flags,
-            None => *self.long.entry(w).or_insert(0) |= flags,
+            None => *self.long.entry(w.as_bytes()).or_insert(0) |= flags,
         }
     }
 
     /// The flags of `w`, if it is in the table.
     #[inline]
-    pub fn get(&self, w: &str) -> Option<u32> {
-        match pack(w.as_bytes()) {
+    pub fn get(&self, w: &[u8]) -> Option<u32> {
+        match pack(w) {
             Some(k) => self.short.get(&k).copied(),
             None => self.get_long(w),
         }
@@ -78,7 +78,7 @@ impl WordTable {
     /// keeps the packed look-up small where it is inlined.
     #[cold]
     #[inline(never)]
-    fn get_long(&self, w: &str) -> Option<u32> {
+    fn get_long(&self, w: &[u8]) -> Option<u32> {
         self.long.get(w).copied()
     }
 
@@ -125,11 +125,11 @@ mod tests {
         t.add("Wang", 2);
         t.add("Internationalization", 4);
         t.add("fifteen-letters", 8);
-        assert_eq!(t.get("Wang"), Some(3));
-        assert_eq!(t.get("Internationalization"), Some(4));
-        assert_eq!(t.get("fifteen-letters"), Some(8));
-        assert_eq!(t.get("Wan"), None);
-        assert_eq!(t.get("Internationalisation"), None);
-        assert_eq!(t.get(""), None);
+        assert_eq!(t.get(b"Wang"), Some(3));
+        assert_eq!(t.get(b"Internationalization"), Some(4));
+        assert_eq!(t.get(b"fifteen-letters"), Some(8));
+        assert_eq!(t.get(b"Wan"), None);
+        assert_eq!(t.get(b"Internationalisation"), None);
+        assert_eq!(t.get(b""), None);
     }
 }
