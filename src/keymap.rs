@@ -105,6 +105,15 @@ impl fmt::Display for Key {
     }
 }
 
+/// What the mouse does, listed in the help after the key bindings.
+pub const MOUSE_HELP: [(&str, &str); 2] = [
+    ("wheel", "scroll the pane under the mouse"),
+    (
+        "click",
+        "open an article; make an entity (or a name in the text) active",
+    ),
+];
+
 /// One binding: a command, its keys, what it does, and its status-bar hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {

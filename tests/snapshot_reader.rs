@@ -256,3 +256,24 @@ fn the_sidebar_says_indexing_until_the_index_arrives() {
     let done = text(&screen(&mut app, 120, 30));
     assert!(!done.contains("indexing…") && done.contains("no entities found"));
 }
+
+#[test]
+fn the_help_scrolls_back_at_the_first_key_from_its_bottom() {
+    let text = |t: &Terminal<TestBackend>| -> Vec<String> {
+        let buf = t.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    };
+    let mut app = App::new(fixture());
+    app.update(Action::Resize(100, 16));
+    for c in [Command::Help, Command::Bottom] {
+        app.update(Action::Run(c));
+    }
+    let bottom = text(&screen(&mut app, 100, 16));
+    assert!(bottom.iter().any(|l| l.contains("click")), "{bottom:#?}");
+    app.update(Action::Run(Command::Up));
+    let up = text(&screen(&mut app, 100, 16));
+    assert_ne!(up, bottom, "one key up moves the help");
+    assert!(!up.iter().any(|l| l.contains("click")), "{up:#?}");
+}

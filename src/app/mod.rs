@@ -590,8 +590,8 @@ impl App {
         let row = if self.sidebar.selected == 0 { 0 } else { row };
         self.sidebar
             .settle_row(row, rows.len(), p.sidebar_inner().height as usize);
-        if let Some(h) = &mut self.help {
-            *h = (*h).min(self.keymap.bindings().len());
+        if let Some(top) = self.help {
+            self.help = Some(top.min(self.help_max_top()));
         }
         self.settle_overlays();
     }
@@ -689,6 +689,14 @@ impl App {
     /// Where the panes are at the current size.
     pub fn panes(&self) -> Panes {
         Panes::new(self.size.0, self.size.1, self.focus)
+    }
+
+    /// The help's last top line worth scrolling to: its lines (the key
+    /// bindings, then the mouse's) less those its popup shows at this size.
+    fn help_max_top(&self) -> usize {
+        let lines = self.keymap.bindings().len() + crate::keymap::MOUSE_HELP.len();
+        let shown = usize::from(self.size.1).min(lines + 2).saturating_sub(2);
+        lines - shown
     }
 
     /// The terminal size last reported.

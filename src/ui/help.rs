@@ -20,21 +20,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, top: usize) {
                 Span::raw(b.description),
             ])
         })
-        .chain(
-            [
-                ("wheel", "scroll the pane under the mouse"),
-                (
-                    "click",
-                    "open an article; make an entity (or a name in the text) active",
-                ),
-            ]
-            .map(|(keys, what)| {
-                Line::from(vec![
-                    Span::styled(format!("{keys:<14}"), theme.key),
-                    Span::raw(what),
-                ])
-            }),
-        )
+        .chain(crate::keymap::MOUSE_HELP.map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:<14}"), theme.key),
+                Span::raw(what),
+            ])
+        }))
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let height = lines.len() as u16 + 2;
