@@ -2,7 +2,6 @@
 //! within an article and on to the next article that mentions it.
 
 use super::App;
-use crate::article::BlockKind;
 use crate::entity::{EntityId, EntityIndex, Mention};
 
 impl App {
@@ -14,13 +13,8 @@ impl App {
             return mentions.to_vec();
         }
         let article = self.whole(a);
-        mentions
-            .iter()
-            .filter(|m| {
-                m.block.is_none_or(|b| {
-                    article.blocks.get(b as usize).map(|b| b.kind) != Some(BlockKind::Caption)
-                })
-            })
+        (mentions.iter())
+            .filter(|m| self.captions.shows(&article, m.block))
             .copied()
             .collect()
     }

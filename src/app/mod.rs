@@ -218,7 +218,6 @@ impl App {
                 let article = article.filter(|&a| (a as usize) < self.corpus.articles.len());
                 if let Some(a) = article {
                     self.open_article(a);
-                    self.sync_layout();
                     self.scroll = scroll;
                     self.focus = Focus::Reader;
                 }

@@ -4,7 +4,6 @@
 
 use super::{App, ListCursor};
 use crate::app::Command;
-use crate::article::BlockKind;
 use crate::corpus::Corpus;
 use crate::entity::profile::{ConcordanceLine, Profile, SortBy, Texts, concordance};
 use crate::entity::{EntityId, EntityKind};
@@ -374,12 +373,7 @@ impl App {
         // Only with captions hidden is the article read to see whether the
         // mention is in one.
         let hidden_caption = self.captions == super::CaptionMode::Hidden
-            && l.mention.block.is_some_and(|b| {
-                self.whole(l.article)
-                    .blocks
-                    .get(b as usize)
-                    .is_some_and(|b| b.kind == BlockKind::Caption)
-            });
+            && !(self.captions).shows(&self.whole(l.article), l.mention.block);
         if hidden_caption {
             self.captions = super::CaptionMode::Inline;
         }

@@ -120,14 +120,11 @@ impl App {
         let Some((_, article)) = self.text.as_ref().filter(|(t, _)| *t == a) else {
             return;
         };
-        let hidden = self.captions == super::CaptionMode::Hidden;
+        let captions = self.captions;
         let texts = std::iter::once((None, article.title.as_str())).chain(
-            article
-                .blocks
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| !(hidden && b.kind == crate::article::BlockKind::Caption))
-                .map(|(i, b)| (Some(i as u32), b.text.as_str())),
+            (article.blocks.iter().enumerate())
+                .map(|(i, b)| (Some(i as u32), b.text.as_str()))
+                .filter(|&(block, _)| captions.shows(article, block)),
         );
         for (block, text) in texts {
             s.matches.extend(m.find_iter(text).map(|hit| Mention {

@@ -34,6 +34,15 @@ impl CaptionMode {
         }
     }
 
+    /// Whether block number `block` of `article` (`None`: the title) is
+    /// shown in this mode: everything is, but captions when hidden.
+    pub fn shows(self, article: &Article, block: Option<u32>) -> bool {
+        self != CaptionMode::Hidden
+            || block.is_none_or(|b| {
+                article.blocks.get(b as usize).map(|b| b.kind) != Some(BlockKind::Caption)
+            })
+    }
+
     /// A word for messages.
     pub fn label(self) -> &'static str {
         match self {
