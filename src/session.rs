@@ -93,6 +93,7 @@ impl Session {
         (article.is_some() || entity.is_some()).then_some(Action::Restore {
             article,
             scroll: self.place.scroll,
+            at: self.place.at,
             entity,
         })
     }
@@ -118,6 +119,7 @@ impl Session {
         let place = Place {
             article: app.open().and_then(|a| self.keys.get(a as usize)).cloned(),
             scroll: app.scroll(),
+            at: app.reading_position(),
             entity: app.active().map(|id| corpus.index.entity(id).name.clone()),
         };
         if place != self.place {

@@ -78,7 +78,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..260, 0u16..90, any::<bool>()).prop_map(|(x, y, down)| Action::Wheel { x, y, down }),
         1 => (0u32..12).prop_map(Action::Activate),
         1 => (prop::option::of(0u32..8), 0usize..200, prop::option::of(0u32..12))
-            .prop_map(|(article, scroll, entity)| Action::Restore { article, scroll, entity }),
+            .prop_map(|(article, scroll, entity)| Action::Restore { article, scroll, at: None, entity }),
     ]
 }
 

@@ -3,10 +3,11 @@
 
 mod support;
 
+use dateline::app::wrap::Source;
 use dateline::app::{Action, App, CaptionMode, Command, Focus, SortOrder};
 use dateline::corpus::stored::StoredArticle;
 use dateline::session::Session;
-use dateline::state::Marks;
+use dateline::state::{Marks, TextPart};
 use support::fixture;
 
 fn app_at(w: u16, h: u16) -> App {
@@ -110,6 +111,7 @@ fn restore_opens_the_article_at_its_row_with_the_entity_active() {
     app.update(Action::Restore {
         article: Some(harbour),
         scroll: 3,
+        at: None,
         entity: Some(ada),
     });
     assert_eq!(app.open(), Some(harbour));
@@ -122,6 +124,7 @@ fn restore_opens_the_article_at_its_row_with_the_entity_active() {
     other.update(Action::Restore {
         article: Some(99),
         scroll: 5,
+        at: None,
         entity: None,
     });
     assert_eq!(other.open(), before);
@@ -247,6 +250,7 @@ fn restoring_the_last_place_marks_no_other_article_read() {
     app.update(Action::Restore {
         article: Some(3),
         scroll: 0,
+        at: None,
         entity: Some(marta),
     });
     assert_eq!(app.open(), Some(3));
@@ -276,4 +280,37 @@ fn unbookmarking_in_the_bookmarked_list_leaves_the_cursor_in_place() {
     assert_eq!(app.order().len(), 3);
     assert_eq!(app.list().selected, 2);
     assert_eq!(app.order()[2], next);
+}
+
+#[test]
+fn the_reading_place_comes_back_at_another_width() {
+    let mut wide = app_at(200, 12);
+    run(&mut wide, &[Command::Down, Command::Open]);
+    run(&mut wide, &[Command::Down; 5]);
+    let at = wide.reading_position().expect("a place in the text");
+    assert!(matches!(at.part, TextPart::Block(_)), "{at:?}");
+    for width in [90, 200, 60] {
+        let mut other = app_at(width, 12);
+        other.update(Action::Restore {
+            article: wide.open(),
+            scroll: wide.scroll(),
+            at: Some(at),
+            entity: None,
+        });
+        assert_eq!(other.focus(), Focus::Reader);
+        // The first row shown holds the text the wide reader began with.
+        let top = other.layout().unwrap().rows[other.scroll()..]
+            .iter()
+            .find_map(|r| r.main)
+            .unwrap();
+        let part = match top.source {
+            Source::Block(b) => TextPart::Block(b),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(part, at.part, "at {width} columns");
+        assert!(
+            top.start <= at.offset && at.offset < top.end,
+            "at {width}: {top:?} {at:?}"
+        );
+    }
 }

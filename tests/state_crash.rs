@@ -38,6 +38,7 @@ fn save_burst(path: &Path) {
             Place {
                 article: Some(key(n % 3000)),
                 scroll: n,
+                at: None,
                 entity: Some(format!("Entity {n}")),
             },
         );

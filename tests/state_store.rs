@@ -21,6 +21,7 @@ fn state_survives_a_restart() {
     let place = Place {
         article: Some(key("/n/b.txt", 2)),
         scroll: 42,
+        at: None,
         entity: Some("Wang Huning".to_string()),
     };
     store.set_place("/n", place.clone());
@@ -124,6 +125,7 @@ fn two_writers_keep_each_others_fields() {
         Place {
             article: Some(key("/a", 1)),
             scroll: 5,
+            at: None,
             entity: None,
         },
     );
@@ -134,6 +136,7 @@ fn two_writers_keep_each_others_fields() {
         Place {
             article: None,
             scroll: 0,
+            at: None,
             entity: Some("Xinhua".into()),
         },
     );
@@ -155,6 +158,7 @@ fn two_writers_keep_each_others_fields() {
         Some(&Place {
             article: Some(key("/a", 1)),
             scroll: 5,
+            at: None,
             entity: Some("Xinhua".into())
         })
     );
@@ -171,6 +175,7 @@ fn on_the_same_field_the_last_writer_wins() {
     let at = |scroll| Place {
         article: Some(key("/a", 1)),
         scroll,
+        at: None,
         entity: None,
     };
     first.set_place("/c", at(10));

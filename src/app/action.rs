@@ -4,6 +4,7 @@ use crate::corpus::stored::StoredArticle;
 use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, EntityIndex};
 use crate::state::Marks;
+use crate::state::TextPosition;
 
 /// A command a key can be bound to. Its [`Command::name`] is the stable
 /// string used in key tables and configuration.
@@ -167,13 +168,15 @@ pub enum Action {
     },
     /// Make this entity active and show its first mention.
     Activate(EntityId),
-    /// Return to where a previous session was: the entity made active, then
-    /// the article opened in the reader at this scroll row.
+    /// Return to where a previous session was: the article opened in the
+    /// reader where it was read, the entity made active.
     Restore {
         /// The article to open (corpus index).
         article: Option<u32>,
-        /// The reader's first row.
+        /// The reader's first row, when `at` is not given or not found.
         scroll: usize,
+        /// Where the reader's first row was in the text.
+        at: Option<TextPosition>,
         /// The entity to make active.
         entity: Option<EntityId>,
     },

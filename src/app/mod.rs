@@ -29,7 +29,7 @@ use crate::corpus::Corpus;
 use crate::corpus::stream::Progress;
 use crate::entity::{EntityId, Mention};
 use crate::keymap::Keymap;
-use crate::state::Marks;
+use crate::state::{Marks, TextPart, TextPosition};
 use std::borrow::Cow;
 use wrap::LayoutKey;
 
@@ -213,13 +213,15 @@ impl App {
             Action::Restore {
                 article,
                 scroll,
+                at,
                 entity,
             } => {
                 let article = article.filter(|&a| (a as usize) < self.corpus.articles.len());
                 if let Some(a) = article {
-                    self.open_article(a);
-                    self.scroll = scroll;
+                    // The reader's width depends on the focus: laid out as shown.
                     self.focus = Focus::Reader;
+                    self.open_article(a);
+                    self.scroll = at.and_then(|p| self.row_at(p)).unwrap_or(scroll);
                 }
                 // Back in the article the user was reading, the entity is
                 // active there; it opens no other (which would mark it read).
@@ -742,6 +744,28 @@ impl App {
     /// The open article's wrapped layout.
     pub fn layout(&self) -> Option<&ArticleLayout> {
         self.layout.as_ref()
+    }
+
+    /// Where the reader's first row is in the open article's text, which
+    /// holds at any width.
+    pub fn reading_position(&self) -> Option<TextPosition> {
+        let (source, offset) = self.layout.as_ref()?.anchor(self.scroll)?;
+        let part = match source {
+            wrap::Source::Title => TextPart::Title,
+            wrap::Source::Meta => TextPart::Meta,
+            wrap::Source::Block(b) => TextPart::Block(b),
+        };
+        Some(TextPosition { part, offset })
+    }
+
+    /// The reader row holding text position `p` of the open article.
+    fn row_at(&self, p: TextPosition) -> Option<usize> {
+        let source = match p.part {
+            TextPart::Title => wrap::Source::Title,
+            TextPart::Meta => wrap::Source::Meta,
+            TextPart::Block(b) => wrap::Source::Block(b),
+        };
+        self.layout.as_ref()?.row_of_anchor(source, p.offset)
     }
 
     /// First reader row shown.

@@ -177,6 +177,28 @@ pub struct Marks {
     pub bookmarked: bool,
 }
 
+/// A place in an article's text, at whatever width it is wrapped: a part of
+/// the article and a byte offset in its displayed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextPosition {
+    /// The part.
+    pub part: TextPart,
+    /// The byte offset in that part's displayed text.
+    pub offset: u32,
+}
+
+/// A part of an article as the reader shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextPart {
+    /// The title.
+    Title,
+    /// The line of date, place and agency under it.
+    Meta,
+    /// Block number `i` (a paragraph or a caption).
+    Block(u32),
+}
+
 /// Where the reader was in one collection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
@@ -186,6 +208,10 @@ pub struct Place {
     /// The reader's scroll offset in that article (its top line).
     #[serde(default)]
     pub scroll: usize,
+    /// Where that top line is in the text, which holds at any width
+    /// (`scroll` is the fallback for state files written without it).
+    #[serde(default)]
+    pub at: Option<TextPosition>,
     /// The canonical name of the active entity.
     #[serde(default)]
     pub entity: Option<String>,
@@ -393,9 +419,10 @@ fn apply_changes(target: &mut StateData, base: &StateData, current: &StateData) 
             continue;
         }
         let place = target.collections.entry(name.clone()).or_default();
-        if (&was.article, was.scroll) != (&now.article, now.scroll) {
+        if (&was.article, was.scroll, was.at) != (&now.article, now.scroll, now.at) {
             place.article = now.article;
             place.scroll = now.scroll;
+            place.at = now.at;
         }
         if was.entity != now.entity {
             place.entity = now.entity;
