@@ -102,10 +102,7 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     assert_ne!((b.0, b.1), (a.0, a.1), "the reverse-video mention moved");
 
     tmux.keys(&["q"]);
-    // The echo's output line, not the command line that contains it.
-    let screen = tmux.wait_for("the shell again", |s| {
-        s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
-    });
+    let screen = tmux.wait_for_exit();
     assert!(screen.contains("EXITED:0"), "{screen}");
     assert!(
         !screen.contains("Entities"),
@@ -150,9 +147,7 @@ fn sigterm_ends_the_reader_as_q_does() {
         .status()
         .expect("sh runs");
     assert!(out.success(), "no reader to signal");
-    let screen = tmux.wait_for("the shell again", |s| {
-        s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
-    });
+    let screen = tmux.wait_for_exit();
     assert!(screen.contains("EXITED:0"), "{screen}");
     assert_eq!(
         tmux.format("#{alternate_on}"),

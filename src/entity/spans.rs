@@ -1273,13 +1273,8 @@ mod tests {
         assert!(listed > 0, "the texts name listed places");
     }
 
-    #[test]
-    fn trim_space_trims_like_str_trim() {
-        let parts = [
-            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}", "\u{85}", ",", "and",
-            "é", "x",
-        ];
-        // Every string of up to three parts.
+    /// Every string of up to three of `parts`, one after another.
+    fn up_to_three(parts: &[&str]) -> Vec<String> {
         let mut cases = vec![String::new()];
         for _ in 0..3 {
             let longer: Vec<String> = cases
@@ -1288,6 +1283,16 @@ mod tests {
                 .collect();
             cases.extend(longer);
         }
+        cases
+    }
+
+    #[test]
+    fn trim_space_trims_like_str_trim() {
+        let parts = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}", "\u{85}", ",", "and",
+            "é", "x",
+        ];
+        let mut cases = up_to_three(&parts);
         cases.sort();
         cases.dedup();
         for c in &cases {
@@ -1300,14 +1305,7 @@ mod tests {
         let parts = [
             " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", ";", "é",
         ];
-        let mut cases = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = cases
-                .iter()
-                .flat_map(|c| parts.iter().map(move |p| format!("{c}{p}")))
-                .collect();
-            cases.extend(longer);
-        }
+        let cases = up_to_three(&parts);
         let mut together = 0;
         for c in &cases {
             let expected = matches!(c.trim(), "," | "and" | "or" | ", and" | ", or" | "&");

@@ -250,6 +250,23 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
     next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
 }
 
+/// Pushes the word `range` of `shape`, marked as opening a sentence when one
+/// has just ended (`sent`, which it clears).
+#[inline(always)]
+fn push_word(out: &mut Vec<Token>, range: std::ops::Range<usize>, shape: u8, sent: &mut bool) {
+    let shape = if std::mem::take(sent) {
+        shape | SENT
+    } else {
+        shape
+    };
+    out.push(Token {
+        start: range.start as u32,
+        end: range.end as u32,
+        kind: Kind::Word,
+        shape,
+    });
+}
+
 /// `i`, or one past it if a space is there: the one space that usually follows a
 /// token, skipped where the token ends rather than by another turn of the loop.
 /// White space makes no token and leaves the sentence state alone, so where it
@@ -274,13 +291,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
-                out.push(Token {
-                    start: start as u32,
-                    end: end as u32,
-                    kind: Kind::Word,
-                    shape: if sent { LOWER | SENT } else { LOWER },
-                });
-                sent = false;
+                push_word(out, start..end, LOWER, &mut sent);
                 i = past_space(b, end);
                 continue;
             }
@@ -290,17 +301,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             if plainly_ends_word(b.get(end).copied()) {
                 // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
                 let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
-                let mut shape = if capitals { CAP | UPPER } else { CAP };
-                if sent {
-                    shape |= SENT;
-                }
-                out.push(Token {
-                    start: start as u32,
-                    end: end as u32,
-                    kind: Kind::Word,
-                    shape,
-                });
-                sent = false;
+                let shape = if capitals { CAP | UPPER } else { CAP };
+                push_word(out, start..end, shape, &mut sent);
                 i = past_space(b, end);
                 continue;
             }
@@ -436,16 +438,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             if letters >= 2 && !has_lower {
                 shape |= UPPER;
             }
-            if sent {
-                shape |= SENT;
-            }
-            out.push(Token {
-                start: start as u32,
-                end: i as u32,
-                kind: Kind::Word,
-                shape,
-            });
-            sent = false;
+            push_word(out, start..i, shape, &mut sent);
             i = past_space(b, i);
             continue;
         }

@@ -99,6 +99,14 @@ impl Tmux {
         self.cmd(&["send-keys", "-t", "t", "Enter"]);
     }
 
+    /// Waits for the line the shell echoes when dateline has exited
+    /// (`EXITED:N`, not the command line that contains it); the screen.
+    pub fn wait_for_exit(&self) -> String {
+        self.wait_for("the shell again", |s| {
+            s.lines().any(|l| l.trim_start().starts_with("EXITED:"))
+        })
+    }
+
     /// Quits the reader with `q` and waits for the shell.
     pub fn quit(&self) -> String {
         self.keys(&["q"]);
