@@ -98,7 +98,7 @@ where
         .name("dateline-loader".into())
         .spawn(move || {
             let cache = || EntityCache::open(cache_file);
-            if let Some(cache) = run(found, cache, Keep::Headers, start, &tx) {
+            if let Some(cache) = run(found, cache, start, &tx) {
                 cache.save();
             }
         })?;
@@ -129,17 +129,6 @@ impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
         progress.files_total = self.pulled + self.found.size_hint().0;
         chunk
     }
-}
-
-/// What the loader keeps in memory of each article it reads (one known
-/// from the cache is not read: only its header is kept).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keep {
-    /// Everything.
-    Whole,
-    /// The header, when the article is the only one of a text file it can
-    /// read again; everything otherwise (see [`StoredArticle`]).
-    Headers,
 }
 
 /// One article's entities: extracted now, or read from the saved index.
@@ -210,10 +199,10 @@ struct Read<'s> {
 
 /// Reads `source` (unless the cache knows it), and finds its entities in
 /// `cache` or, when `extract`, by extracting them.
-fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s Saved) -> Read<'s> {
+fn read_and_extract<'s>(source: &Source, extract: bool, cache: &'s Saved) -> Read<'s> {
     // A text file that can be read again by its path: when its one article
-    // is known from the cache, it is not read now (whatever `keep` says: the
-    // text is read again when it is wanted).
+    // is known from the cache, it is not read now (its text is read again
+    // when it is wanted).
     let rereadable = source.format == Format::Text
         && match &source.origin {
             Origin::File(path) => path.to_str() == Some(&source.display),
@@ -228,13 +217,11 @@ fn read_and_extract<'s>(source: &Source, extract: bool, keep: Keep, cache: &'s S
     let one = key
         .filter(|_| rereadable && articles.len() == 1)
         .map(|key| (key, articles[0].text_hash()));
-    let left_in = one
-        .filter(|_| keep == Keep::Headers)
-        .map(|(key, hash)| LeftIn {
-            key,
-            hash,
-            listed: source.listed,
-        });
+    let left_in = one.map(|(key, hash)| LeftIn {
+        key,
+        hash,
+        listed: source.listed,
+    });
     // Saved for the next run only when reading it again would tell nothing new.
     let header = one
         .filter(|_| diagnostics.is_empty())
@@ -328,7 +315,6 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
 fn run(
     found: impl Iterator<Item = Result<Source, Diagnostic>>,
     cache: impl FnOnce() -> EntityCache,
-    keep: Keep,
     start: Instant,
     tx: &Sender<LoadEvent>,
 ) -> Option<EntityCache> {
@@ -343,7 +329,7 @@ fn run(
     let chunk = inputs.take(FIRST_BATCH, &mut progress);
     let read = chunk
         .par_iter()
-        .map(|s| read_and_extract(s, false, keep, &nothing_saved))
+        .map(|s| read_and_extract(s, false, &nothing_saved))
         .collect();
     let mut diagnostics = std::mem::take(&mut inputs.problems);
     // No entity is known yet: nothing to note in the cache.
@@ -383,7 +369,7 @@ fn run(
             || {
                 chunk
                     .par_iter()
-                    .map(|s| read_and_extract(s, true, keep, &saved))
+                    .map(|s| read_and_extract(s, true, &saved))
                     .collect::<Vec<_>>()
             },
             || {
@@ -575,8 +561,9 @@ fn absorb<'s>(
     (articles, unindexed)
 }
 
-/// Loads `paths` and returns every article (kept whole in memory, unless
-/// known from the cache and not read), the index
+/// Loads `paths` and returns every article (as the reader keeps them: the
+/// header only of an article that is alone in a text file, which
+/// [`StoredArticle::fetch`] reads again), the index
 /// and the diagnostics (those of finding the inputs first, then those of
 /// reading them, in input order), with the collection's cache (see
 /// [`cache::collection_file`]).
@@ -598,7 +585,7 @@ pub fn collect_cached<S: AsRef<str>>(
         .chain(sources.into_iter().map(Ok));
     let (tx, rx) = crossbeam_channel::unbounded();
     let open = || EntityCache::open(cache_file);
-    let cache = run(found, open, Keep::Whole, start, &tx);
+    let cache = run(found, open, start, &tx);
     drop(tx);
     let mut articles = Vec::new();
     let mut diagnostics = Vec::new();
