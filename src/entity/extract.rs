@@ -76,6 +76,18 @@ mod tests {
     }
 
     #[test]
+    fn the_agency_of_a_dateline_is_no_alias_of_the_place_before_it() {
+        let found = names(
+            "Blasts hit embassies\n\nNAIROBI, Kenya (AP) _ Rescuers searched the rubble in Kenya.\n\nThe Korean Central News Agency (KCNA) said nothing.",
+        );
+        let kenya = found.iter().find(|e| e.0 == "Kenya").expect("Kenya");
+        assert!(kenya.2.is_empty(), "{found:?}");
+        assert_eq!(kenya.3, 2, "{found:?}");
+        let kcna = found.iter().find(|e| e.0 == "Korean Central News Agency");
+        assert_eq!(kcna.map(|e| e.2.clone()), Some(vec!["KCNA".to_string()]));
+    }
+
+    #[test]
     fn buffers_kept_from_an_article_do_not_change_the_next() {
         // The long article leaves more names, people and links in the thread's buffers
         // than the short one has: `Smith` is a person there, not in the short article.

@@ -328,8 +328,10 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                 classify(text, toks, flags, a, b, &s.found, out);
             }
         }
-        // An acronym in parentheses right after a name defines it: `Korean Central News Agency (KCNA)`.
-        if out.len() == before + 1 && b + 2 < n {
+        // An acronym in parentheses right after a name defines it: `Korean
+        // Central News Agency (KCNA)`; not in a dateline, where it is the
+        // agency: `NAIROBI, Kenya (AP)`.
+        if out.len() == before + 1 && b + 2 < n && toks[b + 1].end as usize > at.dateline {
             let open = toks[b].is_punct(b'(') || toks[b].is_punct(b'[');
             let close = toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']');
             let acronym = toks[b + 1].kind == Kind::Word && toks[b + 1].shape & UPPER != 0;
