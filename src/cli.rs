@@ -59,6 +59,10 @@ pub enum Command {
     Mentions {
         /// The entity's name or any alias, case-insensitive.
         name: String,
+        /// The entity of this kind, when the name is that of several
+        /// (by default the one in most articles).
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<EntityKind>,
         /// Characters of context on each side.
         #[arg(long, default_value_t = 40, value_name = "N")]
         context: usize,

@@ -20,10 +20,11 @@ fn main() -> ExitCode {
         }
         Some(Command::Mentions {
             name,
+            kind,
             context,
             json,
             paths,
-        }) => dateline::query::mentions_command(&paths, &name, context, json),
+        }) => dateline::query::mentions_command(&paths, (&name, kind), context, json),
         None => dateline::tui::main(&cli.paths, cli.entity.as_deref()),
     }
 }

@@ -116,7 +116,7 @@ pub fn write_mentions(
     style: Style,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let name = &corpus.index.entity(id).name;
+    let (name, kind) = (&corpus.index.entity(id).name, corpus.index.entity(id).kind);
     let mut texts = Texts::new(corpus);
     for line in concordance(corpus, id) {
         let article = &corpus.articles[line.article as usize];
@@ -124,6 +124,7 @@ pub fn write_mentions(
         if json {
             let obj = json!({
                 "name": name,
+                "kind": kind,
                 "path": article.path(),
                 "article": line.article,
                 "date": line.date,
@@ -208,18 +209,44 @@ pub fn entities_command(paths: &[String], kind: Option<EntityKind>, json: bool) 
     finish(written, failed)
 }
 
-/// `dateline mentions NAME [--context N] [--json] PATH...`. An unknown name is
-/// an error (status 1); an ambiguous short name is noted on standard error.
-pub fn mentions_command(paths: &[String], name: &str, context: usize, json: bool) -> ExitCode {
+/// `dateline mentions NAME [--kind K] [--context N] [--json] PATH...`. An
+/// unknown name is an error (status 1); a name of several entities, or an
+/// ambiguous short name, is noted on standard error.
+pub fn mentions_command(
+    paths: &[String],
+    (name, kind): (&str, Option<EntityKind>),
+    context: usize,
+    json: bool,
+) -> ExitCode {
     let (corpus, failed) = load_reporting(paths);
-    let Some(id) = corpus.index.find(name) else {
+    let index = &corpus.index;
+    let named = index.named(name);
+    let of_kind: Vec<EntityId> = (named.iter().copied())
+        .filter(|&id| kind.is_none_or(|k| index.entity(id).kind == k))
+        .collect();
+    let Some(&id) = of_kind.first() else {
+        let what = kind.map_or(String::new(), |k| format!(" ({})", k.as_str()));
         eprintln!(
-            "dateline: no entity named \"{}\" in {} article(s); `dateline entities PATH...` lists them",
+            "dateline: no entity named \"{}\"{what} in {} article(s); `dateline entities PATH...` lists them",
             sanitize(name),
             corpus.articles.len()
         );
         return ExitCode::FAILURE;
     };
+    if kind.is_none() && named.len() > 1 {
+        let each: Vec<String> = (named.iter())
+            .map(|&n| {
+                let e = index.entity(n);
+                format!("a {} ({} articles)", e.kind.as_str(), e.articles.len())
+            })
+            .collect();
+        eprintln!(
+            "dateline: \"{}\" names {}; showing the {} (--kind chooses)",
+            sanitize(&index.entity(id).name),
+            each.join(" and "),
+            index.entity(id).kind.as_str()
+        );
+    }
     let candidates = corpus.index.candidates(id);
     if !candidates.is_empty() {
         let names: Vec<String> = candidates

@@ -173,7 +173,23 @@ fn mentions_json_parses_and_points_at_the_mention() {
             "{r}"
         );
         assert_eq!(r["name"], "Wang Huning");
+        assert_eq!(r["kind"], "person");
     }
+}
+
+#[test]
+fn kind_chooses_among_entities_of_one_name() {
+    let dir = fixture();
+    let out = dateline(&["mentions", "wang huning", "--kind", "person"], dir.path());
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    let out = dateline(&["mentions", "wang huning", "--kind", "place"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no entity named \"wang huning\" (place)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -504,26 +504,26 @@ impl EntityIndex {
     /// Finds an entity by name or alias, case-insensitively; among several,
     /// the one mentioned in most articles.
     pub fn find(&self, name: &str) -> Option<EntityId> {
+        self.named(name).first().copied()
+    }
+
+    /// Every entity named `name` (any case), of any kind; when none is, those
+    /// it is an alias of. Mentioned in most articles first.
+    pub fn named(&self, name: &str) -> Vec<EntityId> {
         let mut wanted = String::new();
         fold_into(&mut wanted, name.trim());
-        let exact = self
-            .by_name
-            .get(wanted.as_str())
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&id| id != NO_ENTITY)
-            .max_by_key(|&id| self.entities[id as usize].articles.len());
-        exact.or_else(|| {
-            (0..self.entities.len() as EntityId)
-                .filter(|&id| {
-                    self.entities[id as usize]
-                        .aliases
-                        .iter()
-                        .any(|a| a.to_lowercase() == wanted)
-                })
-                .max_by_key(|&id| self.entities[id as usize].articles.len())
-        })
+        let exact = self.by_name.get(wanted.as_str()).into_iter().flatten();
+        let mut ids: Vec<EntityId> = exact.copied().filter(|&id| id != NO_ENTITY).collect();
+        if ids.is_empty() {
+            let alias = |id: &EntityId| {
+                let aliases = &self.entities[*id as usize].aliases;
+                aliases.iter().any(|a| a.to_lowercase() == wanted)
+            };
+            ids = (0..self.entities.len() as EntityId).filter(alias).collect();
+        }
+        // Stable: among as many articles, the first made.
+        ids.sort_by_key(|&id| std::cmp::Reverse(self.entities[id as usize].articles.len()));
+        ids
     }
 }
 
@@ -545,6 +545,22 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn named_gives_every_kind_of_a_name_most_articles_first() {
+        let mut index = EntityIndex::new();
+        let mut place = person("Clinton", &[], &[0]);
+        place.kind = EntityKind::Place;
+        index.add(0, None, vec![person("Clinton", &[], &[3])]);
+        index.add(1, None, vec![place.clone()]);
+        index.add(2, None, vec![place]);
+        let kinds: Vec<EntityKind> = (index.named("CLINTON").iter())
+            .map(|&id| index.entity(id).kind)
+            .collect();
+        assert_eq!(kinds, [EntityKind::Place, EntityKind::Person]);
+        assert_eq!(index.find("clinton"), Some(index.named("clinton")[0]));
+        assert!(index.named("Hillary").is_empty());
     }
 
     #[test]
