@@ -20,7 +20,8 @@ pub struct Key {
 impl Key {
     /// Parses `j`, `G`, `?`, `ctrl-d`, `alt-x`, `shift-tab`, `space`, `enter`,
     /// `esc`, `tab`, `backspace`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`,
-    /// `home`, `end`.
+    /// `home`, `end`. `shift-` before a letter is its capital (`shift-g` is
+    /// `G`, what the terminal sends); before another character it is refused.
     pub fn parse(s: &str) -> Option<Key> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = s;
@@ -56,7 +57,10 @@ impl Key {
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
+                    (Some(c), None) if !mods.contains(KeyModifiers::SHIFT) => KeyCode::Char(c),
+                    (Some(c), None) if c.is_alphabetic() => {
+                        KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+                    }
                     _ => return None,
                 }
             }

@@ -139,3 +139,19 @@ fn an_unreadable_file_is_an_error_naming_it() {
             .starts_with(&dir.path().display().to_string())
     );
 }
+
+#[test]
+fn shift_and_a_letter_is_its_capital_and_ctrl_c_only_quits() {
+    let config = parse("[keys]\nbottom = [\"shift-g\"]\n").unwrap();
+    assert_eq!(config.keymap.command(key("G")), Some(Command::Bottom));
+    assert_eq!(config.keymap.command(key("g")), Some(Command::Top));
+    assert_eq!(key("alt-shift-g"), key("alt-G"));
+    assert!(Key::parse("shift-1").is_none(), "the terminal sends `!`");
+    let (line, message) = error("[keys]\n\nsearch = [\"ctrl-c\"]\n");
+    assert_eq!(line, 3);
+    assert!(
+        message.contains("ctrl-c") && message.contains("search"),
+        "{message}"
+    );
+    assert!(parse("[keys]\nquit = [\"ctrl-c\", \"x\"]\n").is_ok());
+}

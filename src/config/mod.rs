@@ -10,6 +10,7 @@ pub mod theme;
 use crate::app::{CaptionMode, Command, SortOrder};
 use crate::keymap::{Key, Keymap};
 use keys::ConfigKey;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -187,6 +188,13 @@ impl Config {
                 ));
             };
             for key in keys {
+                let ctrl_c = Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+                if key.get_ref().0 == ctrl_c && command != Command::Quit {
+                    return Err(invalid(
+                        key.span().start,
+                        format!("`ctrl-c` always quits; it cannot be `{}`", name.get_ref()),
+                    ));
+                }
                 if let Some(other) = claimed.insert(key.get_ref().0, name.get_ref()) {
                     return Err(invalid(
                         key.span().start,
