@@ -1,6 +1,6 @@
 //! Photo credits that end a caption: `(Xinhua/Pang Xinglei)`,
 //! `(Xinhua/Li Xiang, Wang Peng)`, `(Photo by Name/Xinhua)`, `(Reuters/Name)`,
-//! `(AP Photo/Name)`.
+//! `(AP Photo/Name)`, and Wikinews' `Image: Nick Moreau.`
 
 use super::Credit;
 
@@ -23,7 +23,10 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// including those that merely contain or end in parentheses.
 pub(crate) fn find_credit(text: &str) -> Option<Credit> {
     let end = text.trim_end_matches([' ', '.']);
-    let close = end.len().checked_sub(1).filter(|_| end.ends_with(')'))?;
+    if !end.ends_with(')') {
+        return image_credit(end);
+    }
+    let close = end.len() - 1;
     let open = end[..close].rfind('(')?;
     let inner = &end[open + 1..close];
     if inner.len() > 120 || inner.contains(')') {
@@ -71,6 +74,36 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
         photographers,
         start,
         end: start + content.len(),
+    })
+}
+
+/// `Image: Name` or `Photo: Name` ending `end` (a paragraph without its
+/// final period): a person with a full name, else a source (`NASA`, `UK
+/// Government`), or `Site / Name`. After a sentence's end or a caption's
+/// last word; nothing else may follow.
+fn image_credit(end: &str) -> Option<Credit> {
+    let (at, cue) = ["Image:", "Photo:"]
+        .into_iter()
+        .filter_map(|cue| Some((end.rfind(cue)?, cue)))
+        .max()?;
+    let source = end[at + cue.len()..].trim();
+    let (site, name) = match source.split_once(" / ") {
+        Some((site, name)) => (Some(site.trim()), name.trim()),
+        None => (None, source),
+    };
+    if at == 0 || !is_name(name) || !site.is_none_or(is_agency) || source.contains(['(', ')']) {
+        return None;
+    }
+    let (agency, photographers) = match (site, is_full_name(name)) {
+        (site, true) => (site, vec![name.to_string()]),
+        (_, false) => (Some(name), Vec::new()),
+    };
+    Some(Credit {
+        text: end[at..].to_string(),
+        agency: agency.map(str::to_string),
+        photographers,
+        start: at,
+        end: end.len(),
     })
 }
 
@@ -129,6 +162,31 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn image_credits_end_wikinews_captions() {
+        let (text, agency, who) = credit("Belle Image: Nick Moreau.").unwrap();
+        assert_eq!(
+            (text.as_str(), agency, who),
+            ("Image: Nick Moreau", None, names(&["Nick Moreau"]))
+        );
+        let (_, agency, who) = credit("The shuttle on April 12, 1981. Image: NASA.").unwrap();
+        assert_eq!((agency.as_deref(), who), (Some("NASA"), names(&[])));
+        let (_, agency, who) =
+            credit("A tweet to a student Image: Twitter / Barack Obama.").unwrap();
+        assert_eq!(
+            (agency.as_deref(), who),
+            (Some("Twitter"), names(&["Barack Obama"]))
+        );
+        for body in [
+            "Image: Nick Moreau.",
+            "He saved the image: it was blurred.",
+            "She said the Image: Nick Moreau, 2019 edition.",
+            "The photo was taken by Nick Moreau.",
+        ] {
+            assert_eq!(credit(body), None, "{body}");
+        }
     }
 
     #[test]
