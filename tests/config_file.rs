@@ -155,3 +155,23 @@ fn shift_and_a_letter_is_its_capital_and_ctrl_c_only_quits() {
     );
     assert!(parse("[keys]\nquit = [\"ctrl-c\", \"x\"]\n").is_ok());
 }
+
+#[test]
+fn a_colour_number_may_be_written_bare_or_quoted() {
+    let bare = parse("[theme]\nperson = 196\n").unwrap();
+    let quoted = parse("[theme]\nperson = \"196\"\n").unwrap();
+    assert_eq!(bare.theme, quoted.theme);
+    let (line, message) = error("[theme]\n\nplace = 300\n");
+    assert_eq!(line, 3);
+    assert!(
+        message.contains("300") && message.contains("0-255"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_colour_of_another_type_says_what_is_expected() {
+    let (line, message) = error("[theme]\nperson = true\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("0-255"), "{message}");
+}

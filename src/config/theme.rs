@@ -18,9 +18,32 @@ pub enum Paint {
     Color(Color),
 }
 
+/// A colour as written: a string, or a bare number (`person = 196`).
+struct Written;
+
+impl serde::de::Visitor<'_> for Written {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a colour name, a number 0-255, \"#rrggbb\" or \"reverse\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<String, E> {
+        Ok(s.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<String, E> {
+        Ok(n.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<String, E> {
+        Ok(n.to_string())
+    }
+}
+
 impl<'de> Deserialize<'de> for Paint {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let s = d.deserialize_any(Written)?;
         if s.eq_ignore_ascii_case("reverse") {
             return Ok(Paint::Reverse);
         }
