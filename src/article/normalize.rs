@@ -103,8 +103,16 @@ pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
                 len = n;
             }
         } else if tex_quotes && (rest.starts_with("``") || rest.starts_with("''")) {
-            put = Some(if c == '`' { '\u{201C}' } else { '\u{201D}' });
+            let opening = c == '`' || opens_quote(out, &rest[2..]);
+            put = Some(if opening { '\u{201C}' } else { '\u{201D}' });
             len = 2;
+            if !opening && rest.starts_with("'''") {
+                // A single quote closed, then a double.
+                out.push('\u{2019}');
+                len = 3;
+            }
+        } else if tex_quotes && c == '`' {
+            put = Some('\u{2018}');
         }
         match put {
             Some(c) if is_space(c) => out.push(' '),
@@ -113,6 +121,16 @@ pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
         }
         rest = &rest[len..];
     }
+}
+
+/// Whether TeX's `''` between the text written so far (`before`) and `after`
+/// opens a quotation: at the start or after a space or an opening bracket,
+/// and before a word (wire copy writes `''` for both quotes at times).
+fn opens_quote(before: &str, after: &str) -> bool {
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    prev.is_none_or(|c| c == ' ' || "([{\u{201C}".contains(c))
+        && next.is_some_and(|c| !c.is_whitespace() && !"'.,;:!?)".contains(c))
 }
 
 /// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
@@ -205,6 +223,22 @@ mod tests {
         );
         assert_eq!(norm("the '' mark", false), "the '' mark");
         assert!(Style::of("a ``b''").tex_quotes && !Style::of("a 'b'").tex_quotes);
+    }
+
+    #[test]
+    fn tex_quotes_open_and_close_as_they_stand() {
+        // Wire copy opens with `''` at times; a single quote inside a double.
+        assert_eq!(
+            norm(
+                "''The feeling is good,'' she said. ``A `new' start.''",
+                true
+            ),
+            "\u{201C}The feeling is good,\u{201D} she said. \u{201C}A \u{2018}new' start.\u{201D}"
+        );
+        assert_eq!(
+            norm("``It was `Hallelujah,''' he said (''quietly'').", true),
+            "\u{201C}It was \u{2018}Hallelujah,\u{2019}\u{201D} he said (\u{201C}quietly\u{201D})."
+        );
     }
 
     #[test]
