@@ -79,8 +79,8 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
 
 /// `Image: Name` or `Photo: Name` ending `end` (a paragraph without its
 /// final period): a person with a full name, else a source (`NASA`, `UK
-/// Government`), or `Site / Name`. After a sentence's end or a caption's
-/// last word; nothing else may follow.
+/// Government`), or `Site / Name`. After a space (a sentence's end or a
+/// caption's last word); nothing else may follow.
 fn image_credit(end: &str) -> Option<Credit> {
     let (at, cue) = ["Image:", "Photo:"]
         .into_iter()
@@ -91,7 +91,8 @@ fn image_credit(end: &str) -> Option<Credit> {
         Some((site, name)) => (Some(site.trim()), name.trim()),
         None => (None, source),
     };
-    if at == 0 || !is_name(name) || !site.is_none_or(is_agency) || source.contains(['(', ')']) {
+    let after_word = end[..at].ends_with(' ');
+    if !after_word || !is_name(name) || !site.is_none_or(is_agency) || source.contains(['(', ')']) {
         return None;
     }
     let (agency, photographers) = match (site, is_full_name(name)) {
@@ -184,6 +185,7 @@ mod tests {
             "He saved the image: it was blurred.",
             "She said the Image: Nick Moreau, 2019 edition.",
             "The photo was taken by Nick Moreau.",
+            "He looked at the iPhoto: Great Shots.",
         ] {
             assert_eq!(credit(body), None, "{body}");
         }

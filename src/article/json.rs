@@ -10,6 +10,7 @@ use super::normalize::{Style, collapse_spaces, push_trimmed};
 use super::parse::{block_of_paragraph, blocks_of_text, date_in_file_name};
 use super::{Article, Block, BlockKind, Date, Dateline};
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 /// A problem with one record or with the JSON of a whole file.
@@ -79,7 +80,7 @@ pub fn parse_json(path: &str, text: &str) -> (Vec<Article>, Vec<RecordProblem>) 
     } else if text.trim_start().starts_with('[') {
         read_array(text, &mut out);
     } else {
-        read_values(text, &mut out);
+        read_values(text, 0, &mut out);
     }
     (out.articles, out.problems)
 }
@@ -97,18 +98,38 @@ fn is_json_lines(text: &str) -> bool {
 /// Reads JSON Lines: each line a record (or an array of them) by itself, so
 /// that a broken line, however it is broken, costs only its own record.
 fn read_lines(text: &str, out: &mut Reader) {
-    for (n, line) in text.lines().enumerate() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+        let line = &text[at..end];
+        let next = (end + 1).min(text.len());
         if line.trim().is_empty() {
+            at = next;
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Array(items)) => items.into_iter().for_each(|v| out.record(v)),
-            Ok(value) => out.record(value),
+        let (value, used) = match serde_json::from_str::<Value>(line) {
+            Ok(value) => (value, next - at),
             Err(e) => {
-                out.malformed(n + 1, &e);
-                out.next += 1;
+                // A record written over several lines is read whole.
+                let mut stream = serde_json::Deserializer::from_str(&text[at..]).into_iter();
+                match stream.next() {
+                    Some(Ok(value)) => (value, stream.byte_offset()),
+                    _ => {
+                        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
+                        out.malformed(line, &e);
+                        out.next += 1;
+                        at = next;
+                        continue;
+                    }
+                }
             }
+        };
+        match value {
+            Value::Array(items) => items.into_iter().for_each(|v| out.record(v)),
+            value => out.record(value),
         }
+        at += used;
     }
 }
 
@@ -129,20 +150,28 @@ fn read_array(text: &str, out: &mut Reader) {
         }
     }
     let mut json = serde_json::Deserializer::from_str(text);
-    let read =
-        serde::Deserializer::deserialize_seq(&mut json, Records(out)).and_then(|()| json.end());
-    if let Err(e) = read {
-        out.malformed(e.line(), &e);
+    match serde::Deserializer::deserialize_seq(&mut json, Records(out)) {
+        Err(e) => out.malformed(e.line(), &e),
+        // Values after the array (arrays one after another) are read on.
+        Ok(()) if json.end().is_err() => {
+            let mut first = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
+            first.next();
+            let after = first.byte_offset();
+            let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[..after]).count();
+            read_values(&text[after..], lines, out);
+        }
+        Ok(()) => {}
     }
 }
 
 /// Reads one JSON value after another (a single object, or objects one
 /// after the other); a broken one that starts on the line of the error is
 /// skipped and reading goes on with the next line, any other error ends
-/// the file.
-fn read_values(text: &str, out: &mut Reader) {
+/// the file. `lines_before`: the file's lines before `text`, for the line
+/// numbers reported.
+fn read_values(text: &str, lines_before: usize, out: &mut Reader) {
     let mut offset = 0;
-    let mut line_base = 0;
+    let mut line_base = lines_before;
     while offset < text.len() {
         let rest = &text[offset..];
         let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
@@ -504,7 +533,19 @@ mod tests {
         assert!(problems[0].message.contains("line 2"), "{problems:?}");
         let (articles, problems) = parse_json("in.json", "[{\"title\": \"A\"}] x");
         assert_eq!(titles(&articles), ["A"]);
-        assert!(problems[0].message.contains("trailing"), "{problems:?}");
+        assert!(problems[0].message.contains("malformed JSON at line 1"), "{problems:?}");
+    }
+
+    #[test]
+    fn records_over_several_lines_and_arrays_in_a_row_are_all_read() {
+        let mixed = "{\"title\": \"A\"}\n{\n  \"title\": \"B\"\n}\n{\"title\": \"C\"}\n";
+        let (articles, problems) = parse_json("in.jsonl", mixed);
+        assert_eq!((titles(&articles), problems), (vec!["A", "B", "C"], vec![]));
+        let arrays = "[\n {\"title\": \"A\"}\n]\n[\n {\"title\": \"B\"}\n]\n";
+        let (articles, problems) = parse_json("in.json", arrays);
+        assert_eq!((titles(&articles), problems), (vec!["A", "B"], vec![]));
+        let (_, problems) = parse_json("in.json", "[{\"title\": \"A\"}]\n\n{\"title\",\n");
+        assert!(problems[0].message.contains("line 3"), "{problems:?}");
     }
 
     #[test]
