@@ -533,7 +533,10 @@ mod tests {
         assert!(problems[0].message.contains("line 2"), "{problems:?}");
         let (articles, problems) = parse_json("in.json", "[{\"title\": \"A\"}] x");
         assert_eq!(titles(&articles), ["A"]);
-        assert!(problems[0].message.contains("malformed JSON at line 1"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("malformed JSON at line 1"),
+            "{problems:?}"
+        );
     }
 
     #[test]
