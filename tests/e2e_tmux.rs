@@ -69,15 +69,22 @@ fn sgr_reversed(params: &str, mut on: bool) -> bool {
     on
 }
 
-#[test]
-fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
-    // A state and config folder of our own: no user settings apply, none are written.
-    let home = tempfile::tempdir().expect("temp dir");
-    let Some(tmux) = Tmux::start("e2e", home.path()) else {
-        return;
-    };
+/// The reader on the bundled articles with Wang Huning active, in a tmux
+/// server named `name` whose state and config folders are under `home` (no
+/// user settings apply, none are written); `None` without tmux.
+fn reader_on_wang(name: &str, home: &std::path::Path) -> Option<Tmux> {
+    let tmux = Tmux::start(name, home)?;
     tmux.dateline("--entity 'wang huning'");
     tmux.wait_for("the reader", |s| s.contains("mention 1/"));
+    Some(tmux)
+}
+
+#[test]
+fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let Some(tmux) = reader_on_wang("e2e", home.path()) else {
+        return;
+    };
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     assert_eq!(
         tmux.format("#{mouse_any_flag}"),
@@ -131,11 +138,9 @@ fn unknown_entity_is_a_clear_message_and_status_1_like_mentions() {
 #[test]
 fn sigterm_ends_the_reader_as_q_does() {
     let home = tempfile::tempdir().expect("temp dir");
-    let Some(tmux) = Tmux::start("sigterm", home.path()) else {
+    let Some(tmux) = reader_on_wang("sigterm", home.path()) else {
         return;
     };
-    tmux.dateline("--entity 'wang huning'");
-    tmux.wait_for("the reader", |s| s.contains("mention 1/"));
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     let shell = tmux.format("#{pane_pid}");
     // The shell's child is the reader (the shell's own `kill`, not procps').
