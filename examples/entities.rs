@@ -14,7 +14,7 @@ fn main() {
         };
         let article = parse_text(&path, &text);
         println!("== {path}");
-        for e in extract(&article) {
+        for e in extract(&article).to_vec() {
             let aliases = if e.aliases.is_empty() {
                 String::new()
             } else {

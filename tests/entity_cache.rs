@@ -114,7 +114,7 @@ fn a_second_load_from_the_cache_equals_a_fresh_extraction() {
     assert!(cache_file(cache.path(), dir.path()).exists());
     // Every file's saved entities are those extracted from its articles.
     let json = dir.path().join("more.json");
-    let extract = |a: &StoredArticle| entity::extract(&a.fetch().article);
+    let extract = |a: &StoredArticle| entity::extract(&a.fetch().article).to_vec();
     let from_json: Vec<_> = fresh.articles[40..].iter().map(extract).collect();
     assert!(from_json.iter().all(|e| !e.is_empty()));
     assert_eq!(saved(cache.path(), dir.path(), &json, 2), Some(from_json));

@@ -36,7 +36,7 @@ fn record(a: &Article) -> Value {
         })
         .collect();
     let entities: Vec<Value> = extract(a)
-        .into_iter()
+        .iter()
         .map(|e| {
             json!({
                 "name": e.name,

@@ -38,11 +38,11 @@ proptest! {
     #[test]
     fn mentions_are_valid_ranges_in_reading_order(text in article_text()) {
         let article = parse_text("p.txt", &text);
-        for e in extract(&article) {
+        for e in extract(&article).iter() {
             prop_assert!(!e.name.is_empty());
             prop_assert!(!e.mentions.is_empty());
             let mut last = None;
-            for m in &e.mentions {
+            for m in e.mentions {
                 let t = article.text_of(m.block.map(|b| b as usize));
                 let (s, end) = (m.start as usize, m.end as usize);
                 prop_assert!(s < end && end <= t.len(), "{m:?} in {t:?}");

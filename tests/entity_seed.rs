@@ -17,7 +17,7 @@ fn seed() -> Option<(Article, Vec<ArticleEntity>)> {
     }
     let text = std::fs::read_to_string(SEED).expect("seed readable");
     let article = parse_text(SEED, &text);
-    let entities = extract(&article);
+    let entities = extract(&article).to_vec();
     Some((article, entities))
 }
 

@@ -82,11 +82,15 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
 /// Government`), or `Site / Name`. After a space (a sentence's end or a
 /// caption's last word); nothing else may follow.
 fn image_credit(end: &str) -> Option<Credit> {
-    let (at, cue) = ["Image:", "Photo:"]
-        .into_iter()
-        .filter_map(|cue| Some((end.rfind(cue)?, cue)))
-        .max()?;
-    let source = end[at + cue.len()..].trim();
+    // A source is words, spaces and ` / `: the characters it may hold, read
+    // back from the end, must stop at the cue's colon.
+    let before = end.trim_end_matches(|c: char| {
+        c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
+    });
+    let head = before.strip_suffix(':')?;
+    let cue = ["Image", "Photo"].into_iter().find(|c| head.ends_with(c))?;
+    let at = head.len() - cue.len();
+    let source = end[before.len()..].trim();
     let (site, name) = match source.split_once(" / ") {
         Some((site, name)) => (Some(site.trim()), name.trim()),
         None => (None, source),

@@ -11,6 +11,7 @@ pub use load::{
 };
 
 use crate::article::Article;
+use crate::entity::index::{Found, NameKeys};
 use crate::entity::{self, EntityIndex};
 use rayon::prelude::*;
 use std::fmt;
@@ -72,7 +73,13 @@ impl Corpus {
         for (n, slice) in articles.chunks(4096).enumerate() {
             let found: Vec<_> = slice.par_iter().map(entity::extract).collect();
             for (i, (article, ents)) in slice.iter().zip(found).enumerate() {
-                index.add((n * 4096 + i) as u32, article.date, ents);
+                let flat = Found::of(&ents);
+                index.add_found(
+                    (n * 4096 + i) as u32,
+                    article.date,
+                    &flat,
+                    &mut NameKeys::default(),
+                );
             }
         }
         index.merge_aliases();

@@ -16,7 +16,7 @@ use super::stored::{LeftIn, StoredArticle};
 use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
 use crate::article::Article;
 use crate::entity::index::{Found, NameKeys};
-use crate::entity::{self, ArticleEntity, EntityIndex};
+use crate::entity::{self, Entities, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -133,7 +133,7 @@ impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
 
 /// One article's entities: extracted now, or read from the saved index.
 enum ArticleFound<'s> {
-    Extracted(Vec<ArticleEntity>),
+    Extracted(Entities),
     Saved(Found<'s>),
 }
 

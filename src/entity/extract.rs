@@ -1,6 +1,6 @@
 //! Finding and linking the entities of one article.
 
-use super::ArticleEntity;
+use super::Entities;
 use super::link::{self, Item, LinkScratch};
 use super::recycle::recycle;
 use super::spans::{self, Cand, Scratch};
@@ -19,7 +19,7 @@ thread_local! {
 }
 
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
-pub fn extract(article: &Article) -> Vec<ArticleEntity> {
+pub fn extract(article: &Article) -> Entities {
     SCRATCH.with_borrow_mut(|(scratch, cands, spare, linking)| {
         let mut items: Vec<Item> = recycle(std::mem::take(spare));
         let segments = std::iter::once((None, article.title.as_str())).chain(
@@ -62,6 +62,7 @@ mod tests {
     fn names(text: &str) -> Vec<(String, EntityKind, Vec<String>, usize)> {
         let a = parse_text("t.txt", text);
         extract(&a)
+            .to_vec()
             .into_iter()
             .map(|e| (e.name, e.kind, e.aliases, e.mentions.len()))
             .collect()

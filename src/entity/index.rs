@@ -1,6 +1,6 @@
 //! The collection-wide entity index: one entity per real-world name across all articles.
 
-use super::{ArticleEntity, EntityKind, Mention};
+use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -101,20 +101,15 @@ pub struct FoundEntity<'a> {
 }
 
 impl<'a> Found<'a> {
-    /// `entities` laid out flat.
-    pub fn of(entities: &'a [ArticleEntity]) -> Found<'a> {
+    /// The entities of one article, borrowed.
+    pub fn of(entities: &'a Entities) -> Found<'a> {
         let mut found = Found {
             entities: Vec::with_capacity(entities.len()),
             aliases: Vec::new(),
             mentions: Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum()),
         };
-        for e in entities {
-            found.push(
-                &e.name,
-                e.kind,
-                e.aliases.iter().map(String::as_str),
-                e.mentions.iter().copied(),
-            );
+        for e in entities.iter() {
+            found.push(e.name, e.kind, e.aliases(), e.mentions.iter().copied());
         }
         found
     }
@@ -191,7 +186,8 @@ impl EntityIndex {
     /// Adds the entities `found` in article number `article` (dated `date`).
     /// Articles may be added in any order, each once.
     pub fn add(&mut self, article: u32, date: Option<Date>, found: Vec<ArticleEntity>) {
-        self.add_found(article, date, &Found::of(&found), &mut NameKeys::default());
+        let flat: Entities = found.into_iter().collect();
+        self.add_found(article, date, &Found::of(&flat), &mut NameKeys::default());
     }
 
     /// The entity named `name` (any case) of `kind`, made when there is none.

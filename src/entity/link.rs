@@ -4,7 +4,7 @@
 
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
-use super::{ArticleEntity, EntityKind, Mention};
+use super::{Entities, EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -39,16 +39,15 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
     }
 }
 
-/// The canonical name as shown: a place written in capitals (`NEW YORK` in a dateline)
-/// is shown capitalized (`New York`); acronyms stay.
-fn display_name(name: &str, kind: EntityKind) -> String {
+/// Appends the canonical name as shown to `out`: a place written in capitals
+/// (`NEW YORK` in a dateline) is shown capitalized (`New York`); acronyms stay.
+fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
     let all_caps = || !name.chars().any(char::is_lowercase);
     let word_like = || {
         name.split(' ')
             .all(|w| w.chars().count() >= 4 && !w.contains('.'))
     };
     if kind == EntityKind::Place && all_caps() && word_like() {
-        let mut out = String::with_capacity(name.len());
         for (k, w) in name.split(' ').enumerate() {
             if k > 0 {
                 out.push(' ');
@@ -59,9 +58,8 @@ fn display_name(name: &str, kind: EntityKind) -> String {
                 out.extend(cs.flat_map(char::to_lowercase));
             }
         }
-        out
     } else {
-        name.to_string()
+        out.push_str(name);
     }
 }
 
@@ -682,7 +680,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
-    fn entities(mut self, s: &mut Steps) -> Vec<ArticleEntity> {
+    fn entities(mut self, s: &mut Steps) -> Entities {
         let n = self.items.len();
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
@@ -733,7 +731,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
         let order = sorted;
         let items = self.items;
-        let mut out = Vec::with_capacity(groups as usize);
+        let mut out = Entities::with_capacity(groups as usize, order.len());
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
@@ -748,29 +746,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             let Some(kind) = self.kind[best] else {
                 continue;
             };
-            let name = display_name(&names[best], kind);
-            let mut aliases: Vec<String> = Vec::new();
-            let mut mentions: Vec<Mention> = Vec::with_capacity(chunk.len());
-            for i in m {
-                if names[i] != name && !aliases.iter().any(|a| *a == names[i]) {
-                    aliases.push(names[i].to_string());
-                }
-                mentions.push(Mention {
-                    block: items[i].block,
-                    start: items[i].cand.start,
-                    end: items[i].cand.end,
-                });
+            out.begin(kind, |text| push_display_name(text, &names[best], kind));
+            for i in m.clone() {
+                out.push_alias(&names[i]);
             }
-            if !mentions.is_sorted_by_key(Mention::order_key) {
-                mentions.sort_by_key(Mention::order_key);
-            }
-            mentions.dedup();
-            out.push(ArticleEntity {
-                name,
-                kind,
-                aliases,
-                mentions,
-            });
+            out.push_mentions(m.map(|i| Mention {
+                block: items[i].block,
+                start: items[i].cand.start,
+                end: items[i].cand.end,
+            }));
         }
         out
     }
@@ -779,7 +763,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 /// Links, types and groups the candidates of one article into entities, with the
 /// buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
-pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> Vec<ArticleEntity> {
+pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> Entities {
     shrink_to_people(items, &mut scratch.people);
     if sport {
         for it in items.iter_mut() {

@@ -1,6 +1,7 @@
 //! Named entities: finding people, organizations and places in an article,
 //! linking the mentions of each, and indexing them across a collection.
 
+mod entities;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
@@ -13,6 +14,7 @@ mod word_table;
 
 use serde::{Deserialize, Serialize};
 
+pub use entities::{Entities, EntityRef};
 pub use extract::extract;
 pub use index::{EntityId, EntityIndex};
 

@@ -1,0 +1,226 @@
+//! One article's entities laid out flat, as extraction returns them.
+
+use super::{ArticleEntity, EntityKind, Mention};
+use std::ops::Range;
+
+/// The entities found in one article, laid out flat: every name in one
+/// string and every alias and mention in one list, so that an article costs
+/// a handful of allocations rather than several per entity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// The names and aliases, one after another.
+    text: String,
+    entities: Vec<Flat>,
+    /// Each alias's range in `text`.
+    aliases: Vec<Range<u32>>,
+    /// Each entity's mentions in reading order, one entity after another.
+    mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Flat {
+    /// Its canonical name's range in `text`.
+    name: Range<u32>,
+    kind: EntityKind,
+    /// Its range in `aliases`.
+    aliases: Range<u32>,
+    /// Its range in `mentions`.
+    mentions: Range<u32>,
+}
+
+/// One entity of an [`Entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityRef<'a> {
+    /// Canonical name, e.g. `Wang Huning` (not `Wang`).
+    pub name: &'a str,
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Its mentions, in reading order.
+    pub mentions: &'a [Mention],
+    text: &'a str,
+    aliases: &'a [Range<u32>],
+}
+
+impl<'a> EntityRef<'a> {
+    /// Other names used for it in the article (`Wang`, `CPC` …).
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &'a str> + use<'a> {
+        let text = self.text;
+        self.aliases
+            .iter()
+            .map(move |r| &text[r.start as usize..r.end as usize])
+    }
+
+    /// This entity as an owned [`ArticleEntity`].
+    pub fn to_owned(&self) -> ArticleEntity {
+        ArticleEntity {
+            name: self.name.to_string(),
+            kind: self.kind,
+            aliases: self.aliases().map(str::to_string).collect(),
+            mentions: self.mentions.to_vec(),
+        }
+    }
+}
+
+impl Entities {
+    /// Room for `entities` entities with `mentions` mentions in all.
+    pub(crate) fn with_capacity(entities: usize, mentions: usize) -> Entities {
+        Entities {
+            text: String::with_capacity(entities * 16),
+            entities: Vec::with_capacity(entities),
+            aliases: Vec::new(),
+            mentions: Vec::with_capacity(mentions),
+        }
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The entities in order of first mention.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = EntityRef<'_>> {
+        self.entities.iter().map(|e| EntityRef {
+            name: self.str(&e.name),
+            kind: e.kind,
+            mentions: &self.mentions[e.mentions.start as usize..e.mentions.end as usize],
+            text: &self.text,
+            aliases: &self.aliases[e.aliases.start as usize..e.aliases.end as usize],
+        })
+    }
+
+    /// The entities as owned values.
+    pub fn to_vec(&self) -> Vec<ArticleEntity> {
+        self.iter().map(|e| e.to_owned()).collect()
+    }
+
+    fn str(&self, r: &Range<u32>) -> &str {
+        &self.text[r.start as usize..r.end as usize]
+    }
+
+    /// Starts an entity of `kind`, its canonical name appended by `write`;
+    /// its aliases and mentions follow with [`Entities::push_alias`] and
+    /// [`Entities::push_mentions`].
+    pub(crate) fn begin(&mut self, kind: EntityKind, write: impl FnOnce(&mut String)) {
+        let start = self.text.len() as u32;
+        write(&mut self.text);
+        let (a, m) = (self.aliases.len() as u32, self.mentions.len() as u32);
+        self.entities.push(Flat {
+            name: start..self.text.len() as u32,
+            kind,
+            aliases: a..a,
+            mentions: m..m,
+        });
+    }
+
+    /// Adds `alias` to the entity begun last, unless it is its name or one of its aliases.
+    pub(crate) fn push_alias(&mut self, alias: &str) {
+        let Some(e) = self.entities.last() else {
+            return;
+        };
+        let known = alias == self.str(&e.name)
+            || self.aliases[e.aliases.start as usize..]
+                .iter()
+                .any(|r| self.str(r) == alias);
+        if known {
+            return;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(alias);
+        self.aliases.push(start..self.text.len() as u32);
+        let end = self.aliases.len() as u32;
+        if let Some(e) = self.entities.last_mut() {
+            e.aliases.end = end;
+        }
+    }
+
+    /// Adds the mentions of the entity begun last: put in reading order,
+    /// each once.
+    pub(crate) fn push_mentions(&mut self, mentions: impl IntoIterator<Item = Mention>) {
+        let Some(e) = self.entities.last_mut() else {
+            return;
+        };
+        self.mentions.extend(mentions);
+        let own = &mut self.mentions[e.mentions.start as usize..];
+        if !own.is_sorted_by_key(Mention::order_key) {
+            own.sort_by_key(Mention::order_key);
+        }
+        // Repeats are neighbours now: keep the first of each.
+        let start = e.mentions.start as usize;
+        let mut kept = start;
+        for i in start..self.mentions.len() {
+            if kept == start || self.mentions[i] != self.mentions[kept - 1] {
+                self.mentions[kept] = self.mentions[i];
+                kept += 1;
+            }
+        }
+        self.mentions.truncate(kept);
+        e.mentions.end = kept as u32;
+    }
+}
+
+impl FromIterator<ArticleEntity> for Entities {
+    /// Lays out owned entities flat (their mentions put in reading order, each once).
+    fn from_iter<I: IntoIterator<Item = ArticleEntity>>(entities: I) -> Self {
+        let mut out = Entities::default();
+        for e in entities {
+            out.begin(e.kind, |text| text.push_str(&e.name));
+            for alias in &e.aliases {
+                out.push_alias(alias);
+            }
+            out.push_mentions(e.mentions);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(block: Option<u32>, start: u32) -> Mention {
+        Mention {
+            block,
+            start,
+            end: start + 4,
+        }
+    }
+
+    #[test]
+    fn entities_keep_their_own_aliases_and_mentions_in_reading_order() {
+        let wang = ArticleEntity {
+            name: "Wang Huning".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Wang".into(), "Wang Huning".into(), "Wang".into()],
+            mentions: vec![
+                mention(Some(1), 0),
+                mention(None, 9),
+                mention(Some(0), 5),
+                mention(Some(1), 0),
+            ],
+        };
+        let china = ArticleEntity {
+            name: "China".into(),
+            kind: EntityKind::Place,
+            aliases: vec!["Wang".into()],
+            mentions: vec![mention(Some(0), 0)],
+        };
+        let flat: Entities = [wang, china].into_iter().collect();
+        let owned = flat.to_vec();
+        assert_eq!(owned.len(), 2);
+        assert_eq!(owned[0].aliases, vec!["Wang".to_string()]);
+        assert_eq!(
+            owned[0].mentions,
+            vec![mention(None, 9), mention(Some(0), 5), mention(Some(1), 0)]
+        );
+        // Another entity's alias is its own, even when an earlier one has it.
+        assert_eq!(owned[1].aliases, vec!["Wang".to_string()]);
+        assert_eq!(owned[1].mentions, vec![mention(Some(0), 0)]);
+        let names: Vec<&str> = flat.iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Wang Huning", "China"]);
+    }
+}
