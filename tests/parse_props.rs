@@ -73,7 +73,7 @@ proptest! {
     #[test]
     fn loader_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400), fmt in 0..3u8) {
         let format = [Format::Text, Format::Json, Format::Sniff][fmt as usize];
-        let (articles, _) = parse_bytes("in", bytes, format);
+        let (articles, _) = parse_bytes("in", &bytes, format);
         articles.iter().for_each(check_invariants);
     }
 

@@ -83,11 +83,12 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Ve
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
     let mut prev_tabular = false;
+    // Lines are joined in `para`, kept from one paragraph to the next; each
+    // paragraph is then copied out once, at its size.
     let flush = |para: &mut String, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
-            // Joined lines may have grown the buffer well past the text.
-            para.shrink_to_fit();
-            blocks.push(block_of_paragraph(std::mem::take(para)));
+            blocks.push(block_of_paragraph(para.as_str().to_owned()));
+            para.clear();
         }
     };
     for line in lines {

@@ -11,6 +11,7 @@ use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
 use crate::article::parse::parse_text;
+use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -383,18 +384,32 @@ pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
 /// [`read_source`], with the key of the file read (from the same `fstat`
 /// that sized the read); `None` for standard input or a file not read.
 pub fn read_source_keyed(source: &Source) -> (Vec<Article>, Vec<Diagnostic>, Option<FileKey>) {
-    match read_bytes(&source.origin) {
-        Ok((bytes, key)) => {
-            let (articles, diagnostics) = parse_bytes(&source.display, bytes, source.format);
-            (articles, diagnostics, key)
+    READ_BUFFER.with_borrow_mut(|bytes| {
+        let read = match read_bytes(&source.origin, bytes) {
+            Ok(key) => {
+                let (articles, diagnostics) = parse_bytes(&source.display, bytes, source.format);
+                (articles, diagnostics, key)
+            }
+            Err(reason) => (Vec::new(), vec![error(&source.display, reason)], None),
+        };
+        if bytes.capacity() > KEPT_BUFFER {
+            *bytes = Vec::new();
         }
-        Err(reason) => (Vec::new(), vec![error(&source.display, reason)], None),
-    }
+        read
+    })
+}
+
+/// The largest read buffer a thread keeps for the next input.
+const KEPT_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    /// The bytes of the input read last, its allocation kept for the next.
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Parses the bytes of one input named `path`: decodes them (see
 /// [`read_source`] for what is refused) and reads them in `format`.
-pub fn parse_bytes(path: &str, bytes: Vec<u8>, format: Format) -> (Vec<Article>, Vec<Diagnostic>) {
+pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let text = match decode(bytes) {
         Ok((text, None)) => text,
@@ -447,22 +462,22 @@ fn looks_like_json(text: &str) -> bool {
     matches!(stream.next(), Some(Ok(_)))
 }
 
-/// All bytes of an input, refusing those over [`MAX_FILE_BYTES`], and a
-/// file's key.
-fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
+/// All bytes of an input, into `bytes` (emptied first), refusing those over
+/// [`MAX_FILE_BYTES`]; a file's key.
+fn read_bytes(origin: &Origin, bytes: &mut Vec<u8>) -> Result<Option<FileKey>, String> {
     let too_large = |n: u64| {
         format!(
             "larger than the {} MiB limit ({n} bytes)",
             MAX_FILE_BYTES >> 20
         )
     };
-    let mut bytes = Vec::new();
+    bytes.clear();
     let mut key = None;
     let result = match origin {
         Origin::Stdin => io::stdin()
             .lock()
             .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes),
+            .read_to_end(bytes),
         Origin::File(path) => {
             let file =
                 std::fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
@@ -477,10 +492,10 @@ fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
             }
             key = FileKey::of(&meta);
             if meta.is_file() && meta.len() > 0 {
-                read_sized(file, meta.len() as usize, &mut bytes)
+                read_sized(file, meta.len() as usize, bytes)
             } else {
                 // Pipes, devices, and files whose size says nothing (/proc).
-                file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+                file.take(MAX_FILE_BYTES + 1).read_to_end(bytes)
             }
         }
     };
@@ -488,7 +503,7 @@ fn read_bytes(origin: &Origin) -> Result<(Vec<u8>, Option<FileKey>), String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok((bytes, key))
+    Ok(key)
 }
 
 /// Reads the `len` bytes of `file` (its size when it was opened), without
@@ -512,20 +527,19 @@ fn read_sized(mut file: std::fs::File, len: usize, bytes: &mut Vec<u8>) -> io::R
 /// The text of an input: UTF-8 (or UTF-16 with a byte-order mark); a few
 /// invalid bytes are replaced with U+FFFD and noted; NUL bytes or mostly
 /// invalid bytes mean it is not text.
-fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
-    if let Some(text) = decode_utf16(&bytes) {
-        return Ok((text, None));
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok((Cow::Owned(text), None));
     }
-    if memchr::memchr(0, &bytes).is_some() {
+    if memchr::memchr(0, bytes).is_some() {
         return Err("binary file (contains NUL bytes)".into());
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) => return Ok((text, None)),
-        Err(e) => e.into_bytes(),
-    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), None));
+    }
     let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
     if invalid * 1000 > bytes.len() * MAX_INVALID_PER_MILLE {
         return Err(format!(
@@ -534,7 +548,7 @@ fn decode(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         ));
     }
     let note = format!("not valid UTF-8: {invalid} invalid byte(s) replaced with U+FFFD");
-    Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(note)))
+    Ok((String::from_utf8_lossy(bytes), Some(note)))
 }
 
 /// UTF-16 text with a byte-order mark, decoded.
@@ -569,34 +583,33 @@ mod tests {
 
     #[test]
     fn decode_accepts_utf8_and_utf16() {
-        assert_eq!(decode(b"abc".to_vec()), Ok(("abc".into(), None)));
+        assert_eq!(decode(b"abc"), Ok(("abc".into(), None)));
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("h\u{e9}".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(decode(utf16), Ok(("h\u{e9}".into(), None)));
+        assert_eq!(decode(&utf16), Ok(("h\u{e9}".into(), None)));
     }
 
     #[test]
     fn decode_refuses_binary_and_garbage() {
-        assert!(decode(b"ab\0cd".to_vec()).unwrap_err().contains("NUL"));
-        assert!(decode(vec![0xC3; 100]).unwrap_err().contains("not UTF-8"));
-        assert_eq!(decode(Vec::new()).unwrap_err(), "empty file");
+        assert!(decode(b"ab\0cd").unwrap_err().contains("NUL"));
+        assert!(decode(&[0xC3; 100]).unwrap_err().contains("not UTF-8"));
+        assert_eq!(decode(&[]).unwrap_err(), "empty file");
     }
 
     #[test]
     fn a_few_invalid_bytes_are_replaced_with_a_note() {
         let mut bytes = "x".repeat(500).into_bytes();
         bytes[100] = 0xFC;
-        let (text, note) = decode(bytes).unwrap();
+        let (text, note) = decode(&bytes).unwrap();
         assert_eq!(text.chars().filter(|&c| c == '\u{FFFD}').count(), 1);
         assert!(note.unwrap().contains("1 invalid byte"));
     }
 
     #[test]
     fn text_of_nothing_but_control_characters_is_refused() {
-        let (articles, diagnostics) =
-            parse_bytes("x.txt", b"\x03\n\x07\x1b\n".to_vec(), Format::Text);
+        let (articles, diagnostics) = parse_bytes("x.txt", b"\x03\n\x07\x1b\n", Format::Text);
         assert!(articles.is_empty());
         assert_eq!(
             diagnostics[0].to_string(),
@@ -637,11 +650,12 @@ mod tests {
         let path = dir.path().join("a.txt");
         let text = "Title\n\n".to_string() + &"Body text. ".repeat(20_000);
         std::fs::write(&path, &text).unwrap();
-        let (bytes, key) = read_bytes(&Origin::File(path)).unwrap();
+        let mut bytes = b"left from another file".to_vec();
+        let key = read_bytes(&Origin::File(path), &mut bytes).unwrap();
         assert_eq!(bytes, text.as_bytes());
         assert_eq!(key.map(|k| k.size), Some(text.len() as u64));
         // A file that says it is empty but is not (procfs) is read to its end.
-        if let Ok((bytes, _)) = read_bytes(&Origin::File("/proc/self/status".into())) {
+        if read_bytes(&Origin::File("/proc/self/status".into()), &mut bytes).is_ok() {
             assert!(String::from_utf8_lossy(&bytes).contains("Name:"));
         }
     }
