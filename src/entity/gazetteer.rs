@@ -92,10 +92,13 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
 
 /// A short list of lower-case cue words, looked up for every lower-case word: a
-/// table small enough to stay in the processor's caches, behind a bit set of the
-/// words' first, middle and last bytes and lengths that rules nearly every other
-/// word out at once (and so lets the processor guess the outcome right).
+/// table small enough to stay in the processor's caches, behind the set of the
+/// listed words' lengths and a bit set of their first, middle and last bytes and
+/// lengths, which rule nearly every other word out at once (and so let the
+/// processor guess the outcome right).
 struct CueWords {
+    /// Bit `n` set if a listed word has `n` bytes.
+    lengths: u16,
     /// Bits set at the [`CueWords::bit`] of every listed word.
     shapes: [u64; 64],
     words: WordTable,
@@ -105,11 +108,13 @@ impl CueWords {
     /// The words of `data` (one per line) shorter than 16 bytes.
     fn of(data: &'static str) -> CueWords {
         let mut cues = CueWords {
+            lengths: 0,
             shapes: [0; 64],
             words: WordTable::with_capacity(256),
         };
         for w in entries(data).filter(|w| w.len() < 16) {
             let bit = Self::bit(w.as_bytes());
+            cues.lengths |= 1 << w.len();
             cues.shapes[bit / 64] |= 1 << (bit % 64);
             cues.words.add(w, 1);
         }
@@ -132,7 +137,8 @@ impl CueWords {
     /// Whether `w` is listed.
     #[inline]
     fn contains(&self, b: &[u8]) -> bool {
-        if b.is_empty() || b.len() >= 16 {
+        // No listed word is empty or has 16 bytes or more.
+        if b.len() >= 16 || self.lengths & 1 << b.len() == 0 {
             return false;
         }
         let bit = Self::bit(b);
