@@ -92,13 +92,14 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
 
 /// A short list of lower-case cue words, looked up for every lower-case word: a
-/// table small enough to stay in the processor's caches, behind the set of the
-/// listed words' lengths and a bit set of their first, middle and last bytes and
-/// lengths, which rule nearly every other word out at once (and so let the
+/// table small enough to stay in the processor's caches, behind the lengths of the
+/// listed words by first letter and a bit set of their first, middle and last bytes
+/// and lengths, which rule nearly every other word out at once (and so let the
 /// processor guess the outcome right).
 struct CueWords {
-    /// Bit `n` set if a listed word has `n` bytes.
-    lengths: u16,
+    /// By the low five bits of a first byte (a letter's place in the alphabet), bit
+    /// `n` set if a listed word of `n` bytes starts with such a byte.
+    lengths: [u16; 32],
     /// Bits set at the [`CueWords::bit`] of every listed word.
     shapes: [u64; 64],
     words: WordTable,
@@ -108,13 +109,13 @@ impl CueWords {
     /// The words of `data` (one per line) shorter than 16 bytes.
     fn of(data: &'static str) -> CueWords {
         let mut cues = CueWords {
-            lengths: 0,
+            lengths: [0; 32],
             shapes: [0; 64],
             words: WordTable::with_capacity(256),
         };
         for w in entries(data).filter(|w| w.len() < 16) {
             let bit = Self::bit(w.as_bytes());
-            cues.lengths |= 1 << w.len();
+            cues.lengths[usize::from(w.as_bytes()[0] & 31)] |= 1 << w.len();
             cues.shapes[bit / 64] |= 1 << (bit % 64);
             cues.words.add(w, 1);
         }
@@ -138,7 +139,10 @@ impl CueWords {
     #[inline]
     fn contains(&self, b: &[u8]) -> bool {
         // No listed word is empty or has 16 bytes or more.
-        if b.len() >= 16 || self.lengths & 1 << b.len() == 0 {
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        if b.len() >= 16 || self.lengths[usize::from(first & 31)] & 1 << b.len() == 0 {
             return false;
         }
         let bit = Self::bit(b);
