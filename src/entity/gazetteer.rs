@@ -223,13 +223,14 @@ impl Lexicon {
                 add(name, flag);
             }
         }
-        let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
+        // In the map's order: under leftmost-longest matching, two distinct names
+        // never tie, so the order of the patterns changes no match.
+        let list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
         for (p, _) in &list {
             if let Some(first) = p.split(' ').next() {
                 words.add(first, PHRASE_START);
             }
         }
-        list.sort_unstable();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
