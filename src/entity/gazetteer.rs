@@ -180,9 +180,11 @@ fn two_words(name: &str) -> &str {
     &name[..end]
 }
 
+/// The entries of an embedded list: its lines without the (ASCII) white space
+/// around them, less blank lines and `#` comments.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
+    data.split('\n')
+        .map(str::trim_ascii)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -323,6 +325,26 @@ mod tests {
         assert!(lx.word(b"Chinese") & DEMONYM != 0);
         assert!(lx.word(b"BEIJING") & PLACE != 0);
         assert_eq!(lx.word(b"zzqx"), 0);
+    }
+
+    #[test]
+    fn entries_are_the_lines_trimmed_of_any_white_space() {
+        let lists = [
+            PLACES,
+            PLACE_NAMES,
+            GIVEN_NAMES,
+            SURNAMES,
+            SPORTS_WORDS,
+            SPEECH_VERBS,
+        ];
+        for data in lists.into_iter().chain(RULES.map(|r| r.0)) {
+            let trimmed: Vec<&str> = data
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(entries(data).collect::<Vec<_>>(), trimmed);
+        }
     }
 
     #[test]
