@@ -92,10 +92,14 @@ const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
 
 /// A short list of lower-case cue words, looked up for every lower-case word: a
-/// table small enough to stay in the processor's caches, behind a bit set of the
-/// words' first, middle and last bytes and lengths that rules nearly every other
-/// word out at once (and so lets the processor guess the outcome right).
+/// table small enough to stay in the processor's caches, behind the lengths of the
+/// listed words by first letter and a bit set of their first, middle and last bytes
+/// and lengths, which rule nearly every other word out at once (and so let the
+/// processor guess the outcome right).
 struct CueWords {
+    /// By the low five bits of a first byte (a letter's place in the alphabet), bit
+    /// `n` set if a listed word of `n` bytes starts with such a byte.
+    lengths: [u16; 32],
     /// Bits set at the [`CueWords::bit`] of every listed word.
     shapes: [u64; 64],
     words: WordTable,
@@ -105,11 +109,13 @@ impl CueWords {
     /// The words of `data` (one per line) shorter than 16 bytes.
     fn of(data: &'static str) -> CueWords {
         let mut cues = CueWords {
+            lengths: [0; 32],
             shapes: [0; 64],
             words: WordTable::with_capacity(256),
         };
         for w in entries(data).filter(|w| w.len() < 16) {
             let bit = Self::bit(w.as_bytes());
+            cues.lengths[usize::from(w.as_bytes()[0] & 31)] |= 1 << w.len();
             cues.shapes[bit / 64] |= 1 << (bit % 64);
             cues.words.add(w, 1);
         }
@@ -132,7 +138,11 @@ impl CueWords {
     /// Whether `w` is listed.
     #[inline]
     fn contains(&self, b: &[u8]) -> bool {
-        if b.is_empty() || b.len() >= 16 {
+        // No listed word is empty or has 16 bytes or more.
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        if b.len() >= 16 || self.lengths[usize::from(first & 31)] & 1 << b.len() == 0 {
             return false;
         }
         let bit = Self::bit(b);
@@ -170,9 +180,11 @@ fn two_words(name: &str) -> &str {
     &name[..end]
 }
 
+/// The entries of an embedded list: its lines without the (ASCII) white space
+/// around them, less blank lines and `#` comments.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
+    data.split('\n')
+        .map(str::trim_ascii)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -213,13 +225,14 @@ impl Lexicon {
                 add(name, flag);
             }
         }
-        let mut list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
+        // In the map's order: under leftmost-longest matching, two distinct names
+        // never tie, so the order of the patterns changes no match.
+        let list: Vec<(&'static str, u32)> = phrases.into_iter().collect();
         for (p, _) in &list {
             if let Some(first) = p.split(' ').next() {
                 words.add(first, PHRASE_START);
             }
         }
-        list.sort_unstable();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -312,6 +325,26 @@ mod tests {
         assert!(lx.word(b"Chinese") & DEMONYM != 0);
         assert!(lx.word(b"BEIJING") & PLACE != 0);
         assert_eq!(lx.word(b"zzqx"), 0);
+    }
+
+    #[test]
+    fn entries_are_the_lines_trimmed_of_any_white_space() {
+        let lists = [
+            PLACES,
+            PLACE_NAMES,
+            GIVEN_NAMES,
+            SURNAMES,
+            SPORTS_WORDS,
+            SPEECH_VERBS,
+        ];
+        for data in lists.into_iter().chain(RULES.map(|r| r.0)) {
+            let trimmed: Vec<&str> = data
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(entries(data).collect::<Vec<_>>(), trimmed);
+        }
     }
 
     #[test]

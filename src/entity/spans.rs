@@ -2,7 +2,7 @@
 //! names use, cut at titles, and typed by head words, gazetteers and context.
 
 use super::gazetteer::{self as gz, Lexicon, Phrase};
-use super::tokenize::{CAP, JOINED, Kind, LOWER, SENT, Token, UPPER};
+use super::tokenize::{CAP, JOINED, Kind, LOWER, SENT, Token, UPPER, WordSink};
 
 /// What the evidence inside and around a candidate says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,11 @@ pub struct Place {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
+    /// Token indices of the words other than plain lower-case ones.
+    others: Vec<u32>,
     flags: Vec<u32>,
+    /// Token indices of the name words.
+    names: Vec<u32>,
     runs: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     forced: Vec<(usize, usize, Guess)>,
@@ -213,24 +217,31 @@ pub fn find(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 
 fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let lx = gz::lexicon();
-    super::tokenize::tokenize(text, &mut s.tokens);
+    // Plain lower-case words are only counted as sports words: name words are
+    // among the others, which alone are looked at again.
+    let mut sport = 0;
+    let mut words = WordSink {
+        plain: |w: &[u8]| sport += u32::from(lx.is_sport_word(w)),
+        others: &mut s.others,
+    };
+    super::tokenize::tokenize(text, &mut s.tokens, &mut words);
     let toks = &s.tokens;
     s.flags.clear();
+    s.flags.resize(toks.len(), 0);
+    s.names.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
-    let mut sport = 0;
     let mut seen = 0;
-    s.flags.extend(toks.iter().map(|t| {
-        if t.kind != Kind::Word {
-            0
-        } else if is_name_word(t, text, lx) {
+    for &k in s.others.iter() {
+        let t = &toks[k as usize];
+        if is_name_word(t, text, lx) {
             let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
-            f
+            s.flags[k as usize] = f;
+            s.names.push(k);
         } else {
             sport += u32::from(lx.is_sport_word(t.bytes(text)));
-            0
         }
-    }));
+    }
     s.sport += sport;
     let flags = &s.flags;
     let headline = at.title && is_headline_case(toks, flags);
@@ -238,10 +249,11 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     // Runs of capitalized words, with possessives of collectives, particles, title dots and `&`.
     s.runs.clear();
     let n = toks.len();
-    let mut i = 0;
-    while i < n {
-        if flags[i] & NAME_WORD == 0 {
-            i += 1;
+    // The first token after the last run: name words before it are in that run.
+    let mut next = 0;
+    for &i in s.names.iter() {
+        let i = i as usize;
+        if i < next {
             continue;
         }
         let a = i;
@@ -288,7 +300,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             j += 2;
         }
         s.runs.push((a, j));
-        i = j;
+        next = j;
     }
     merge_connectors(text, toks, flags, &mut s.runs);
 
@@ -1251,7 +1263,12 @@ mod tests {
         let mut listed = 0;
         let lx = gz::lexicon();
         for text in texts {
-            crate::entity::tokenize::tokenize(text, &mut toks);
+            let mut others = Vec::new();
+            let mut words = WordSink {
+                plain: |_: &[u8]| {},
+                others: &mut others,
+            };
+            crate::entity::tokenize::tokenize(text, &mut toks, &mut words);
             // With the name words' flags as `find` has them, and with none.
             let looked_up: Vec<u32> = toks
                 .iter()

@@ -250,10 +250,32 @@ fn plainly_ends_word(next: Option<u8>) -> bool {
     next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
 }
 
+/// Where [`tokenize`] reports words as it finds them, so that its caller looks at
+/// no other token to find the words it needs.
+pub struct WordSink<'a, F: FnMut(&[u8])> {
+    /// Called with the bytes of every plain lower-case word: one with a lower-case
+    /// first letter (or an uncased one) and no inner hyphen or apostrophe.
+    pub plain: F,
+    /// Receives the token index of every other word (cleared first).
+    pub others: &'a mut Vec<u32>,
+}
+
 /// Pushes the word `range` of `shape`, marked as opening a sentence when one
-/// has just ended (`sent`, which it clears).
+/// has just ended (`sent`, which it clears), and reports it to `words`.
 #[inline(always)]
-fn push_word(out: &mut Vec<Token>, range: std::ops::Range<usize>, shape: u8, sent: &mut bool) {
+fn push_word<F: FnMut(&[u8])>(
+    out: &mut Vec<Token>,
+    b: &[u8],
+    range: std::ops::Range<usize>,
+    shape: u8,
+    sent: &mut bool,
+    words: &mut WordSink<'_, F>,
+) {
+    if shape & (LOWER | JOINED) == LOWER {
+        (words.plain)(&b[range.clone()]);
+    } else {
+        words.others.push(out.len() as u32);
+    }
     let shape = if std::mem::take(sent) {
         shape | SENT
     } else {
@@ -276,10 +298,12 @@ fn past_space(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b' ') { i + 1 } else { i }
 }
 
-/// Splits `text` into tokens, appending them to `out` (cleared first).
+/// Splits `text` into tokens, appending them to `out` (cleared first), and reports
+/// its words to `words` as they are found.
 #[inline(never)]
-pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut WordSink<'_, F>) {
     out.clear();
+    words.others.clear();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -291,7 +315,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
-                push_word(out, start..end, LOWER, &mut sent);
+                push_word(out, b, start..end, LOWER, &mut sent, words);
                 i = past_space(b, end);
                 continue;
             }
@@ -302,7 +326,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
                 let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
                 let shape = if capitals { CAP | UPPER } else { CAP };
-                push_word(out, start..end, shape, &mut sent);
+                push_word(out, b, start..end, shape, &mut sent, words);
                 i = past_space(b, end);
                 continue;
             }
@@ -438,7 +462,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             if letters >= 2 && !has_lower {
                 shape |= UPPER;
             }
-            push_word(out, start..i, shape, &mut sent);
+            push_word(out, b, start..i, shape, &mut sent, words);
             i = past_space(b, i);
             continue;
         }
@@ -496,10 +520,34 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 mod tests {
     use super::*;
 
+    /// The tokens of `text`, after checking what the tokenizer reported of its words.
+    fn tokens(text: &str) -> Vec<Token> {
+        let (mut v, mut others, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+        let mut sink = WordSink {
+            plain: |w: &[u8]| plain.push(w.to_vec()),
+            others: &mut others,
+        };
+        tokenize(text, &mut v, &mut sink);
+        let is_plain = |t: &Token| t.shape & (LOWER | JOINED) == LOWER;
+        let words = v.iter().filter(|t| t.kind == Kind::Word);
+        let expected_plain: Vec<Vec<u8>> = words
+            .clone()
+            .filter(|t| is_plain(t))
+            .map(|t| t.bytes(text).to_vec())
+            .collect();
+        assert_eq!(plain, expected_plain, "{text}");
+        let expected_others: Vec<u32> = (0..v.len() as u32)
+            .filter(|&k| v[k as usize].kind == Kind::Word && !is_plain(&v[k as usize]))
+            .collect();
+        assert_eq!(others, expected_others, "{text}");
+        v
+    }
+
     fn words(text: &str) -> Vec<(&str, u8)> {
-        let mut v = Vec::new();
-        tokenize(text, &mut v);
-        v.iter().map(|t| (t.text(text), t.shape)).collect()
+        tokens(text)
+            .iter()
+            .map(|t| (t.text(text), t.shape))
+            .collect()
     }
 
     #[test]
@@ -650,8 +698,6 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(words(text), expected, "{text}");
         }
-        let mut v = Vec::new();
-        tokenize("don't", &mut v);
-        assert_eq!(v[1].kind, Kind::Clitic);
+        assert_eq!(tokens("don't")[1].kind, Kind::Clitic);
     }
 }
