@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Inputs in the first batch.
@@ -133,7 +134,7 @@ impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
 
 /// One article's entities: extracted now, or read from the saved index.
 enum ArticleFound<'s> {
-    Extracted(Entities),
+    Extracted(Pooled<'s>),
     Saved(Found<'s>),
 }
 
@@ -141,8 +142,48 @@ impl ArticleFound<'_> {
     /// Laid out flat, as the index and the cache take them (those saved are already).
     fn laid_out(&self) -> Cow<'_, Found<'_>> {
         match self {
-            ArticleFound::Extracted(e) => Cow::Owned(Found::of(e)),
+            ArticleFound::Extracted(e) => Cow::Owned(Found::of(&e.entities)),
             ArticleFound::Saved(f) => Cow::Borrowed(f),
+        }
+    }
+}
+
+/// The largest entity list kept for another article, in bytes.
+const KEPT_ENTITIES: usize = 64 << 10;
+
+/// Entity lists emptied once indexed, for the workers to fill again: their
+/// allocations go round, where they would be made on a worker and freed on
+/// the thread that indexes.
+#[derive(Default)]
+struct Spare(Mutex<Vec<Entities>>);
+
+impl Spare {
+    /// The entities of `article`, in a list from the spares when there is one.
+    fn extract<'s>(&'s self, article: &Article) -> Pooled<'s> {
+        let spare = self.0.lock().ok().and_then(|mut v| v.pop());
+        let mut entities = spare.unwrap_or_default();
+        entity::extract::extract_into(article, &mut entities);
+        Pooled {
+            entities,
+            home: Some(self),
+        }
+    }
+}
+
+/// An article's extracted entities, handed back to the [`Spare`] they came
+/// from when dropped.
+struct Pooled<'s> {
+    entities: Entities,
+    home: Option<&'s Spare>,
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        let Some(home) = self.home else { return };
+        if self.entities.allocated() <= KEPT_ENTITIES
+            && let Ok(mut spares) = home.0.lock()
+        {
+            spares.push(std::mem::take(&mut self.entities));
         }
     }
 }
@@ -199,7 +240,11 @@ struct Read<'s> {
 
 /// Reads `source` (unless the cache knows it), and finds its entities in
 /// `cache` or, when `extract`, by extracting them.
-fn read_and_extract<'s>(source: &Source, extract: bool, cache: &'s Saved) -> Read<'s> {
+fn read_and_extract<'s>(
+    source: &Source,
+    extract: bool,
+    (cache, spare): (&'s Saved, &'s Spare),
+) -> Read<'s> {
     // A text file that can be read again by its path: when its one article
     // is known from the cache, it is not read now (its text is read again
     // when it is wanted).
@@ -245,7 +290,7 @@ fn read_and_extract<'s>(source: &Source, extract: bool, cache: &'s Saved) -> Rea
         None => (
             None,
             extract.then(|| {
-                let extracted = articles.iter().map(entity::extract);
+                let extracted = articles.iter().map(|a| spare.extract(a));
                 extracted.map(ArticleFound::Extracted).collect()
             }),
         ),
@@ -326,10 +371,11 @@ fn run(
     };
     let mut index = EntityIndex::new();
     let nothing_saved = Saved::default();
+    let spare = Spare::default();
     let chunk = inputs.take(FIRST_BATCH, &mut progress);
     let read = chunk
         .par_iter()
-        .map(|s| read_and_extract(s, false, &nothing_saved))
+        .map(|s| read_and_extract(s, false, (&nothing_saved, &spare)))
         .collect();
     let mut diagnostics = std::mem::take(&mut inputs.problems);
     // No entity is known yet: nothing to note in the cache.
@@ -369,7 +415,7 @@ fn run(
             || {
                 chunk
                     .par_iter()
-                    .map(|s| read_and_extract(s, true, &saved))
+                    .map(|s| read_and_extract(s, true, (&saved, &spare)))
                     .collect::<Vec<_>>()
             },
             || {
@@ -418,6 +464,8 @@ fn run(
             progress,
         });
     }
+    // Nothing is pending now; what was held references `spare` and `saved`.
+    drop(pending);
     // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {
         file,
@@ -462,7 +510,13 @@ fn index_sent<'s>(
                 return found.into_iter().map(ArticleFound::Saved).collect();
             }
             note = file.filter(|_| update.is_on());
-            let extract = |a| ArticleFound::Extracted(entity::extract(a));
+            let extract = |a| {
+                let entities = entity::extract(a);
+                ArticleFound::Extracted(Pooled {
+                    entities,
+                    home: None,
+                })
+            };
             articles.iter().map(extract).collect()
         });
         let into = Some(((&mut *index, &mut *keys), range.start));

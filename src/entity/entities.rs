@@ -62,14 +62,24 @@ impl<'a> EntityRef<'a> {
 }
 
 impl Entities {
-    /// Room for `entities` entities with `mentions` mentions in all.
-    pub(crate) fn with_capacity(entities: usize, mentions: usize) -> Entities {
-        Entities {
-            text: String::with_capacity(entities * 16),
-            entities: Vec::with_capacity(entities),
-            aliases: Vec::new(),
-            mentions: Vec::with_capacity(mentions),
-        }
+    /// Empties the list, keeping its allocations, with room for `entities`
+    /// entities with `mentions` mentions in all.
+    pub(crate) fn reset(&mut self, entities: usize, mentions: usize) {
+        self.text.clear();
+        self.entities.clear();
+        self.aliases.clear();
+        self.mentions.clear();
+        self.text.reserve(entities * 16);
+        self.entities.reserve(entities);
+        self.mentions.reserve(mentions);
+    }
+
+    /// The bytes its allocations take.
+    pub fn allocated(&self) -> usize {
+        self.text.capacity()
+            + self.entities.capacity() * size_of::<Flat>()
+            + self.aliases.capacity() * size_of::<Range<u32>>()
+            + self.mentions.capacity() * size_of::<Mention>()
     }
 
     /// The number of entities.

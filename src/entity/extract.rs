@@ -20,6 +20,13 @@ thread_local! {
 
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
 pub fn extract(article: &Article) -> Entities {
+    let mut found = Entities::default();
+    extract_into(article, &mut found);
+    found
+}
+
+/// [`extract`] into `found` (emptied first), reusing its allocations.
+pub fn extract_into(article: &Article, found: &mut Entities) {
     SCRATCH.with_borrow_mut(|(scratch, cands, spare, linking)| {
         let mut items: Vec<Item> = recycle(std::mem::take(spare));
         let segments = std::iter::once((None, article.title.as_str())).chain(
@@ -47,9 +54,8 @@ pub fn extract(article: &Article) -> Entities {
             }));
         }
         let sport = scratch.take_sport() >= SPORTS_WORDS;
-        let found = link::entities(&mut items, sport, linking);
+        link::entities(&mut items, sport, linking, found);
         *spare = recycle(items);
-        found
     })
 }
 

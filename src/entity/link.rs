@@ -680,7 +680,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
-    fn entities(mut self, s: &mut Steps) -> Entities {
+    fn entities(mut self, s: &mut Steps, out: &mut Entities) {
         let n = self.items.len();
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
@@ -731,7 +731,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
         let order = sorted;
         let items = self.items;
-        let mut out = Entities::with_capacity(groups as usize, order.len());
+        out.reset(groups as usize, order.len());
         for chunk in order.chunk_by(|x, y| x.0 == y.0) {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
@@ -756,14 +756,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 end: items[i].cand.end,
             }));
         }
-        out
     }
 }
 
-/// Links, types and groups the candidates of one article into entities, with the
-/// buffers of `scratch`.
+/// Links, types and groups the candidates of one article into the entities
+/// `out` (emptied first), with the buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
-pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> Entities {
+pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out: &mut Entities) {
     shrink_to_people(items, &mut scratch.people);
     if sport {
         for it in items.iter_mut() {
@@ -786,7 +785,6 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch) -> E
     l.same_words(&mut s.typed);
     l.coordination(&mut s.kinds);
     l.by_context(false, &mut s.decided);
-    let found = l.entities(s);
+    l.entities(s, out);
     scratch.names = recycle(names);
-    found
 }
