@@ -420,7 +420,12 @@ impl EntityIndex {
                 next += 1;
             }
         }
-        let map = |old: EntityId| new_id[root[old as usize] as usize];
+        // Each old id's new one, and whether it was merged into another:
+        // one look-up per occurrence.
+        let to: Vec<(EntityId, bool)> = (root.iter().enumerate())
+            .map(|(old, &r)| (new_id[r as usize], r as usize != old))
+            .collect();
+        let map = |old: EntityId| to[old as usize].0;
 
         let mut old_entities: Vec<Option<Entity>> = std::mem::take(&mut self.entities)
             .into_iter()
@@ -439,43 +444,57 @@ impl EntityIndex {
         }
         self.entities = entities;
 
+        // An entity that took in others is counted anew from its joined
+        // occurrences; any other keeps its articles and count, and its
+        // positions but in articles whose occurrences were joined.
+        let mut grown = vec![false; self.entities.len()];
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize != old {
+                grown[new_id[r as usize] as usize] = true;
+            }
+        }
+        let mut joined = vec![false; self.per_article.len()];
         let mut joining = merge::Joining::default();
-        for range in &mut self.per_article {
+        for (range, joined) in self.per_article.iter_mut().zip(&mut joined) {
             let (a, b) = (range.0 as usize, range.1 as usize);
             let kept = merge::remap_article(
                 &mut self.occurrences[a..b],
                 &mut self.mentions,
-                |old| (map(old), root[old as usize] != old),
+                |old| to[old as usize],
                 &mut joining,
             );
             if let Some(kept) = kept {
                 range.1 = (a + kept) as u32;
+                *joined = true;
             }
-        }
-        // Counts, articles and positions from the joined occurrences, in
-        // the surviving entities' own vectors, emptied.
-        for e in &mut self.entities {
-            e.mentions = 0;
-            e.articles.clear();
         }
         let mut old_slots = std::mem::take(&mut self.slots);
         self.slots = (root.iter().enumerate())
             .filter(|&(old, &r)| r as usize == old)
-            .map(|(old, _)| {
-                let mut slots = std::mem::take(&mut old_slots[old]);
-                slots.clear();
-                slots
-            })
+            .map(|(old, _)| std::mem::take(&mut old_slots[old]))
             .collect();
+        for (e, slots) in (self.entities.iter_mut().zip(&mut self.slots))
+            .zip(&grown)
+            .filter_map(|(pair, &g)| g.then_some(pair))
+        {
+            e.mentions = 0;
+            e.articles.clear();
+            slots.clear();
+        }
         for (a, &(first, end)) in self.per_article.iter().enumerate() {
-            for (slot, o) in self.occurrences[first as usize..end as usize]
-                .iter()
-                .enumerate()
-            {
-                let e = &mut self.entities[o.id as usize];
-                e.mentions += o.end - o.start;
-                e.articles.push(a as u32);
-                self.slots[o.id as usize].push(slot as u32);
+            let occurrences = &self.occurrences[first as usize..end as usize];
+            for (slot, o) in occurrences.iter().enumerate() {
+                let id = o.id as usize;
+                if grown[id] {
+                    let e = &mut self.entities[id];
+                    e.mentions += o.end - o.start;
+                    e.articles.push(a as u32);
+                    self.slots[id].push(slot as u32);
+                } else if joined[a]
+                    && let Ok(pos) = self.entities[id].articles.binary_search(&(a as u32))
+                {
+                    self.slots[id][pos] = slot as u32;
+                }
             }
         }
 

@@ -3,7 +3,7 @@
 use super::{Entity, EntityId, Occurrence};
 use crate::entity::EntityKind;
 use crate::entity::Mention;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A name lowercased, with its words separated by single spaces.
 fn normalized(name: &str) -> String {
@@ -65,36 +65,42 @@ fn stands_for(alias: &str, name: &str) -> bool {
         .is_some_and(|last| DESIGNATIONS.contains(&last))
 }
 
-/// The normalized short forms by which `e` may be called elsewhere: its
-/// aliases (for places and organizations only those that stand for it
-/// everywhere) and, for a person, the leading and trailing runs of its name's words.
-fn short_forms(e: &Entity) -> Vec<String> {
-    let own = normalized(&e.name);
-    let mut forms: Vec<String> = e
-        .aliases
-        .iter()
-        .filter(|a| e.kind == EntityKind::Person || stands_for(a, &e.name))
-        .map(|a| normalized(a))
-        .filter(|a| !a.is_empty() && *a != own)
-        .collect();
+/// The normalized short forms by which `e` (normalized: `own`) may be
+/// called elsewhere, put into `forms` sorted and each once: its aliases
+/// (normalized in `aliases`; for places and organizations only those that
+/// stand for it everywhere) and, for a person, the leading and trailing
+/// runs of its name's words.
+fn short_forms<'a>(e: &Entity, own: &'a str, aliases: &'a [String], forms: &mut Vec<&'a str>) {
+    forms.clear();
+    forms.extend(
+        (e.aliases.iter().zip(aliases))
+            .filter(|(a, _)| e.kind == EntityKind::Person || stands_for(a, &e.name))
+            .map(|(_, n)| n.as_str())
+            .filter(|n| !n.is_empty() && *n != own),
+    );
     if e.kind == EntityKind::Person {
-        let words: Vec<&str> = own.split(' ').collect();
-        for cut in 1..words.len() {
-            forms.push(words[..cut].join(" "));
-            forms.push(words[cut..].join(" "));
+        // Words are one space apart in a normalized name.
+        for (space, _) in own.match_indices(' ') {
+            forms.push(&own[..space]);
+            forms.push(&own[space + 1..]);
         }
     }
     forms.sort_unstable();
     forms.dedup();
-    forms
 }
 
 /// Decides the merges: for each entity, the one entity it is a short form of
 /// (if exactly one), and the candidates when it could be short for several.
 pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<EntityId>>) {
-    let mut longer: HashMap<(EntityKind, String), Vec<EntityId>> = HashMap::new();
+    let names: Vec<String> = entities.iter().map(|e| normalized(&e.name)).collect();
+    let aliases: Vec<Vec<String>> = (entities.iter())
+        .map(|e| e.aliases.iter().map(|a| normalized(a)).collect())
+        .collect();
+    let mut longer: FxHashMap<(EntityKind, &str), Vec<EntityId>> = FxHashMap::default();
+    let mut forms = Vec::new();
     for (id, e) in entities.iter().enumerate() {
-        for form in short_forms(e) {
+        short_forms(e, &names[id], &aliases[id], &mut forms);
+        for &form in &forms {
             longer
                 .entry((e.kind, form))
                 .or_default()
@@ -104,7 +110,7 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
     let mut target = vec![None; entities.len()];
     let mut candidates = vec![Vec::new(); entities.len()];
     for (id, e) in entities.iter().enumerate() {
-        let Some(ids) = longer.get(&(e.kind, normalized(&e.name))) else {
+        let Some(ids) = longer.get(&(e.kind, names[id].as_str())) else {
             continue;
         };
         let fits: Vec<EntityId> = ids
@@ -152,21 +158,24 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 /// Buffers [`remap_article`] reuses from one article to the next.
 #[derive(Default)]
 pub(super) struct Joining {
-    /// Each entity of the article after renaming, in order of first
-    /// occurrence, with the range of its joined mentions in `flat`.
-    joined: Vec<(EntityId, (u32, u32))>,
+    /// Each entity of the article after renaming, with the range of its
+    /// joined mentions in `flat` and the position of its first occurrence.
+    joined: Vec<(EntityId, (u32, u32), u32)>,
     /// The joined mentions, entity after entity.
     flat: Vec<Mention>,
     /// The mentions of the entity being joined.
     group: Vec<Mention>,
+    /// The positions of the article's occurrences, by entity after renaming
+    /// and then position: each entity's occurrences one after another.
+    order: Vec<u32>,
 }
 
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
 /// same entity, keeping them in order of first mention. The article's
 /// mentions are rewritten in place in `mentions` (joined they take no more
-/// room). When any was joined, the number of occurrences left at the front of
-/// `occurrences`.
+/// room). When any was joined or moved, the number of occurrences left at
+/// the front of `occurrences`.
 #[must_use]
 pub(super) fn remap_article(
     occurrences: &mut [Occurrence],
@@ -183,23 +192,32 @@ pub(super) fn remap_article(
     if !any_merged {
         return None;
     }
-    // An article's mentions are contiguous in the store.
-    let mut at = occurrences.iter().map(|o| o.start).min()?;
     let Joining {
         joined,
         flat,
         group,
+        order,
     } = buffers;
+    order.clear();
+    order.extend(0..occurrences.len() as u32);
+    order.sort_unstable_by_key(|&i| (occurrences[i as usize].id, i));
+    let same = |a: &u32, b: &u32| occurrences[*a as usize].id == occurrences[*b as usize].id;
+    // Renamed apart, in order of first mention, their mentions one after
+    // another: joining would move nothing.
+    let first = |o: &Occurrence| (o.start < o.end).then(|| mentions[o.start as usize].order_key());
+    let laid_out =
+        (occurrences.windows(2)).all(|w| w[0].end == w[1].start && first(&w[0]) <= first(&w[1]));
+    if laid_out && order.windows(2).all(|w| !same(&w[0], &w[1])) {
+        return None;
+    }
+    // An article's mentions are contiguous in the store.
+    let mut at = occurrences.iter().map(|o| o.start).min()?;
     joined.clear();
     flat.clear();
-    for o in occurrences.iter() {
-        if !joined.iter().any(|(id, _)| *id == o.id) {
-            joined.push((o.id, (0, 0)));
-        }
-    }
-    for (id, range) in joined.iter_mut() {
+    for run in order.chunk_by(same) {
         group.clear();
-        for (k, o) in occurrences.iter().filter(|o| o.id == *id).enumerate() {
+        for (k, &i) in run.iter().enumerate() {
+            let o = &occurrences[i as usize];
             group.extend_from_slice(&mentions[o.start as usize..o.end as usize]);
             if k > 0 {
                 group.sort_by_key(Mention::order_key);
@@ -208,10 +226,17 @@ pub(super) fn remap_article(
         }
         let start = flat.len() as u32;
         flat.extend_from_slice(group);
-        *range = (start, flat.len() as u32);
+        joined.push((
+            occurrences[run[0] as usize].id,
+            (start, flat.len() as u32),
+            run[0],
+        ));
     }
-    joined.sort_by_key(|(_, (a, b))| (a < b).then(|| flat[*a as usize].order_key()));
-    for (slot, &(id, (a, b))) in joined.iter().enumerate() {
+    // In order of first mention; among as early ones, of first occurrence.
+    joined.sort_unstable_by_key(|&(_, (a, b), first)| {
+        ((a < b).then(|| flat[a as usize].order_key()), first)
+    });
+    for (slot, &(id, (a, b), _)) in joined.iter().enumerate() {
         let end = at + (b - a);
         mentions[at as usize..end as usize].copy_from_slice(&flat[a as usize..b as usize]);
         occurrences[slot] = Occurrence { id, start: at, end };
