@@ -210,7 +210,7 @@ impl EntityCache {
         put_bytes(&mut sink.buf, VERSION.as_bytes());
         put(&mut sink.buf, strings.ends.len() as u64);
         for s in strings.strings() {
-            put_bytes(&mut sink.buf, s.as_bytes());
+            put_bytes(&mut sink.buf, s);
             sink.spill()?;
         }
         put(&mut sink.buf, all.len() as u64);
@@ -489,11 +489,11 @@ impl Update {
 /// one after another in one buffer.
 #[derive(Debug, Default)]
 struct Interner {
-    /// Each string's number and place in `text`, by the string's hash (so
-    /// that a lookup reads no other table before the bytes).
+    /// Each string's number and place in `text`, by the hash of its bytes
+    /// (so that a look-up reads no other table before the bytes).
     ids: HashTable<Interned>,
-    /// Every string, in order of number.
-    text: String,
+    /// Every string's bytes, in order of number.
+    text: Vec<u8>,
     /// Where each string ends in `text`, by number.
     ends: Vec<usize>,
 }
@@ -509,6 +509,7 @@ struct Interned {
 impl Interner {
     /// The number of `s`, given it when new.
     fn id(&mut self, s: &str) -> u32 {
+        let s = s.as_bytes();
         let hash = FxBuildHasher.hash_one(s);
         let text = &self.text;
         let at = |i: &Interned| &text[i.start..i.start + i.len as usize];
@@ -520,22 +521,22 @@ impl Interner {
         match entry {
             Entry::Occupied(known) => known.get().id,
             Entry::Vacant(slot) => {
+                let id = self.ends.len() as u32;
                 // A string of 4 GiB or more is numbered but not looked up
                 // again: another use of it gets another number.
-                let id = self.ends.len() as u32;
                 if let Ok(len) = u32::try_from(s.len()) {
                     let start = self.text.len();
                     slot.insert(Interned { id, len, start });
                 }
-                self.text.push_str(s);
+                self.text.extend_from_slice(s);
                 self.ends.push(self.text.len());
                 id
             }
         }
     }
 
-    /// Every string, in order of number.
-    fn strings(&self) -> impl Iterator<Item = &str> {
+    /// Every string's bytes, in order of number.
+    fn strings(&self) -> impl Iterator<Item = &[u8]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
     }
@@ -691,8 +692,9 @@ mod tests {
         let words = ["Xi", "Xi Jinping", "", "Xi", "xi", "Zoë", "", "Xi Jinping"];
         let ids: Vec<u32> = words.iter().map(|w| strings.id(w)).collect();
         assert_eq!(ids, [0, 1, 2, 0, 3, 4, 2, 1]);
-        let all: Vec<&str> = strings.strings().collect();
-        assert_eq!(all, ["Xi", "Xi Jinping", "", "xi", "Zoë"]);
+        let all: Vec<&[u8]> = strings.strings().collect();
+        let words = ["Xi", "Xi Jinping", "", "xi", "Zoë"].map(str::as_bytes);
+        assert_eq!(all, words);
     }
 
     #[test]

@@ -158,16 +158,35 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 /// Buffers [`remap_article`] reuses from one article to the next.
 #[derive(Default)]
 pub(super) struct Joining {
-    /// Each entity of the article after renaming, with the range of its
-    /// joined mentions in `flat` and the position of its first occurrence.
-    joined: Vec<(EntityId, (u32, u32), u32)>,
+    /// Each entity of the article after renaming, in order of first
+    /// occurrence, with the range of its joined mentions in `flat`.
+    joined: Vec<(EntityId, (u32, u32))>,
     /// The joined mentions, entity after entity.
     flat: Vec<Mention>,
     /// The mentions of the entity being joined.
     group: Vec<Mention>,
-    /// The positions of the article's occurrences, by entity after renaming
-    /// and then position: each entity's occurrences one after another.
-    order: Vec<u32>,
+    /// For each entity id, the last call that saw it (`calls` then).
+    seen: Vec<u32>,
+    /// Calls that looked for an entity named twice, counted from 1.
+    calls: u32,
+}
+
+impl Joining {
+    /// Whether two of `occurrences` name one entity.
+    fn any_twice(&mut self, occurrences: &[Occurrence]) -> bool {
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls == 0 {
+            self.seen.fill(0);
+            self.calls = 1;
+        }
+        occurrences.iter().any(|o| {
+            let id = o.id as usize;
+            if self.seen.len() <= id {
+                self.seen.resize(id + 1, 0);
+            }
+            std::mem::replace(&mut self.seen[id], self.calls) == self.calls
+        })
+    }
 }
 
 /// Renames the entities of one article through `map` (old id → new id and
@@ -192,32 +211,32 @@ pub(super) fn remap_article(
     if !any_merged {
         return None;
     }
-    let Joining {
-        joined,
-        flat,
-        group,
-        order,
-    } = buffers;
-    order.clear();
-    order.extend(0..occurrences.len() as u32);
-    order.sort_unstable_by_key(|&i| (occurrences[i as usize].id, i));
-    let same = |a: &u32, b: &u32| occurrences[*a as usize].id == occurrences[*b as usize].id;
     // Renamed apart, in order of first mention, their mentions one after
     // another: joining would move nothing.
     let first = |o: &Occurrence| (o.start < o.end).then(|| mentions[o.start as usize].order_key());
     let laid_out =
         (occurrences.windows(2)).all(|w| w[0].end == w[1].start && first(&w[0]) <= first(&w[1]));
-    if laid_out && order.windows(2).all(|w| !same(&w[0], &w[1])) {
+    if laid_out && !buffers.any_twice(occurrences) {
         return None;
     }
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
+    let Joining {
+        joined,
+        flat,
+        group,
+        ..
+    } = buffers;
     joined.clear();
     flat.clear();
-    for run in order.chunk_by(same) {
+    for o in occurrences.iter() {
+        if !joined.iter().any(|(id, _)| *id == o.id) {
+            joined.push((o.id, (0, 0)));
+        }
+    }
+    for (id, range) in joined.iter_mut() {
         group.clear();
-        for (k, &i) in run.iter().enumerate() {
-            let o = &occurrences[i as usize];
+        for (k, o) in occurrences.iter().filter(|o| o.id == *id).enumerate() {
             group.extend_from_slice(&mentions[o.start as usize..o.end as usize]);
             if k > 0 {
                 group.sort_by_key(Mention::order_key);
@@ -226,17 +245,10 @@ pub(super) fn remap_article(
         }
         let start = flat.len() as u32;
         flat.extend_from_slice(group);
-        joined.push((
-            occurrences[run[0] as usize].id,
-            (start, flat.len() as u32),
-            run[0],
-        ));
+        *range = (start, flat.len() as u32);
     }
-    // In order of first mention; among as early ones, of first occurrence.
-    joined.sort_unstable_by_key(|&(_, (a, b), first)| {
-        ((a < b).then(|| flat[a as usize].order_key()), first)
-    });
-    for (slot, &(id, (a, b), _)) in joined.iter().enumerate() {
+    joined.sort_by_key(|(_, (a, b))| (a < b).then(|| flat[*a as usize].order_key()));
+    for (slot, &(id, (a, b))) in joined.iter().enumerate() {
         let end = at + (b - a);
         mentions[at as usize..end as usize].copy_from_slice(&flat[a as usize..b as usize]);
         occurrences[slot] = Occurrence { id, start: at, end };
