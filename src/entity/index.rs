@@ -68,6 +68,9 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
+    /// Entities whose mention count may exceed the mentions kept, which
+    /// [`EntityIndex::merge_aliases`] counts anew.
+    recount: Vec<EntityId>,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
@@ -301,7 +304,14 @@ impl EntityIndex {
         let Some(kept) = joined else { return };
         self.occurrences.truncate(first + kept);
         let end = self.occurrences[first..].iter().map(|o| o.end).max();
+        let before = self.mentions.len();
         self.mentions.truncate(end.unwrap_or(0) as usize);
+        if self.mentions.len() < before {
+            // A mention found under both spellings is kept once: their
+            // counts are now more than their mentions.
+            self.recount
+                .extend(self.occurrences[first..].iter().map(|o| o.id));
+        }
         for (slot, o) in self.occurrences[first..].iter().enumerate() {
             let e = o.id as usize;
             if let Ok(pos) = self.entities[e].articles.binary_search(&article) {
@@ -444,14 +454,18 @@ impl EntityIndex {
         }
         self.entities = entities;
 
-        // An entity that took in others is counted anew from its joined
-        // occurrences; any other keeps its articles and count, and its
-        // positions but in articles whose occurrences were joined.
+        // An entity that took in others (or is to be recounted) is counted
+        // anew from its joined occurrences; any other keeps its articles
+        // and count, and its positions but in articles whose occurrences
+        // were joined.
         let mut grown = vec![false; self.entities.len()];
         for (old, &r) in root.iter().enumerate() {
             if r as usize != old {
                 grown[new_id[r as usize] as usize] = true;
             }
+        }
+        for old in std::mem::take(&mut self.recount) {
+            grown[map(old) as usize] = true;
         }
         let mut joined = vec![false; self.per_article.len()];
         let mut joining = merge::Joining::default();
@@ -603,6 +617,19 @@ mod tests {
         index.merge_aliases();
         let id = index.find("dar es salaam").unwrap();
         assert_eq!(index.entity(id).articles, [0, 1]);
+    }
+
+    #[test]
+    fn merging_counts_a_mention_found_under_two_spellings_once() {
+        let mut index = EntityIndex::new();
+        let upper = person("DAR ES SALAAM", &[], &[0, 9]);
+        let lower = person("Dar es Salaam", &[], &[0]);
+        index.add(0, None, vec![upper, lower]);
+        index.add(1, None, vec![person("Ada Lindqvist", &[], &[3])]);
+        index.merge_aliases();
+        let id = index.find("dar es salaam").unwrap();
+        assert_eq!(index.mentions(0, id).len(), 2);
+        assert_eq!(index.entity(id).mentions, 2);
     }
 
     #[test]
@@ -837,6 +864,10 @@ mod tests {
                 for &a in &e.articles {
                     proptest::prop_assert!(!ix.mentions(a as usize, id as EntityId).is_empty());
                 }
+                let kept: usize = (e.articles.iter())
+                    .map(|&a| ix.mentions(a as usize, id as EntityId).len())
+                    .sum();
+                proptest::prop_assert_eq!(e.mentions as usize, kept);
                 let positions: Vec<(u32, usize)> = ix.positions_of(id as EntityId).collect();
                 proptest::prop_assert_eq!(positions.len(), e.articles.len());
                 for (a, slot) in positions {
