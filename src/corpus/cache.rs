@@ -23,12 +23,12 @@
 //! `DATELINE_NO_CACHE=1` turns the cache off.
 
 use crate::article::Date;
-use crate::entity::index::Found;
+use crate::entity::index::{Found, FoundEntity, NameKeys};
 use crate::entity::{EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::borrow::Borrow;
+use std::borrow::BorrowMut;
 use std::fs::Metadata;
 use std::hash::BuildHasher;
 use std::io::Write;
@@ -182,15 +182,21 @@ impl EntityCache {
             added,
             mut strings,
             records,
+            names: _,
         } = self.update;
         let mut record_bytes = Vec::new();
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
             let unreadable = || std::io::Error::other("a saved record cannot be read back");
-            let (entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
+            let (mut entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
             let start = record_bytes.len();
-            encode_record(&mut record_bytes, &mut strings, &entities, header.as_ref());
+            encode_record(
+                &mut record_bytes,
+                &mut strings,
+                &mut entities,
+                header.as_ref(),
+            );
             all.push((path.clone(), *key, start..record_bytes.len(), true));
         }
         all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
@@ -202,9 +208,9 @@ impl EntityCache {
         sink.buf.extend_from_slice(MAGIC);
         sink.buf.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         put_bytes(&mut sink.buf, VERSION.as_bytes());
-        put(&mut sink.buf, strings.list.len() as u64);
-        for s in &strings.list {
-            put_bytes(&mut sink.buf, s.as_bytes());
+        put(&mut sink.buf, strings.ends.len() as u64);
+        for s in strings.strings() {
+            put_bytes(&mut sink.buf, s);
             sink.spill()?;
         }
         put(&mut sink.buf, all.len() as u64);
@@ -402,7 +408,7 @@ impl Saved {
                     let end = start.checked_add(u32::try_from(r.number()?).ok()?)?;
                     found.mentions.push(Mention { block, start, end });
                 }
-                found.entities.push(crate::entity::index::FoundEntity {
+                found.entities.push(FoundEntity {
                     name,
                     key,
                     kind,
@@ -437,6 +443,9 @@ pub struct Update {
     added: Vec<(String, FileKey, Range<usize>)>,
     strings: Interner,
     records: Vec<u8>,
+    /// The entities of the names numbered by `strings`, in the index being
+    /// built alongside.
+    names: NameKeys,
 }
 
 impl Update {
@@ -454,74 +463,117 @@ impl Update {
 
     /// Adds the entities extracted from the file at `path` with `key`, and
     /// the header of its only article when the reader may keep just that.
+    ///
+    /// Numbers each entity's name ([`FoundEntity::key`]) as the saved index
+    /// will, so that the one index built alongside need not look it up
+    /// again, and gives what the numbers stand for in that index; `None`
+    /// (the entities left as they were) when there is no cache to save.
     pub fn add<'f>(
         &mut self,
         path: String,
         key: FileKey,
-        entities: &[impl Borrow<Found<'f>>],
+        entities: &mut [impl BorrowMut<Found<'f>>],
         header: Option<&Header>,
-    ) {
+    ) -> Option<&mut NameKeys> {
         if !self.on {
-            return;
+            return None;
         }
         let start = self.records.len();
         encode_record(&mut self.records, &mut self.strings, entities, header);
         self.added.push((path, key, start..self.records.len()));
+        Some(&mut self.names)
     }
 }
 
-/// Strings numbered in order of first use, each kept once.
+/// Strings numbered in order of first use, each kept once, their bytes
+/// one after another in one buffer.
 #[derive(Debug, Default)]
 struct Interner {
-    /// Numbers into `list`, by the string's hash.
-    ids: HashTable<u32>,
-    list: Vec<Box<str>>,
+    /// Each string's number and place in `text`, by the hash of its bytes
+    /// (so that a look-up reads no other table before the bytes).
+    ids: HashTable<Interned>,
+    /// Every string's bytes, in order of number.
+    text: Vec<u8>,
+    /// Where each string ends in `text`, by number.
+    ends: Vec<usize>,
+}
+
+/// One string of an [`Interner`].
+#[derive(Debug, Clone, Copy)]
+struct Interned {
+    id: u32,
+    len: u32,
+    start: usize,
 }
 
 impl Interner {
+    /// The number of `s`, given it when new.
     fn id(&mut self, s: &str) -> u32 {
+        let s = s.as_bytes();
         let hash = FxBuildHasher.hash_one(s);
-        let list = &self.list;
+        let text = &self.text;
+        let at = |i: &Interned| &text[i.start..i.start + i.len as usize];
         let entry = self.ids.entry(
             hash,
-            |&id| *list[id as usize] == *s,
-            |&id| FxBuildHasher.hash_one(&*list[id as usize]),
+            |i| i.len as usize == s.len() && at(i) == s,
+            |i| FxBuildHasher.hash_one(at(i)),
         );
         match entry {
-            Entry::Occupied(known) => *known.get(),
+            Entry::Occupied(known) => known.get().id,
             Entry::Vacant(slot) => {
-                let id = list.len() as u32;
-                slot.insert(id);
-                self.list.push(s.into());
+                let id = self.ends.len() as u32;
+                // A string of 4 GiB or more is numbered but not looked up
+                // again: another use of it gets another number.
+                if let Ok(len) = u32::try_from(s.len()) {
+                    let start = self.text.len();
+                    slot.insert(Interned { id, len, start });
+                }
+                self.text.extend_from_slice(s);
+                self.ends.push(self.text.len());
                 id
             }
         }
     }
+
+    /// Every string's bytes, in order of number.
+    fn strings(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
+    }
 }
 
+/// Appends the record of `articles` (and `header`) to `out`, numbering
+/// their strings in `strings` and each entity's name ([`FoundEntity::key`])
+/// by its string's number.
 fn encode_record<'f>(
     out: &mut Vec<u8>,
     strings: &mut Interner,
-    articles: &[impl Borrow<Found<'f>>],
+    articles: &mut [impl BorrowMut<Found<'f>>],
     header: Option<&Header>,
 ) {
     put(out, articles.len() as u64);
     for found in articles {
-        let found: &Found = found.borrow();
-        put(out, found.entities.len() as u64);
-        for e in &found.entities {
-            put(out, strings.id(e.name).into());
+        let Found {
+            entities,
+            aliases,
+            mentions,
+        } = found.borrow_mut();
+        put(out, entities.len() as u64);
+        for e in entities {
+            let name = strings.id(e.name);
+            e.key = name.checked_add(1).unwrap_or(0);
+            put(out, name.into());
             out.push(match e.kind {
                 EntityKind::Person => 0,
                 EntityKind::Organization => 1,
                 EntityKind::Place => 2,
             });
-            let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
+            let aliases = &aliases[e.aliases.start as usize..e.aliases.end as usize];
             put(out, aliases.len() as u64);
             for a in aliases {
                 put(out, strings.id(a).into());
             }
-            let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
+            let mentions = &mentions[e.mentions.start as usize..e.mentions.end as usize];
             put(out, mentions.len() as u64);
             for m in mentions {
                 put(out, m.block.map_or(0, |b| u64::from(b) + 1));
@@ -632,6 +684,60 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::EntityIndex;
+
+    #[test]
+    fn strings_are_numbered_once_in_order_of_first_use() {
+        let mut strings = Interner::default();
+        let words = ["Xi", "Xi Jinping", "", "Xi", "xi", "Zoë", "", "Xi Jinping"];
+        let ids: Vec<u32> = words.iter().map(|w| strings.id(w)).collect();
+        assert_eq!(ids, [0, 1, 2, 0, 3, 4, 2, 1]);
+        let all: Vec<&[u8]> = strings.strings().collect();
+        let words = ["Xi", "Xi Jinping", "", "xi", "Zoë"].map(str::as_bytes);
+        assert_eq!(all, words);
+    }
+
+    #[test]
+    fn names_numbered_by_the_cache_find_the_entities_a_look_up_finds() {
+        let found = |names: &[(&'static str, EntityKind)]| {
+            let mut f = Found::default();
+            for &(name, kind) in names {
+                let m = Mention {
+                    block: Some(0),
+                    start: f.mentions.len() as u32,
+                    end: f.mentions.len() as u32 + 1,
+                };
+                f.push(name, kind, ["Xi"], [m]);
+            }
+            f
+        };
+        let (person, place) = (EntityKind::Person, EntityKind::Place);
+        let articles = [
+            found(&[("Xi Jinping", person), ("Hotan", place)]),
+            found(&[("HOTAN", place), ("Hotan", person), ("Xi", person)]),
+            found(&[("Hotan", place), ("Xi Jinping", person), ("hotan", place)]),
+        ];
+        let (mut numbered, mut looked_up) = (EntityIndex::new(), EntityIndex::new());
+        let mut update = Update {
+            on: true,
+            ..Update::default()
+        };
+        let key = FileKey {
+            size: 1,
+            mtime_ns: 2,
+        };
+        for (n, f) in articles.iter().enumerate() {
+            let mut laid = [f.clone()];
+            let keys = update.add(format!("/{n}"), key, &mut laid, None).unwrap();
+            assert!(laid[0].entities.iter().all(|e| e.key != 0));
+            numbered.add_found(n as u32, None, &laid[0], keys);
+            looked_up.add_found(n as u32, None, f, &mut NameKeys::default());
+        }
+        assert_eq!(numbered.entities(), looked_up.entities());
+        for n in 0..articles.len() {
+            assert_eq!(numbered.of_article(n), looked_up.of_article(n));
+        }
+    }
 
     #[test]
     fn a_sink_writes_everything_in_order_with_the_checksum_of_all() {

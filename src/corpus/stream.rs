@@ -195,7 +195,8 @@ type Indexing<'a> = (&'a mut EntityIndex, &'a mut NameKeys);
 /// `update` under `note` (the file's path and key; `header`: its only
 /// article's), and adds them to the index `into` as those of the articles
 /// numbered from the number given. Each article's entities are laid out
-/// flat once for both.
+/// flat once for both, and their names looked up once: the cache numbers
+/// them, and the index finds them by number.
 fn note_and_index(
     found: &[ArticleFound<'_>],
     articles: &[Article],
@@ -207,11 +208,15 @@ fn note_and_index(
     if note.is_none() && into.is_none() {
         return;
     }
-    let laid: Vec<Cow<Found>> = found.iter().map(ArticleFound::laid_out).collect();
+    let mut laid: Vec<Cow<Found>> = found.iter().map(ArticleFound::laid_out).collect();
+    let mut numbered = None;
     if let Some((path, key)) = note {
-        update.add(path, key, &laid, header);
+        let mut flat: Vec<&mut Found> = laid.iter_mut().map(Cow::to_mut).collect();
+        numbered = update.add(path, key, &mut flat, header);
     }
     if let Some(((index, keys), first)) = into {
+        // Names the cache numbered just now are known by those numbers.
+        let keys = numbered.unwrap_or(keys);
         for ((flat, article), n) in laid.iter().zip(articles).zip(first..) {
             index.add_found(n as u32, article.date, flat, keys);
         }

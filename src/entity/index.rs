@@ -68,6 +68,9 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
+    /// Entities whose mention count may exceed the mentions kept, which
+    /// [`EntityIndex::merge_aliases`] counts anew.
+    recount: Vec<EntityId>,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
@@ -297,7 +300,14 @@ impl EntityIndex {
         let Some(kept) = joined else { return };
         self.occurrences.truncate(first + kept);
         let end = self.occurrences[first..].iter().map(|o| o.end).max();
+        let before = self.mentions.len();
         self.mentions.truncate(end.unwrap_or(0) as usize);
+        if self.mentions.len() < before {
+            // A mention found under both spellings is kept once: their
+            // counts are now more than their mentions.
+            self.recount
+                .extend(self.occurrences[first..].iter().map(|o| o.id));
+        }
         for (slot, o) in self.occurrences[first..].iter().enumerate() {
             let e = o.id as usize;
             if let Ok(pos) = self.entities[e].articles.binary_search(&article) {
@@ -416,7 +426,12 @@ impl EntityIndex {
                 next += 1;
             }
         }
-        let map = |old: EntityId| new_id[root[old as usize] as usize];
+        // Each old id's new one, and whether it was merged into another:
+        // one look-up per occurrence.
+        let to: Vec<(EntityId, bool)> = (root.iter().enumerate())
+            .map(|(old, &r)| (new_id[r as usize], r as usize != old))
+            .collect();
+        let map = |old: EntityId| to[old as usize].0;
 
         let mut old_entities: Vec<Option<Entity>> = std::mem::take(&mut self.entities)
             .into_iter()
@@ -435,43 +450,61 @@ impl EntityIndex {
         }
         self.entities = entities;
 
+        // An entity that took in others (or is to be recounted) is counted
+        // anew from its joined occurrences; any other keeps its articles
+        // and count, and its positions but in articles whose occurrences
+        // were joined.
+        let mut grown = vec![false; self.entities.len()];
+        for (old, &r) in root.iter().enumerate() {
+            if r as usize != old {
+                grown[new_id[r as usize] as usize] = true;
+            }
+        }
+        for old in std::mem::take(&mut self.recount) {
+            grown[map(old) as usize] = true;
+        }
+        let mut joined = vec![false; self.per_article.len()];
         let mut joining = merge::Joining::default();
-        for range in &mut self.per_article {
+        for (range, joined) in self.per_article.iter_mut().zip(&mut joined) {
             let (a, b) = (range.0 as usize, range.1 as usize);
             let kept = merge::remap_article(
                 &mut self.occurrences[a..b],
                 &mut self.mentions,
-                |old| (map(old), root[old as usize] != old),
+                |old| to[old as usize],
                 &mut joining,
             );
             if let Some(kept) = kept {
                 range.1 = (a + kept) as u32;
+                *joined = true;
             }
-        }
-        // Counts, articles and positions from the joined occurrences, in
-        // the surviving entities' own vectors, emptied.
-        for e in &mut self.entities {
-            e.mentions = 0;
-            e.articles.clear();
         }
         let mut old_slots = std::mem::take(&mut self.slots);
         self.slots = (root.iter().enumerate())
             .filter(|&(old, &r)| r as usize == old)
-            .map(|(old, _)| {
-                let mut slots = std::mem::take(&mut old_slots[old]);
-                slots.clear();
-                slots
-            })
+            .map(|(old, _)| std::mem::take(&mut old_slots[old]))
             .collect();
+        for (e, slots) in (self.entities.iter_mut().zip(&mut self.slots))
+            .zip(&grown)
+            .filter_map(|(pair, &g)| g.then_some(pair))
+        {
+            e.mentions = 0;
+            e.articles.clear();
+            slots.clear();
+        }
         for (a, &(first, end)) in self.per_article.iter().enumerate() {
-            for (slot, o) in self.occurrences[first as usize..end as usize]
-                .iter()
-                .enumerate()
-            {
-                let e = &mut self.entities[o.id as usize];
-                e.mentions += o.end - o.start;
-                e.articles.push(a as u32);
-                self.slots[o.id as usize].push(slot as u32);
+            let occurrences = &self.occurrences[first as usize..end as usize];
+            for (slot, o) in occurrences.iter().enumerate() {
+                let id = o.id as usize;
+                if grown[id] {
+                    let e = &mut self.entities[id];
+                    e.mentions += o.end - o.start;
+                    e.articles.push(a as u32);
+                    self.slots[id].push(slot as u32);
+                } else if joined[a]
+                    && let Ok(pos) = self.entities[id].articles.binary_search(&(a as u32))
+                {
+                    self.slots[id][pos] = slot as u32;
+                }
             }
         }
 
@@ -580,6 +613,19 @@ mod tests {
         index.merge_aliases();
         let id = index.find("dar es salaam").unwrap();
         assert_eq!(index.entity(id).articles, [0, 1]);
+    }
+
+    #[test]
+    fn merging_counts_a_mention_found_under_two_spellings_once() {
+        let mut index = EntityIndex::new();
+        let upper = person("DAR ES SALAAM", &[], &[0, 9]);
+        let lower = person("Dar es Salaam", &[], &[0]);
+        index.add(0, None, vec![upper, lower]);
+        index.add(1, None, vec![person("Ada Lindqvist", &[], &[3])]);
+        index.merge_aliases();
+        let id = index.find("dar es salaam").unwrap();
+        assert_eq!(index.mentions(0, id).len(), 2);
+        assert_eq!(index.entity(id).mentions, 2);
     }
 
     #[test]
@@ -814,6 +860,10 @@ mod tests {
                 for &a in &e.articles {
                     proptest::prop_assert!(!ix.mentions(a as usize, id as EntityId).is_empty());
                 }
+                let kept: usize = (e.articles.iter())
+                    .map(|&a| ix.mentions(a as usize, id as EntityId).len())
+                    .sum();
+                proptest::prop_assert_eq!(e.mentions as usize, kept);
                 let positions: Vec<(u32, usize)> = ix.positions_of(id as EntityId).collect();
                 proptest::prop_assert_eq!(positions.len(), e.articles.len());
                 for (a, slot) in positions {

@@ -3,7 +3,7 @@
 use super::{Entity, EntityId, Occurrence};
 use crate::entity::EntityKind;
 use crate::entity::Mention;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A name lowercased, with its words separated by single spaces.
 fn normalized(name: &str) -> String {
@@ -65,36 +65,42 @@ fn stands_for(alias: &str, name: &str) -> bool {
         .is_some_and(|last| DESIGNATIONS.contains(&last))
 }
 
-/// The normalized short forms by which `e` may be called elsewhere: its
-/// aliases (for places and organizations only those that stand for it
-/// everywhere) and, for a person, the leading and trailing runs of its name's words.
-fn short_forms(e: &Entity) -> Vec<String> {
-    let own = normalized(&e.name);
-    let mut forms: Vec<String> = e
-        .aliases
-        .iter()
-        .filter(|a| e.kind == EntityKind::Person || stands_for(a, &e.name))
-        .map(|a| normalized(a))
-        .filter(|a| !a.is_empty() && *a != own)
-        .collect();
+/// The normalized short forms by which `e` (normalized: `own`) may be
+/// called elsewhere, put into `forms` sorted and each once: its aliases
+/// (normalized in `aliases`; for places and organizations only those that
+/// stand for it everywhere) and, for a person, the leading and trailing
+/// runs of its name's words.
+fn short_forms<'a>(e: &Entity, own: &'a str, aliases: &'a [String], forms: &mut Vec<&'a str>) {
+    forms.clear();
+    forms.extend(
+        (e.aliases.iter().zip(aliases))
+            .filter(|(a, _)| e.kind == EntityKind::Person || stands_for(a, &e.name))
+            .map(|(_, n)| n.as_str())
+            .filter(|n| !n.is_empty() && *n != own),
+    );
     if e.kind == EntityKind::Person {
-        let words: Vec<&str> = own.split(' ').collect();
-        for cut in 1..words.len() {
-            forms.push(words[..cut].join(" "));
-            forms.push(words[cut..].join(" "));
+        // Words are one space apart in a normalized name.
+        for (space, _) in own.match_indices(' ') {
+            forms.push(&own[..space]);
+            forms.push(&own[space + 1..]);
         }
     }
     forms.sort_unstable();
     forms.dedup();
-    forms
 }
 
 /// Decides the merges: for each entity, the one entity it is a short form of
 /// (if exactly one), and the candidates when it could be short for several.
 pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<EntityId>>) {
-    let mut longer: HashMap<(EntityKind, String), Vec<EntityId>> = HashMap::new();
+    let names: Vec<String> = entities.iter().map(|e| normalized(&e.name)).collect();
+    let aliases: Vec<Vec<String>> = (entities.iter())
+        .map(|e| e.aliases.iter().map(|a| normalized(a)).collect())
+        .collect();
+    let mut longer: FxHashMap<(EntityKind, &str), Vec<EntityId>> = FxHashMap::default();
+    let mut forms = Vec::new();
     for (id, e) in entities.iter().enumerate() {
-        for form in short_forms(e) {
+        short_forms(e, &names[id], &aliases[id], &mut forms);
+        for &form in &forms {
             longer
                 .entry((e.kind, form))
                 .or_default()
@@ -104,7 +110,7 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
     let mut target = vec![None; entities.len()];
     let mut candidates = vec![Vec::new(); entities.len()];
     for (id, e) in entities.iter().enumerate() {
-        let Some(ids) = longer.get(&(e.kind, normalized(&e.name))) else {
+        let Some(ids) = longer.get(&(e.kind, names[id].as_str())) else {
             continue;
         };
         let fits: Vec<EntityId> = ids
@@ -159,14 +165,36 @@ pub(super) struct Joining {
     flat: Vec<Mention>,
     /// The mentions of the entity being joined.
     group: Vec<Mention>,
+    /// For each entity id, the last call that saw it (`calls` then).
+    seen: Vec<u32>,
+    /// Calls that looked for an entity named twice, counted from 1.
+    calls: u32,
+}
+
+impl Joining {
+    /// Whether two of `occurrences` name one entity.
+    fn any_twice(&mut self, occurrences: &[Occurrence]) -> bool {
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls == 0 {
+            self.seen.fill(0);
+            self.calls = 1;
+        }
+        occurrences.iter().any(|o| {
+            let id = o.id as usize;
+            if self.seen.len() <= id {
+                self.seen.resize(id + 1, 0);
+            }
+            std::mem::replace(&mut self.seen[id], self.calls) == self.calls
+        })
+    }
 }
 
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
 /// same entity, keeping them in order of first mention. The article's
 /// mentions are rewritten in place in `mentions` (joined they take no more
-/// room). When any was joined, the number of occurrences left at the front of
-/// `occurrences`.
+/// room). When any was joined or moved, the number of occurrences left at
+/// the front of `occurrences`.
 #[must_use]
 pub(super) fn remap_article(
     occurrences: &mut [Occurrence],
@@ -183,12 +211,21 @@ pub(super) fn remap_article(
     if !any_merged {
         return None;
     }
+    // Renamed apart, in order of first mention, their mentions one after
+    // another: joining would move nothing.
+    let first = |o: &Occurrence| (o.start < o.end).then(|| mentions[o.start as usize].order_key());
+    let laid_out =
+        (occurrences.windows(2)).all(|w| w[0].end == w[1].start && first(&w[0]) <= first(&w[1]));
+    if laid_out && !buffers.any_twice(occurrences) {
+        return None;
+    }
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
     let Joining {
         joined,
         flat,
         group,
+        ..
     } = buffers;
     joined.clear();
     flat.clear();

@@ -1,0 +1,132 @@
+//! The loader's absorb side on a first start: each article's extracted
+//! entities laid out flat, noted in the saved index being written and added
+//! to the entity index, then short names merged across the collection.
+//!
+//! `cargo bench --bench index`. Articles are extracted once, outside the
+//! measurement, from the generated set (made on first use with
+//! `python3 ../shared/bench/gen_corpus.py --n 2000 --seed 1 --out
+//! target/bench-corpus`), or from the first `INDEX_BENCH_N` (default 10,000)
+//! text files of the folder `INDEX_BENCH_DIR` when it is set.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dateline::article::Article;
+use dateline::article::parse::parse_text;
+use dateline::corpus::cache::{EntityCache, FileKey, Header};
+use dateline::entity::index::{Found, NameKeys};
+use dateline::entity::{ArticleEntity, EntityIndex, extract};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+/// The sorted `.txt` files under `dir`, at most `limit`.
+fn text_files(dir: &Path, limit: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if out.len() >= limit {
+            return;
+        }
+        if p.is_dir() {
+            text_files(&p, limit, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// Generates the 2,000 articles of the generated set into `dir` when they
+/// are missing and the generator in ../shared is there.
+fn generate(root: &Path, dir: &Path) {
+    let script = root.join("../shared/bench/gen_corpus.py");
+    if dir.exists() || !script.exists() {
+        return;
+    }
+    eprintln!("generating {} with {}", dir.display(), script.display());
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .args(["--n", "2000", "--seed", "1", "--out"])
+        .arg(dir)
+        .status();
+    if !status.as_ref().is_ok_and(|s| s.success()) {
+        eprintln!("could not generate {}: {status:?}", dir.display());
+    }
+}
+
+/// One article as the loader absorbs it: its file, header and entities.
+struct Extracted {
+    path: String,
+    header: Header,
+    entities: Vec<ArticleEntity>,
+}
+
+/// Notes every article in a new saved index and adds it to a new entity
+/// index, as the loader does on a first start, then merges short names.
+#[inline(never)]
+fn absorb_all(articles: &[Extracted]) -> (EntityIndex, EntityCache) {
+    let mut cache = EntityCache::open(Some(PathBuf::from("/nonexistent/bench.idx")));
+    let mut index = EntityIndex::new();
+    let mut keys = NameKeys::default();
+    let key = FileKey {
+        size: 1,
+        mtime_ns: 1,
+    };
+    for (n, a) in articles.iter().enumerate() {
+        let mut laid = [Found::of(&a.entities)];
+        let header = Some(&a.header);
+        let numbered = cache.update.add(a.path.clone(), key, &mut laid, header);
+        let keys = numbered.unwrap_or(&mut keys);
+        index.add_found(n as u32, a.header.date, &laid[0], keys);
+    }
+    index.merge_aliases();
+    (index, cache)
+}
+
+fn absorbing(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (dir, limit) = match std::env::var_os("INDEX_BENCH_DIR") {
+        Some(dir) => {
+            let n = std::env::var("INDEX_BENCH_N")
+                .ok()
+                .and_then(|n| n.parse().ok());
+            (PathBuf::from(dir), n.unwrap_or(10_000))
+        }
+        None => {
+            let dir = root.join("target/bench-corpus");
+            generate(root, &dir);
+            (dir, usize::MAX)
+        }
+    };
+    let mut paths = Vec::new();
+    text_files(&dir, limit, &mut paths);
+    let articles: Vec<Extracted> = paths
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let article: Article = parse_text(&p.to_string_lossy(), &text);
+            Some(Extracted {
+                path: p.to_string_lossy().into_owned(),
+                header: Header {
+                    title: article.title.clone(),
+                    date: article.date,
+                    hash: article.text_hash(),
+                },
+                entities: extract(&article),
+            })
+        })
+        .collect();
+    if articles.is_empty() {
+        eprintln!("skipped: no articles in {}", dir.display());
+        return;
+    }
+    let mut g = c.benchmark_group("index");
+    g.sample_size(10);
+    g.bench_function(format!("absorb {} articles", articles.len()), |b| {
+        b.iter(|| absorb_all(black_box(&articles)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, absorbing);
+criterion_main!(benches);
