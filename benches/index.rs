@@ -13,7 +13,7 @@ use dateline::article::Article;
 use dateline::article::parse::parse_text;
 use dateline::corpus::cache::{EntityCache, FileKey, Header};
 use dateline::entity::index::{Found, NameKeys};
-use dateline::entity::{ArticleEntity, EntityIndex, extract};
+use dateline::entity::{Entities, EntityIndex, extract};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +58,7 @@ fn generate(root: &Path, dir: &Path) {
 struct Extracted {
     path: String,
     header: Header,
-    entities: Vec<ArticleEntity>,
+    entities: Entities,
 }
 
 /// Notes every article in a new saved index and adds it to a new entity
