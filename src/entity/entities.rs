@@ -1,5 +1,6 @@
 //! One article's entities laid out flat, as extraction returns them.
 
+use super::index::{Found, FoundEntity};
 use super::{ArticleEntity, EntityKind, Mention};
 use std::ops::Range;
 
@@ -106,6 +107,23 @@ impl Entities {
     /// The entities as owned values.
     pub fn to_vec(&self) -> Vec<ArticleEntity> {
         self.iter().map(|e| e.to_owned()).collect()
+    }
+
+    /// Borrowed as the index and the saved index take them: the ranges of
+    /// aliases and mentions are those kept here.
+    pub(crate) fn lay_out(&self) -> Found<'_> {
+        let entities = self.entities.iter().map(|e| FoundEntity {
+            name: self.str(&e.name),
+            key: 0,
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            mentions: e.mentions.clone(),
+        });
+        Found {
+            entities: entities.collect(),
+            aliases: self.aliases.iter().map(|r| self.str(r)).collect(),
+            mentions: self.mentions.clone(),
+        }
     }
 
     fn str(&self, r: &Range<u32>) -> &str {
@@ -232,5 +250,22 @@ mod tests {
         assert_eq!(owned[1].mentions, vec![mention(Some(0), 0)]);
         let names: Vec<&str> = flat.iter().map(|e| e.name).collect();
         assert_eq!(names, ["Wang Huning", "China"]);
+        // Laid out for the index: the same entities.
+        let found = flat.lay_out();
+        let laid: Vec<ArticleEntity> = found
+            .entities
+            .iter()
+            .map(|e| ArticleEntity {
+                name: e.name.to_string(),
+                kind: e.kind,
+                aliases: found.aliases[e.aliases.start as usize..e.aliases.end as usize]
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect(),
+                mentions: found.mentions[e.mentions.start as usize..e.mentions.end as usize]
+                    .to_vec(),
+            })
+            .collect();
+        assert_eq!(laid, owned);
     }
 }

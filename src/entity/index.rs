@@ -106,15 +106,7 @@ pub struct FoundEntity<'a> {
 impl<'a> Found<'a> {
     /// The entities of one article, borrowed.
     pub fn of(entities: &'a Entities) -> Found<'a> {
-        let mut found = Found {
-            entities: Vec::with_capacity(entities.len()),
-            aliases: Vec::new(),
-            mentions: Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum()),
-        };
-        for e in entities.iter() {
-            found.push(e.name, e.kind, e.aliases(), e.mentions.iter().copied());
-        }
-        found
+        entities.lay_out()
     }
 
     /// Adds an entity.
