@@ -11,27 +11,22 @@ use dateline::entity::extract;
 use std::hint::black_box;
 use std::path::Path;
 
-fn load(dir: &Path, out: &mut Vec<Article>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            load(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            match std::fs::read_to_string(&p) {
-                Ok(text) => out.push(parse_text(&p.to_string_lossy(), &text)),
-                Err(e) => eprintln!("skipped {}: {e}", p.display()),
-            }
+mod support;
+
+/// The articles of the `.txt` files under `dir`.
+fn load(dir: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    for p in support::text_files(dir, usize::MAX) {
+        match std::fs::read_to_string(&p) {
+            Ok(text) => out.push(parse_text(&p.to_string_lossy(), &text)),
+            Err(e) => eprintln!("skipped {}: {e}", p.display()),
         }
     }
+    out
 }
 
 fn bench_set(c: &mut Criterion, name: &str, dir: &Path) {
-    let mut articles = Vec::new();
-    load(dir, &mut articles);
+    let articles = load(dir);
     if articles.is_empty() {
         eprintln!("skipped {name}: no articles in {}", dir.display());
         return;
@@ -55,29 +50,9 @@ fn bench_set(c: &mut Criterion, name: &str, dir: &Path) {
     g.finish();
 }
 
-/// Generates the 2,000 articles of the `generated` set into `dir` when they are
-/// missing and the generator in ../shared is there.
-fn generate(root: &Path, dir: &Path) {
-    let script = root.join("../shared/bench/gen_corpus.py");
-    if dir.exists() || !script.exists() {
-        return;
-    }
-    eprintln!("generating {} with {}", dir.display(), script.display());
-    let status = std::process::Command::new("python3")
-        .arg(&script)
-        .args(["--n", "2000", "--seed", "1", "--out"])
-        .arg(dir)
-        .status();
-    if !status.as_ref().is_ok_and(|s| s.success()) {
-        eprintln!("could not generate {}: {status:?}", dir.display());
-    }
-}
-
 fn extraction(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let generated = root.join("target/bench-corpus");
-    generate(root, &generated);
-    bench_set(c, "generated", &generated);
+    bench_set(c, "generated", &support::generated_set());
     bench_set(c, "wire", &root.join("../shared/corpus/wire"));
 }
 

@@ -15,44 +15,9 @@ use dateline::corpus::cache::{EntityCache, FileKey, Header};
 use dateline::entity::index::{Found, NameKeys};
 use dateline::entity::{Entities, EntityIndex, extract};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// The sorted `.txt` files under `dir`, at most `limit`.
-fn text_files(dir: &Path, limit: usize, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if out.len() >= limit {
-            return;
-        }
-        if p.is_dir() {
-            text_files(&p, limit, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
-
-/// Generates the 2,000 articles of the generated set into `dir` when they
-/// are missing and the generator in ../shared is there.
-fn generate(root: &Path, dir: &Path) {
-    let script = root.join("../shared/bench/gen_corpus.py");
-    if dir.exists() || !script.exists() {
-        return;
-    }
-    eprintln!("generating {} with {}", dir.display(), script.display());
-    let status = std::process::Command::new("python3")
-        .arg(&script)
-        .args(["--n", "2000", "--seed", "1", "--out"])
-        .arg(dir)
-        .status();
-    if !status.as_ref().is_ok_and(|s| s.success()) {
-        eprintln!("could not generate {}: {status:?}", dir.display());
-    }
-}
+mod support;
 
 /// One article as the loader absorbs it: its file, header and entities.
 struct Extracted {
@@ -84,7 +49,6 @@ fn absorb_all(articles: &[Extracted]) -> (EntityIndex, EntityCache) {
 }
 
 fn absorbing(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (dir, limit) = match std::env::var_os("INDEX_BENCH_DIR") {
         Some(dir) => {
             let n = std::env::var("INDEX_BENCH_N")
@@ -92,14 +56,9 @@ fn absorbing(c: &mut Criterion) {
                 .and_then(|n| n.parse().ok());
             (PathBuf::from(dir), n.unwrap_or(10_000))
         }
-        None => {
-            let dir = root.join("target/bench-corpus");
-            generate(root, &dir);
-            (dir, usize::MAX)
-        }
+        None => (support::generated_set(), usize::MAX),
     };
-    let mut paths = Vec::new();
-    text_files(&dir, limit, &mut paths);
+    let paths = support::text_files(&dir, limit);
     let articles: Vec<Extracted> = paths
         .iter()
         .filter_map(|p| {
