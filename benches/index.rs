@@ -38,7 +38,7 @@ fn absorb_all(articles: &[Extracted]) -> (EntityIndex, EntityCache) {
         mtime_ns: 1,
     };
     for (n, a) in articles.iter().enumerate() {
-        let mut laid = [Found::of(&a.entities)];
+        let mut laid = [Found::from(&a.entities)];
         let header = Some(&a.header);
         let numbered = cache.update.add(a.path.clone(), key, &mut laid, header);
         let keys = numbered.unwrap_or(&mut keys);

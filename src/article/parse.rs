@@ -78,7 +78,7 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
 }
 
 fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
-    let mut blocks = Vec::with_capacity(16);
+    let mut blocks = Vec::new();
     let mut para = String::with_capacity(1024);
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;

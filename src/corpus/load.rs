@@ -400,7 +400,7 @@ pub fn read_source_keyed(source: &Source) -> (Vec<Article>, Vec<Diagnostic>, Opt
 }
 
 /// The largest read buffer a thread keeps for the next input.
-const KEPT_BUFFER: usize = 1 << 20;
+const KEPT_BUFFER: usize = 256 << 10;
 
 thread_local! {
     /// The bytes of the input read last, its allocation kept for the next.

@@ -73,7 +73,7 @@ impl Corpus {
         for (n, slice) in articles.chunks(4096).enumerate() {
             let found: Vec<_> = slice.par_iter().map(entity::extract).collect();
             for (i, (article, ents)) in slice.iter().zip(found).enumerate() {
-                let flat = Found::of(&ents);
+                let flat = Found::from(&ents);
                 index.add_found(
                     (n * 4096 + i) as u32,
                     article.date,

@@ -142,7 +142,7 @@ impl ArticleFound<'_> {
     /// Laid out flat, as the index and the cache take them (those saved are already).
     fn laid_out(&self) -> Cow<'_, Found<'_>> {
         match self {
-            ArticleFound::Extracted(e) => Cow::Owned(Found::of(&e.entities)),
+            ArticleFound::Extracted(e) => Cow::Owned(Found::from(&e.entities)),
             ArticleFound::Saved(f) => Cow::Borrowed(f),
         }
     }
@@ -153,11 +153,18 @@ const KEPT_ENTITIES: usize = 64 << 10;
 
 /// Entity lists emptied once indexed, for the workers to fill again: their
 /// allocations go round, where they would be made on a worker and freed on
-/// the thread that indexes.
+/// the thread that indexes. It keeps at most a batch's worth.
 #[derive(Default)]
 struct Spare(Mutex<Vec<Entities>>);
 
 impl Spare {
+    /// Frees the lists kept.
+    fn clear(&self) {
+        if let Ok(mut spares) = self.0.lock() {
+            *spares = Vec::new();
+        }
+    }
+
     /// The entities of `article`, in a list from the spares when there is one.
     fn extract<'s>(&'s self, article: &Article) -> Pooled<'s> {
         let spare = self.0.lock().ok().and_then(|mut v| v.pop());
@@ -182,6 +189,7 @@ impl Drop for Pooled<'_> {
         let Some(home) = self.home else { return };
         if self.entities.allocated() <= KEPT_ENTITIES
             && let Ok(mut spares) = home.0.lock()
+            && spares.len() < MAX_BATCH
         {
             spares.push(std::mem::take(&mut self.entities));
         }
@@ -469,8 +477,11 @@ fn run(
             progress,
         });
     }
-    // Nothing is pending now; what was held references `spare` and `saved`.
+    // `pending` is empty here, but its type holds entities that go back to
+    // `spare` when dropped, and entities borrowed from `saved`: it must go
+    // before `saved` is moved. The spare lists are freed before the merge.
     drop(pending);
+    spare.clear();
     // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {
         file,

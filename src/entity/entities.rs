@@ -52,7 +52,7 @@ impl<'a> EntityRef<'a> {
     }
 
     /// This entity as an owned [`ArticleEntity`].
-    pub fn to_owned(&self) -> ArticleEntity {
+    pub fn to_entity(&self) -> ArticleEntity {
         ArticleEntity {
             name: self.name.to_string(),
             kind: self.kind,
@@ -106,24 +106,7 @@ impl Entities {
 
     /// The entities as owned values.
     pub fn to_vec(&self) -> Vec<ArticleEntity> {
-        self.iter().map(|e| e.to_owned()).collect()
-    }
-
-    /// Borrowed as the index and the saved index take them: the ranges of
-    /// aliases and mentions are those kept here.
-    pub(crate) fn lay_out(&self) -> Found<'_> {
-        let entities = self.entities.iter().map(|e| FoundEntity {
-            name: self.str(&e.name),
-            key: 0,
-            kind: e.kind,
-            aliases: e.aliases.clone(),
-            mentions: e.mentions.clone(),
-        });
-        Found {
-            entities: entities.collect(),
-            aliases: self.aliases.iter().map(|r| self.str(r)).collect(),
-            mentions: self.mentions.clone(),
-        }
+        self.iter().map(|e| e.to_entity()).collect()
     }
 
     fn str(&self, r: &Range<u32>) -> &str {
@@ -191,18 +174,22 @@ impl Entities {
     }
 }
 
-impl FromIterator<ArticleEntity> for Entities {
-    /// Lays out owned entities flat (their mentions put in reading order, each once).
-    fn from_iter<I: IntoIterator<Item = ArticleEntity>>(entities: I) -> Self {
-        let mut out = Entities::default();
-        for e in entities {
-            out.begin(e.kind, |text| text.push_str(&e.name));
-            for alias in &e.aliases {
-                out.push_alias(alias);
-            }
-            out.push_mentions(e.mentions);
+impl<'a> From<&'a Entities> for Found<'a> {
+    /// The entities borrowed, as the index and the saved index take them
+    /// (the ranges of aliases and mentions are those kept here).
+    fn from(all: &'a Entities) -> Found<'a> {
+        let entities = all.entities.iter().map(|e| FoundEntity {
+            name: all.str(&e.name),
+            key: 0,
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            mentions: e.mentions.clone(),
+        });
+        Found {
+            entities: entities.collect(),
+            aliases: all.aliases.iter().map(|r| all.str(r)).collect(),
+            mentions: all.mentions.clone(),
         }
-        out
     }
 }
 
@@ -220,24 +207,20 @@ mod tests {
 
     #[test]
     fn entities_keep_their_own_aliases_and_mentions_in_reading_order() {
-        let wang = ArticleEntity {
-            name: "Wang Huning".into(),
-            kind: EntityKind::Person,
-            aliases: vec!["Wang".into(), "Wang Huning".into(), "Wang".into()],
-            mentions: vec![
-                mention(Some(1), 0),
-                mention(None, 9),
-                mention(Some(0), 5),
-                mention(Some(1), 0),
-            ],
-        };
-        let china = ArticleEntity {
-            name: "China".into(),
-            kind: EntityKind::Place,
-            aliases: vec!["Wang".into()],
-            mentions: vec![mention(Some(0), 0)],
-        };
-        let flat: Entities = [wang, china].into_iter().collect();
+        let mut flat = Entities::default();
+        flat.begin(EntityKind::Person, |text| text.push_str("Wang Huning"));
+        for alias in ["Wang", "Wang Huning", "Wang"] {
+            flat.push_alias(alias);
+        }
+        flat.push_mentions([
+            mention(Some(1), 0),
+            mention(None, 9),
+            mention(Some(0), 5),
+            mention(Some(1), 0),
+        ]);
+        flat.begin(EntityKind::Place, |text| text.push_str("China"));
+        flat.push_alias("Wang");
+        flat.push_mentions([mention(Some(0), 0)]);
         let owned = flat.to_vec();
         assert_eq!(owned.len(), 2);
         assert_eq!(owned[0].aliases, vec!["Wang".to_string()]);
@@ -251,7 +234,7 @@ mod tests {
         let names: Vec<&str> = flat.iter().map(|e| e.name).collect();
         assert_eq!(names, ["Wang Huning", "China"]);
         // Laid out for the index: the same entities.
-        let found = flat.lay_out();
+        let found = Found::from(&flat);
         let laid: Vec<ArticleEntity> = found
             .entities
             .iter()

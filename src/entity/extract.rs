@@ -26,7 +26,7 @@ pub fn extract(article: &Article) -> Entities {
 }
 
 /// [`extract`] into `found` (emptied first), reusing its allocations.
-pub fn extract_into(article: &Article, found: &mut Entities) {
+pub(crate) fn extract_into(article: &Article, found: &mut Entities) {
     SCRATCH.with_borrow_mut(|(scratch, cands, spare, linking)| {
         let mut items: Vec<Item> = recycle(std::mem::take(spare));
         let segments = std::iter::once((None, article.title.as_str())).chain(

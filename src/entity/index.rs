@@ -1,6 +1,6 @@
 //! The collection-wide entity index: one entity per real-world name across all articles.
 
-use super::{ArticleEntity, Entities, EntityKind, Mention};
+use super::{ArticleEntity, EntityKind, Mention};
 use crate::article::Date;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -104,11 +104,6 @@ pub struct FoundEntity<'a> {
 }
 
 impl<'a> Found<'a> {
-    /// The entities of one article, borrowed.
-    pub fn of(entities: &'a Entities) -> Found<'a> {
-        entities.lay_out()
-    }
-
     /// Adds an entity.
     pub fn push(
         &mut self,
@@ -181,8 +176,12 @@ impl EntityIndex {
     /// Adds the entities `found` in article number `article` (dated `date`).
     /// Articles may be added in any order, each once.
     pub fn add(&mut self, article: u32, date: Option<Date>, found: Vec<ArticleEntity>) {
-        let flat: Entities = found.into_iter().collect();
-        self.add_found(article, date, &Found::of(&flat), &mut NameKeys::default());
+        let mut flat = Found::default();
+        for e in &found {
+            let aliases = e.aliases.iter().map(String::as_str);
+            flat.push(&e.name, e.kind, aliases, e.mentions.iter().copied());
+        }
+        self.add_found(article, date, &flat, &mut NameKeys::default());
     }
 
     /// The entity named `name` (any case) of `kind`, made when there is none.
@@ -283,10 +282,9 @@ impl EntityIndex {
     /// (`article`, its occurrences from `first` on): one occurrence each,
     /// their mentions in reading order, and the slots of its entities anew.
     fn join_last_article(&mut self, article: u32, first: usize) {
-        let joined = merge::remap_article(
+        let joined = merge::join(
             &mut self.occurrences[first..],
             &mut self.mentions,
-            |id| (id, true),
             &mut merge::Joining::default(),
         );
         let Some(kept) = joined else { return };

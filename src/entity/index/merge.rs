@@ -155,7 +155,7 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
     into.last_date = into.last_date.max(e.last_date);
 }
 
-/// Buffers [`remap_article`] reuses from one article to the next.
+/// Buffers [`remap_article`] and [`join`] reuse from one article to the next.
 #[derive(Default)]
 pub(super) struct Joining {
     /// Each entity of the article after renaming, in order of first
@@ -219,6 +219,17 @@ pub(super) fn remap_article(
     if laid_out && !buffers.any_twice(occurrences) {
         return None;
     }
+    join(occurrences, mentions, buffers)
+}
+
+/// Joins the occurrences of one article (`occurrences`, their mentions in
+/// `mentions`) that name the same entity, in order of first mention, their
+/// mentions rewritten in place; the number of occurrences left at the front.
+pub(super) fn join(
+    occurrences: &mut [Occurrence],
+    mentions: &mut [Mention],
+    buffers: &mut Joining,
+) -> Option<usize> {
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
     let Joining {
