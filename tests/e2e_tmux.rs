@@ -79,6 +79,20 @@ fn reader_on_wang(name: &str, home: &std::path::Path) -> Option<Tmux> {
     Some(tmux)
 }
 
+/// Waits for the reader to end and checks that it exited with status 0 and
+/// left the main screen without mouse capture; the screen left.
+fn ended_and_restored(tmux: &Tmux) -> String {
+    let screen = tmux.wait_for_exit();
+    assert!(screen.contains("EXITED:0"), "{screen}");
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "back on the main screen"
+    );
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    screen
+}
+
 #[test]
 fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     let home = tempfile::tempdir().expect("temp dir");
@@ -109,18 +123,11 @@ fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
     assert_ne!((b.0, b.1), (a.0, a.1), "the reverse-video mention moved");
 
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for_exit();
-    assert!(screen.contains("EXITED:0"), "{screen}");
+    let screen = ended_and_restored(&tmux);
     assert!(
         !screen.contains("Entities"),
         "the reader's screen is gone:\n{screen}"
     );
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "back on the main screen"
-    );
-    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
     assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
 }
 
@@ -152,14 +159,7 @@ fn sigterm_ends_the_reader_as_q_does() {
         .status()
         .expect("sh runs");
     assert!(out.success(), "no reader to signal");
-    let screen = tmux.wait_for_exit();
-    assert!(screen.contains("EXITED:0"), "{screen}");
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "back on the main screen"
-    );
-    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
+    ended_and_restored(&tmux);
     // The place was saved on the way out.
     let state =
         std::fs::read_to_string(home.path().join("data/dateline/state.json")).expect("state saved");
