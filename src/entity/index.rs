@@ -68,9 +68,6 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
-    /// Entities whose mention count may exceed the mentions kept, which
-    /// [`EntityIndex::merge_aliases`] counts anew.
-    recount: Vec<EntityId>,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
@@ -282,24 +279,24 @@ impl EntityIndex {
     /// (`article`, its occurrences from `first` on): one occurrence each,
     /// their mentions in reading order, and the slots of its entities anew.
     fn join_last_article(&mut self, article: u32, first: usize) {
+        // Counted again once joined: a mention found under both spellings
+        // is kept once.
+        for o in &self.occurrences[first..] {
+            self.entities[o.id as usize].mentions -= o.end - o.start;
+        }
         let joined = merge::join(
             &mut self.occurrences[first..],
             &mut self.mentions,
             &mut merge::Joining::default(),
         );
-        let Some(kept) = joined else { return };
-        self.occurrences.truncate(first + kept);
-        let end = self.occurrences[first..].iter().map(|o| o.end).max();
-        let before = self.mentions.len();
-        self.mentions.truncate(end.unwrap_or(0) as usize);
-        if self.mentions.len() < before {
-            // A mention found under both spellings is kept once: their
-            // counts are now more than their mentions.
-            self.recount
-                .extend(self.occurrences[first..].iter().map(|o| o.id));
+        if let Some(kept) = joined {
+            self.occurrences.truncate(first + kept);
+            let end = self.occurrences[first..].iter().map(|o| o.end).max();
+            self.mentions.truncate(end.unwrap_or(0) as usize);
         }
         for (slot, o) in self.occurrences[first..].iter().enumerate() {
             let e = o.id as usize;
+            self.entities[e].mentions += o.end - o.start;
             if let Ok(pos) = self.entities[e].articles.binary_search(&article) {
                 self.slots[e][pos] = slot as u32;
             }
@@ -440,7 +437,7 @@ impl EntityIndex {
         }
         self.entities = entities;
 
-        // An entity that took in others (or is to be recounted) is counted
+        // An entity that took in others is counted
         // anew from its joined occurrences; any other keeps its articles
         // and count, and its positions but in articles whose occurrences
         // were joined.
@@ -449,9 +446,6 @@ impl EntityIndex {
             if r as usize != old {
                 grown[new_id[r as usize] as usize] = true;
             }
-        }
-        for old in std::mem::take(&mut self.recount) {
-            grown[map(old) as usize] = true;
         }
         let mut joined = vec![false; self.per_article.len()];
         let mut joining = merge::Joining::default();
