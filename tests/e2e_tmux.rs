@@ -69,14 +69,17 @@ fn sgr_reversed(params: &str, mut on: bool) -> bool {
     on
 }
 
-/// The reader on the bundled articles with Wang Huning active, in a tmux
-/// server named `name` whose state and config folders are under `home` (no
-/// user settings apply, none are written); `None` without tmux.
-fn reader_on_wang(name: &str, home: &std::path::Path) -> Option<Tmux> {
-    let tmux = Tmux::start(name, home)?;
+/// The reader on the bundled articles with Wang Huning active, on the
+/// alternate screen, in a tmux server named `name` whose state and config
+/// folders are under the temporary folder returned (no user settings apply,
+/// none are written); `None` without tmux.
+fn reader_on_wang(name: &str) -> Option<(tempfile::TempDir, Tmux)> {
+    let home = tempfile::tempdir().expect("temp dir");
+    let tmux = Tmux::start(name, home.path())?;
     tmux.dateline("--entity 'wang huning'");
     tmux.wait_for("the reader", |s| s.contains("mention 1/"));
-    Some(tmux)
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    Some((home, tmux))
 }
 
 /// Waits for the reader to end and checks that it exited with status 0 and
@@ -95,11 +98,9 @@ fn ended_and_restored(tmux: &Tmux) -> String {
 
 #[test]
 fn n_moves_the_highlighted_mention_and_quit_restores_the_terminal() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let Some(tmux) = reader_on_wang("e2e", home.path()) else {
+    let Some((_home, tmux)) = reader_on_wang("e2e") else {
         return;
     };
-    assert_eq!(tmux.format("#{alternate_on}"), "1");
     assert_eq!(
         tmux.format("#{mouse_any_flag}"),
         "1",
@@ -144,11 +145,9 @@ fn unknown_entity_is_a_clear_message_and_status_1_like_mentions() {
 
 #[test]
 fn sigterm_ends_the_reader_as_q_does() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let Some(tmux) = reader_on_wang("sigterm", home.path()) else {
+    let Some((home, tmux)) = reader_on_wang("sigterm") else {
         return;
     };
-    assert_eq!(tmux.format("#{alternate_on}"), "1");
     let shell = tmux.format("#{pane_pid}");
     // The shell's child is the reader (the shell's own `kill`, not procps').
     let children = format!("/proc/{shell}/task/{shell}/children");
