@@ -4,7 +4,8 @@
 //! terminal, `--json` for one object per line; every message about the
 //! input on standard error goes through [`sanitize`].
 
-use crate::corpus::{Corpus, Diagnostic, Severity, load};
+use crate::corpus::stream::Saving;
+use crate::corpus::{Corpus, Diagnostic, Severity, load_saving};
 use crate::entity::index::Entity;
 use crate::entity::profile::{ConcordanceLine, Texts, concordance};
 use crate::entity::{EntityId, EntityKind};
@@ -160,9 +161,10 @@ fn block_text(line: &ConcordanceLine) -> String {
         .map_or_else(|| "title".to_string(), |b| b.to_string())
 }
 
-/// Loads `paths`, reporting problems on standard error; whether any input failed.
-fn load_reporting(paths: &[String]) -> (Corpus, bool) {
-    let (corpus, diagnostics) = load(paths);
+/// Loads `paths`, reporting problems on standard error; whether any input
+/// failed, and the saved index still being written.
+fn load_reporting(paths: &[String]) -> (Corpus, bool, Saving) {
+    let (corpus, diagnostics, saving) = load_saving(paths);
     let mut stderr = io::stderr().lock();
     for d in &diagnostics {
         let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));
@@ -170,7 +172,16 @@ fn load_reporting(paths: &[String]) -> (Corpus, bool) {
     let failed = diagnostics
         .iter()
         .any(|d: &Diagnostic| d.severity == Severity::Error);
-    (corpus, failed)
+    (corpus, failed, saving)
+}
+
+/// Ends a command with `status`, once the saved index is written. The
+/// collection goes with the process: freeing 100,000 articles one by one
+/// would only delay the exit.
+fn end(status: ExitCode, corpus: Corpus, saving: Saving) -> ExitCode {
+    drop(saving);
+    std::mem::forget(corpus);
+    status
 }
 
 /// The exit status after writing: a closed pipe (`| head`) is not an error.
@@ -189,7 +200,7 @@ fn finish(written: io::Result<()>, failed_inputs: bool) -> ExitCode {
 /// `dateline export --jsonl PATH...`: every good article on standard output,
 /// one line per problem on standard error; status 1 if any input failed.
 pub fn export_command(paths: &[String]) -> ExitCode {
-    let (corpus, failed) = load_reporting(paths);
+    let (corpus, failed, saving) = load_reporting(paths);
     let mut out = BufWriter::new(io::stdout().lock());
     let written = crate::export::write_jsonl(&corpus, &mut out).map(|problems| {
         let mut stderr = io::stderr().lock();
@@ -197,16 +208,16 @@ pub fn export_command(paths: &[String]) -> ExitCode {
             let _ = writeln!(stderr, "dateline: warning: {}", sanitize(&p));
         }
     });
-    finish(written, failed)
+    end(finish(written, failed), corpus, saving)
 }
 
 /// `dateline entities [--kind K] [--json] PATH...`.
 pub fn entities_command(paths: &[String], kind: Option<EntityKind>, json: bool) -> ExitCode {
-    let (corpus, failed) = load_reporting(paths);
+    let (corpus, failed, saving) = load_reporting(paths);
     let mut out = BufWriter::new(io::stdout().lock());
     let written = write_entities(&corpus, kind, json, Style::for_stdout(), &mut out)
         .and_then(|()| out.flush());
-    finish(written, failed)
+    end(finish(written, failed), corpus, saving)
 }
 
 /// `dateline mentions NAME [--kind K] [--context N] [--json] PATH...`. An
@@ -218,7 +229,7 @@ pub fn mentions_command(
     context: usize,
     json: bool,
 ) -> ExitCode {
-    let (corpus, failed) = load_reporting(paths);
+    let (corpus, failed, saving) = load_reporting(paths);
     let index = &corpus.index;
     let named = index.named(name);
     let of_kind: Vec<EntityId> = (named.iter().copied())
@@ -262,5 +273,6 @@ pub fn mentions_command(
     let mut out = BufWriter::new(io::stdout().lock());
     let written = write_mentions(&corpus, id, context, json, Style::for_stdout(), &mut out)
         .and_then(|()| out.flush());
-    finish(written, failed)
+    drop(out);
+    end(finish(written, failed), corpus, saving)
 }

@@ -4,7 +4,7 @@
 
 use dateline::corpus::cache::{EntityCache, FileKey, file_in, record_path};
 use dateline::corpus::stored::StoredArticle;
-use dateline::corpus::stream::collect_cached;
+use dateline::corpus::stream::{collect_cached, collect_saving};
 use dateline::entity::index::Found;
 use dateline::entity::{self, ArticleEntity, EntityId, EntityIndex};
 use std::fs;
@@ -155,6 +155,20 @@ fn a_second_load_from_the_cache_equals_a_fresh_extraction() {
         .modified()
         .unwrap();
     assert_eq!(again, modified);
+}
+
+#[test]
+fn the_cache_written_while_the_collection_is_used_is_complete_once_waited_for() {
+    let dir = collection(40);
+    let cache = tempfile::tempdir().unwrap();
+    let input = dir.path().to_str().unwrap();
+    let file = file_in(cache.path(), &[input]);
+    let ((articles, index, _), saving) = collect_saving(&[input], file);
+    let fresh = describe(&index, articles.len());
+    drop(saving);
+    let first = dir.path().join("000.txt");
+    assert!(saved(cache.path(), dir.path(), &first, 1).is_some());
+    assert_eq!(load(dir.path(), Some(cache.path())).index, fresh);
 }
 
 #[test]

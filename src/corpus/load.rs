@@ -7,6 +7,7 @@
 //! [`Diagnostic`], never a panic.
 
 use super::cache::FileKey;
+use super::stream::Saving;
 use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
@@ -573,8 +574,16 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 /// articles in input order. The diagnostics: those of finding the inputs,
 /// then those of reading them, in input order.
 pub fn load<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>) {
-    let (articles, index, diagnostics) = super::stream::collect(paths);
-    (Corpus { articles, index }, diagnostics)
+    let (corpus, diagnostics, _saved) = load_saving(paths);
+    (corpus, diagnostics)
+}
+
+/// [`load`], returning while the collection's saved index is still being
+/// written (see [`Saving`]).
+pub fn load_saving<S: AsRef<str>>(paths: &[S]) -> (Corpus, Vec<Diagnostic>, Saving) {
+    let cache_file = super::cache::collection_file(paths);
+    let ((articles, index, diagnostics), saving) = super::stream::collect_saving(paths, cache_file);
+    (Corpus { articles, index }, diagnostics, saving)
 }
 
 #[cfg(test)]

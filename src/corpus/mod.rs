@@ -6,7 +6,7 @@ pub mod stored;
 pub mod stream;
 
 pub use load::{
-    Format, MAX_FILE_BYTES, Origin, Source, discover, load, parse_bytes, read_source,
+    Format, MAX_FILE_BYTES, Origin, Source, discover, load, load_saving, parse_bytes, read_source,
     read_source_keyed,
 };
 

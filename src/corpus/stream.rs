@@ -631,21 +631,64 @@ fn absorb<'s>(
     (articles, unindexed)
 }
 
-/// Loads `paths` and returns every article (as the reader keeps them: the
-/// header only of an article that is alone in a text file, which
-/// [`StoredArticle::fetch`] reads again), the index
-/// and the diagnostics (those of finding the inputs first, then those of
-/// reading them, in input order), with the collection's cache (see
-/// [`cache::collection_file`]).
-pub fn collect<S: AsRef<str>>(paths: &[S]) -> (Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>) {
-    collect_cached(paths, cache::collection_file(paths))
-}
-
-/// [`collect`] with the cache kept in `cache_file` (`None`: no cache).
+/// Loads `paths` with the cache kept in `cache_file` (`None`: no cache)
+/// and returns every article (as the reader keeps them: the header only of
+/// an article that is alone in a text file, which [`StoredArticle::fetch`]
+/// reads again), the index and the diagnostics (those of finding the inputs
+/// first, then those of reading them, in input order), once the cache is
+/// written (see [`cache::collection_file`]).
 pub fn collect_cached<S: AsRef<str>>(
     paths: &[S],
     cache_file: Option<PathBuf>,
 ) -> (Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>) {
+    collect_saving(paths, cache_file).0
+}
+
+/// The saved index being written on a thread of its own while the caller
+/// goes on with the collection; dropping it waits until the file is written.
+#[must_use = "dropping it waits for the saved index to be written"]
+#[derive(Debug, Default)]
+pub struct Saving(Option<std::thread::JoinHandle<()>>);
+
+impl Saving {
+    /// Saves `cache` on a new thread (here, if none can be started).
+    fn start(cache: EntityCache) -> Saving {
+        // The cache goes to the thread once it runs: a thread that fails to
+        // start would drop what it was given.
+        let (tx, rx) = crossbeam_channel::bounded::<EntityCache>(1);
+        let thread = std::thread::Builder::new()
+            .name("dateline-save".into())
+            .spawn(move || {
+                if let Ok(cache) = rx.recv() {
+                    cache.save();
+                }
+            });
+        match thread {
+            Ok(thread) => {
+                let _ = tx.send(cache);
+                Saving(Some(thread))
+            }
+            Err(_) => {
+                cache.save();
+                Saving(None)
+            }
+        }
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// [`collect_cached`], returning while the cache is still being written.
+pub fn collect_saving<S: AsRef<str>>(
+    paths: &[S],
+    cache_file: Option<PathBuf>,
+) -> ((Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>), Saving) {
     let start = Instant::now();
     // The problems finding the inputs come first.
     let (sources, problems) = discover(paths);
@@ -673,8 +716,6 @@ pub fn collect_cached<S: AsRef<str>>(
             LoadEvent::Done { index: i, .. } => index = i,
         }
     }
-    if let Some(cache) = cache {
-        cache.save();
-    }
-    (articles, index, diagnostics)
+    let saving = cache.map_or_else(Saving::default, Saving::start);
+    ((articles, index, diagnostics), saving)
 }
