@@ -1,66 +1,68 @@
 //! JSON Lines export (the contract in ../shared/DESIGN.md and the README):
 //! one object per article, in corpus order.
 
-use crate::article::{Article, BlockKind, Date, Dateline};
+mod json_str;
+
+use crate::article::Article;
 use crate::corpus::Corpus;
-use crate::entity::{EntityIndex, EntityKind, Mention};
+use crate::entity::EntityIndex;
+use json_str::push_str;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::{Mutex, PoisonError};
 
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    path: &'a str,
-    title: &'a str,
-    date: Option<Date>,
-    dateline: Option<&'a Dateline>,
-    blocks: Vec<BlockOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct BlockOut<'a> {
-    kind: BlockKind,
-    text: &'a str,
-    credit: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    name: &'a str,
-    kind: EntityKind,
-    mentions: &'a [Mention],
-}
-
-fn article_out<'a>(article: &'a Article, index: &'a EntityIndex, i: usize) -> ArticleOut<'a> {
-    ArticleOut {
-        path: &article.path,
-        title: &article.title,
-        date: article.date,
-        dateline: article.dateline.as_ref(),
-        blocks: article
-            .blocks
-            .iter()
-            .map(|b| BlockOut {
-                kind: b.kind,
-                text: &b.text,
-                credit: b.credit.as_ref().map(|c| c.text.as_str()),
-            })
-            .collect(),
-        entities: index
-            .of_article(i)
-            .iter()
-            .map(|o| {
-                let e = index.entity(o.id);
-                EntityOut {
-                    name: &e.name,
-                    kind: e.kind,
-                    mentions: index.mentions_of(o),
-                }
-            })
-            .collect(),
+/// Appends the article numbered `i` as one JSON object (no newline):
+/// `path`, `title`, `date`, `dateline`, `blocks` (`kind`, `text`, `credit`),
+/// `entities` (`name`, `kind`, `mentions`) in that order. The strings are
+/// written by [`push_str`]; the small values by serde_json.
+fn push_article(
+    out: &mut Vec<u8>,
+    article: &Article,
+    index: &EntityIndex,
+    i: usize,
+) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"path\":");
+    push_str(out, &article.path);
+    out.extend_from_slice(b",\"title\":");
+    push_str(out, &article.title);
+    out.extend_from_slice(b",\"date\":");
+    serde_json::to_writer(&mut *out, &article.date)?;
+    out.extend_from_slice(b",\"dateline\":");
+    serde_json::to_writer(&mut *out, &article.dateline)?;
+    out.extend_from_slice(b",\"blocks\":[");
+    for (k, block) in article.blocks.iter().enumerate() {
+        out.extend_from_slice(if k == 0 {
+            b"{\"kind\":"
+        } else {
+            b",{\"kind\":"
+        });
+        serde_json::to_writer(&mut *out, &block.kind)?;
+        out.extend_from_slice(b",\"text\":");
+        push_str(out, &block.text);
+        out.extend_from_slice(b",\"credit\":");
+        match &block.credit {
+            Some(credit) => push_str(out, &credit.text),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
     }
+    out.extend_from_slice(b"],\"entities\":[");
+    for (k, occurrence) in index.of_article(i).iter().enumerate() {
+        let entity = index.entity(occurrence.id);
+        out.extend_from_slice(if k == 0 {
+            b"{\"name\":"
+        } else {
+            b",{\"name\":"
+        });
+        push_str(out, &entity.name);
+        out.extend_from_slice(b",\"kind\":");
+        serde_json::to_writer(&mut *out, &entity.kind)?;
+        out.extend_from_slice(b",\"mentions\":");
+        serde_json::to_writer(&mut *out, index.mentions_of(occurrence))?;
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+    Ok(())
 }
 
 /// Writes every article of `corpus` as one JSON object per line. Returns the
@@ -88,9 +90,8 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<Vec<Stri
                         let mut problems = problems.lock().unwrap_or_else(PoisonError::into_inner);
                         problems.push((first + k, problem));
                     }
-                    let article = fetched.article;
-                    let record = article_out(&article, &corpus.index, first + k);
-                    serde_json::to_writer(&mut *buf, &record).map_err(io::Error::other)?;
+                    push_article(buf, &fetched.article, &corpus.index, first + k)
+                        .map_err(io::Error::other)?;
                     buf.push(b'\n');
                 }
                 io::Result::Ok(())
@@ -111,7 +112,7 @@ pub fn write_jsonl(corpus: &Corpus, out: &mut impl Write) -> io::Result<Vec<Stri
 mod tests {
     use super::*;
     use crate::article::parse::parse_text;
-    use crate::entity::{ArticleEntity, EntityIndex};
+    use crate::entity::{ArticleEntity, EntityIndex, EntityKind, Mention};
 
     #[test]
     fn entities_come_from_the_index_with_their_mentions() {
