@@ -102,6 +102,8 @@ pub struct App {
     scan: list::BodyScan,
     /// The titles, for the list search.
     titles: list::Titles,
+    /// The dates, for the list order.
+    dates: list::Dates,
     /// Whether the user has done anything yet (until then, the newest
     /// article is kept open while articles arrive).
     touched: bool,
@@ -140,6 +142,7 @@ impl App {
             sorted: Vec::new(),
             scan: list::BodyScan::default(),
             titles: list::Titles::default(),
+            dates: list::Dates::default(),
             touched: false,
         };
         app.reorder();
