@@ -56,7 +56,10 @@ impl ArticleKey {
 #[derive(Debug, Default)]
 pub struct Resolver {
     /// Canonical folders by folder as written (`None`: could not be resolved).
-    folders: HashMap<PathBuf, Option<PathBuf>>,
+    folders: HashMap<PathBuf, Option<String>>,
+    /// The folder resolved last and its canonical path: a collection's
+    /// files come folder by folder.
+    last: Option<(PathBuf, Option<String>)>,
 }
 
 impl Resolver {
@@ -106,12 +109,27 @@ impl Resolver {
         } else {
             folder
         };
-        if !self.folders.contains_key(folder) {
-            let canonical = std::fs::canonicalize(folder).ok();
-            self.folders.insert(folder.to_path_buf(), canonical);
+        let canonical = match &self.last {
+            Some((last, canonical)) if last.as_os_str() == folder.as_os_str() => canonical,
+            _ => {
+                let canonical = (self.folders.entry(folder.to_path_buf()))
+                    .or_insert_with(|| {
+                        let resolved = std::fs::canonicalize(folder).ok();
+                        resolved.map(|p| p.display().to_string())
+                    })
+                    .clone();
+                &self.last.insert((folder.to_path_buf(), canonical)).1
+            }
+        };
+        // As `Path::join` and `Path::display` make it.
+        let (canonical, name) = (canonical.as_deref()?, name.to_string_lossy());
+        let mut joined = String::with_capacity(canonical.len() + 1 + name.len());
+        joined.push_str(canonical);
+        if !joined.ends_with('/') {
+            joined.push('/');
         }
-        let resolved = self.folders.get(folder)?.as_ref()?.join(name);
-        Some(resolved.display().to_string())
+        joined.push_str(&name);
+        Some(joined)
     }
 }
 
