@@ -886,7 +886,6 @@ const NOT_NAME: u32 = gz::GENERIC
     | gz::CREDIT_CUE;
 
 /// Types one run, splitting it where titles and gazetteer names show it holds several.
-#[allow(clippy::too_many_arguments)]
 fn classify(
     text: &str,
     toks: &[Token],
@@ -897,20 +896,99 @@ fn classify(
     out: &mut Vec<Cand>,
 ) {
     let (a, b) = trim(toks, flags, a, b, true);
-    if a >= b {
+    match b.saturating_sub(a) {
+        0 => {}
+        1 => classify_word(text, toks, flags, a, ph, out),
+        _ => classify_words(text, toks, flags, a, b, ph, out),
+    }
+}
+
+/// Types the run of the one word `a` (trimmed): the rules of [`classify_words`]
+/// that can apply to a single word, in the same order, without the others.
+fn classify_word(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    ph: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
+    let b = a + 1;
+    let f = flags[a];
+    // A listed name, unless a nationality (`Chinese`).
+    let demonym_word = f & gz::DEMONYM != 0 && f & gz::COUNTRY == 0;
+    if let Some(g) = listed(f).filter(|_| !demonym_word) {
+        push(out, text, toks, flags, a, b, g, true);
+        if let Some(c) = out.last_mut() {
+            c.country = f & gz::COUNTRY != 0;
+        }
         return;
     }
+    // A title alone (`President`) names no one.
+    if f & gz::TITLE != 0 && f & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 {
+        return;
+    }
+    // `Sino-Japanese`: nationalities joined by a hyphen.
+    if toks[a].shape & JOINED != 0 && joined_demonyms(toks[a].text(text)) {
+        return;
+    }
+    // A nationality (`Chinese`, or the first word of `South Korean` where a listed
+    // name of several words opens here) is no name on its own.
+    if f & gz::DEMONYM != 0 && f & gz::PLACE == 0
+        || ph.iter().any(|p| p.0 == a && p.2 & gz::DEMONYM != 0)
+    {
+        return;
+    }
+    // A single letter.
+    if toks[a].end - toks[a].start == 1 {
+        return;
+    }
+    // Generic words, sentence openers, plurals only count if linked later.
+    let w = toks[a].text(text);
+    let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
+    // `Bangladeshis`, `Iraqis`: the plural of a nationality.
+    let demonym_plural = unlisted
+        && w.len() > 3
+        && w.ends_with('s')
+        && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
+    let weak = f & NOT_NAME != 0
+        || toks[a].shape & SENT != 0
+        || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
+        || demonym_plural;
+    let g = if weak {
+        Guess::Weak
+    } else if f & gz::GIVEN != 0 {
+        Guess::Person
+    } else {
+        Guess::Unknown
+    };
+    push(out, text, toks, flags, a, b, g, false);
+}
+
+/// Whether `w` is nationalities joined by hyphens: `Sino-Japanese`, `Palestinian-Israeli`.
+fn joined_demonyms(w: &str) -> bool {
+    w.contains('-')
+        && w.split('-')
+            .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
+}
+
+/// Types a run of two words or more `a..b` (trimmed).
+#[allow(clippy::too_many_arguments)]
+fn classify_words(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    b: usize,
+    ph: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
     let len = b - a;
     let last = flags[b - 1];
 
     // A listed name as a whole.
-    let whole = if len == 1 {
-        Some(last)
-    } else {
-        ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
-    };
-    let demonym_word = len == 1 && last & gz::DEMONYM != 0 && last & gz::COUNTRY == 0;
-    if let Some(g) = whole.and_then(listed).filter(|_| !demonym_word) {
+    let whole = ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
+    if let Some(g) = whole.and_then(listed) {
         push(out, text, toks, flags, a, b, g, true);
         if let Some(c) = out.last_mut() {
             c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
@@ -926,9 +1004,8 @@ fn classify(
         flags[connector.map_or(b, |c| c) - 1]
     };
     // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
-    let event = len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0
-        || len >= 2
-            && last & HEADS == 0
+    let event = hf & gz::EVENT != 0 && hf & HEADS == 0
+        || last & HEADS == 0
             && (a + 1..b).any(|k| {
                 flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)
             });
@@ -960,7 +1037,7 @@ fn classify(
             return;
         }
     }
-    if len >= 2 && hf & HEADS != 0 {
+    if hf & HEADS != 0 {
         let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
         let g = if hf & gz::FACILITY != 0 {
             Guess::Place
@@ -1025,16 +1102,6 @@ fn classify(
         }
         return;
     }
-    // `Sino-Japanese`, `Palestinian-Israeli`: nationalities joined by a hyphen.
-    if len == 1 && toks[a].shape & JOINED != 0 {
-        let w = toks[a].text(text);
-        if w.contains('-')
-            && w.split('-')
-                .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
-        {
-            return;
-        }
-    }
     // Leading demonym: `Chinese`, `South Korean` are no names on their own,
     // but `British Red Cross`, `Indonesian Navy` are.
     let demonym_end = if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
@@ -1058,49 +1125,45 @@ fn classify(
         }
         return;
     }
-    if len >= 2 {
-        // Listed names side by side: `United States Hamdullah Mohib`, `Malaysia Tourism`.
-        let first = ph
-            .iter()
-            .find(|p| p.0 == a)
-            .map(|p| (p.1, p.2))
-            .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
-        if let Some((pe, f)) = first {
-            // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
-            if pe + 1 == b
-                && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
-                && group_word(toks[pe].bytes(text))
-                && toks[pe].shape & UPPER == 0
-            {
-                push(out, text, toks, flags, a, b, Guess::Org, false);
-                return;
-            }
-            // `Washington Chris Gregoire`: a place, then a person.
-            let person_after =
-                b - pe >= 2 && flags[pe] & gz::GIVEN != 0 && flags[pe] & gz::PLACE == 0;
-            let is_name = f & (gz::GIVEN | gz::SURNAME) != 0 && !person_after;
-            if pe < b
-                && !is_name
-                && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
-            {
-                push(
-                    out,
-                    text,
-                    toks,
-                    flags,
-                    a,
-                    pe,
-                    listed(f).unwrap_or(Guess::Place),
-                    true,
-                );
-                classify(text, toks, flags, pe, b, ph, out);
-                return;
-            }
+    // Listed names side by side: `United States Hamdullah Mohib`, `Malaysia Tourism`.
+    let first = ph
+        .iter()
+        .find(|p| p.0 == a)
+        .map(|p| (p.1, p.2))
+        .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
+    if let Some((pe, f)) = first {
+        // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
+        if pe + 1 == b
+            && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
+            && group_word(toks[pe].bytes(text))
+            && toks[pe].shape & UPPER == 0
+        {
+            push(out, text, toks, flags, a, b, Guess::Org, false);
+            return;
+        }
+        // `Washington Chris Gregoire`: a place, then a person.
+        let person_after = b - pe >= 2 && flags[pe] & gz::GIVEN != 0 && flags[pe] & gz::PLACE == 0;
+        let is_name = f & (gz::GIVEN | gz::SURNAME) != 0 && !person_after;
+        if pe < b
+            && !is_name
+            && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
+        {
+            push(
+                out,
+                text,
+                toks,
+                flags,
+                a,
+                pe,
+                listed(f).unwrap_or(Guess::Place),
+                true,
+            );
+            classify(text, toks, flags, pe, b, ph, out);
+            return;
         }
     }
     // `Inner Mongolia`, `Northern Ireland`: a place with a qualifier.
-    if len >= 2 && flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0)
-    {
+    if flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
         push(out, text, toks, flags, a, b, Guess::Place, true);
         return;
     }
@@ -1109,25 +1172,24 @@ fn classify(
         flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].bytes(text))
     };
     let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
-    if len >= 2 && !chinese_style && (a..b).any(noun_like) {
+    if !chinese_style && (a..b).any(noun_like) {
         push(out, text, toks, flags, a, b, Guess::Org, false);
         return;
     }
     // `Making Juan Gonzalez`, `Top-ranked Roger Federer`, `Premiers Wu Yi`: a common word
     // (verb, adjective, plural) opening the sentence or ending a title glued to a name.
-    let name_next =
-        len >= 2 && (flags[a + 1] & gz::GIVEN != 0 || len >= 3 && flags[a + 1] & gz::SURNAME != 0);
+    let name_next = flags[a + 1] & gz::GIVEN != 0 || len >= 3 && flags[a + 1] & gz::SURNAME != 0;
     if name_next && opener_word(toks, flags, text, a) {
         classify(text, toks, flags, a + 1, b, ph, out);
         return;
     }
     // Personal names.
-    let shaped = (a..b).all(|i| {
+    let shaped = |i: usize| {
         toks[i].kind == Kind::Word
             && (toks[i].shape & LOWER != 0
                 || toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0)
-    });
-    if (2..=4).contains(&len) && shaped {
+    };
+    if len <= 4 && (a..b).all(shaped) {
         let f0 = flags[a];
         let fl = flags[b - 1];
         let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].bytes(text));
@@ -1148,33 +1210,6 @@ fn classify(
             );
             return;
         }
-    }
-    if len == 1 && toks[a].end - toks[a].start == 1 {
-        return;
-    }
-    if len == 1 {
-        // Generic words, sentence openers, plurals only count if linked later.
-        let f = flags[a];
-        let w = toks[a].text(text);
-        let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
-        // `Bangladeshis`, `Iraqis`: the plural of a nationality.
-        let demonym_plural = unlisted
-            && w.len() > 3
-            && w.ends_with('s')
-            && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
-        let weak = f & NOT_NAME != 0
-            || toks[a].shape & SENT != 0
-            || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
-            || demonym_plural;
-        let g = if weak {
-            Guess::Weak
-        } else if f & gz::GIVEN != 0 {
-            Guess::Person
-        } else {
-            Guess::Unknown
-        };
-        push(out, text, toks, flags, a, b, g, false);
-        return;
     }
     // `South African`: a nationality of several words.
     if flags[b - 1] & gz::DEMONYM != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
