@@ -662,7 +662,7 @@ fn push(
     guess: Guess,
     strong: bool,
 ) {
-    let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
+    let (words, has_upper, clean) = words_of(text.as_bytes(), &toks[a..b]);
     let mut ctx = 0u8;
     if a > 0 {
         let p = &toks[a - 1];
@@ -709,12 +709,27 @@ fn push(
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
-        has_upper: toks[a..b].iter().any(|t| t.shape & UPPER != 0),
-        clean: toks[a..b].windows(2).all(|w| {
-            let gap = w[1].start - w[0].end;
-            gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
-        }),
+        has_upper,
+        clean,
     });
+}
+
+/// Of the tokens of a candidate: how many are words, whether one is written in
+/// capitals, and whether each follows the one before directly or after one space.
+/// One short loop: a candidate has a few tokens, too few for vector code to pay.
+fn words_of(text: &[u8], toks: &[Token]) -> (usize, bool, bool) {
+    let (mut words, mut has_upper, mut clean) = (0, false, true);
+    let mut prev_end = None;
+    for t in toks {
+        words += usize::from(t.kind == Kind::Word);
+        has_upper |= t.shape & UPPER != 0;
+        if let Some(end) = prev_end {
+            let gap = t.start - end;
+            clean &= gap == 0 || gap == 1 && text[end as usize] == b' ';
+        }
+        prev_end = Some(t.end);
+    }
+    (words, has_upper, clean)
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
