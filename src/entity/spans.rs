@@ -343,20 +343,23 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         // An acronym in parentheses right after a name defines it: `Korean
         // Central News Agency (KCNA)`; not in a dateline, where it is the
         // agency: `NAIROBI, Kenya (AP)`.
-        if out.len() == before + 1 && b + 2 < n && toks[b + 1].end as usize > at.dateline {
-            let open = toks[b].is_punct(b'(') || toks[b].is_punct(b'[');
-            let close = toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']');
-            let acronym = toks[b + 1].kind == Kind::Word && toks[b + 1].shape & UPPER != 0;
-            let alone = s.runs.get(r + 1) == Some(&(b + 1, b + 2));
-            if open && close && acronym && alone {
-                let g = out[before].guess;
-                let strong = out[before].strong;
-                push(out, text, toks, flags, b + 1, b + 2, g, strong);
-                if let Some(last) = out.last_mut() {
-                    last.defined = true;
-                }
-                s.runs[r + 1] = (b + 2, b + 2);
+        // Tested one after another, the likeliest to fail first.
+        let defines = || {
+            (toks[b].is_punct(b'(') || toks[b].is_punct(b'['))
+                && (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
+                && toks[b + 1].kind == Kind::Word
+                && toks[b + 1].shape & UPPER != 0
+                && s.runs.get(r + 1) == Some(&(b + 1, b + 2))
+        };
+        let one = out.len() == before + 1;
+        if one && b + 2 < n && toks[b + 1].end as usize > at.dateline && defines() {
+            let g = out[before].guess;
+            let strong = out[before].strong;
+            push(out, text, toks, flags, b + 1, b + 2, g, strong);
+            if let Some(last) = out.last_mut() {
+                last.defined = true;
             }
+            s.runs[r + 1] = (b + 2, b + 2);
         }
     }
 }
@@ -624,23 +627,22 @@ fn trim(
     toks: &[Token],
     flags: &[u32],
     mut a: usize,
-    b: usize,
+    mut b: usize,
     keep_demonym: bool,
 ) -> (usize, usize) {
+    // Every index looked at is below `b`: its bounds are checked once, here.
+    let (toks, flags) = (&toks[..b], &flags[..b]);
     let droppable = |i: usize| {
         let f = flags[i];
         toks[i].kind != Kind::Word
             || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
     };
-    while a < b {
-        if droppable(a) || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0
-        {
-            a += 1;
-        } else {
-            break;
-        }
+    while a < b
+        && (droppable(a)
+            || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0)
+    {
+        a += 1;
     }
-    let mut b = b;
     // `Johnnie Christmas`: a surname after a given name stays.
     while b > a
         && droppable(b - 1)
@@ -799,7 +801,9 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
     };
     (a..b).any(|i| {
         let s = toks[i].start as usize;
-        let Some(space) = space_after(s) else {
+        // No token holds a space: the first one from the token's start is the first
+        // from its end.
+        let Some(space) = space_after(toks[i].end as usize) else {
             return false;
         };
         // Every listed name opens with a word marked as such (a name word up to the
