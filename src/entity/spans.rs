@@ -992,7 +992,6 @@ fn joined_demonyms(w: &str) -> bool {
 }
 
 /// Types a run of two words or more `a..b` (trimmed).
-#[allow(clippy::too_many_arguments)]
 fn classify_words(
     text: &str,
     toks: &[Token],
