@@ -381,12 +381,22 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
 /// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
 /// `, and`, `, or` or `&` in white space.
 fn lists_together(gap: &str) -> bool {
+    let ascii_space = |c: u8| c.is_ascii() && (c as char).is_whitespace();
     // Most gaps are words: the first byte past the ASCII white space rules them out.
-    let opening = gap
-        .bytes()
-        .find(|&c| !(c.is_ascii() && (c as char).is_whitespace()));
-    if opening.is_some_and(|c| c.is_ascii() && !matches!(c, b',' | b'a' | b'o' | b'&')) {
-        return false;
+    let opening = gap.bytes().position(|c| !ascii_space(c));
+    if let Some(p) = opening.filter(|&p| gap.as_bytes()[p].is_ascii()) {
+        if !matches!(gap.as_bytes()[p], b',' | b'a' | b'o' | b'&') {
+            return false;
+        }
+        // The trimmed gap starts at `p`; with more than five bytes (`, and`) it is
+        // no list (`also`, `on the`).
+        if gap
+            .as_bytes()
+            .get(p + 5)
+            .is_some_and(|&c| c.is_ascii() && !ascii_space(c))
+        {
+            return false;
+        }
     }
     matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
 }
@@ -1375,7 +1385,7 @@ mod tests {
     #[test]
     fn gaps_list_names_together_as_their_trimmed_text_says() {
         let parts = [
-            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", ";", "é",
+            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", "also", ";", "é",
         ];
         let cases = up_to_three(&parts);
         let mut together = 0;
