@@ -343,20 +343,23 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         // An acronym in parentheses right after a name defines it: `Korean
         // Central News Agency (KCNA)`; not in a dateline, where it is the
         // agency: `NAIROBI, Kenya (AP)`.
-        if out.len() == before + 1 && b + 2 < n && toks[b + 1].end as usize > at.dateline {
-            let open = toks[b].is_punct(b'(') || toks[b].is_punct(b'[');
-            let close = toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']');
-            let acronym = toks[b + 1].kind == Kind::Word && toks[b + 1].shape & UPPER != 0;
-            let alone = s.runs.get(r + 1) == Some(&(b + 1, b + 2));
-            if open && close && acronym && alone {
-                let g = out[before].guess;
-                let strong = out[before].strong;
-                push(out, text, toks, flags, b + 1, b + 2, g, strong);
-                if let Some(last) = out.last_mut() {
-                    last.defined = true;
-                }
-                s.runs[r + 1] = (b + 2, b + 2);
+        // Tested one after another, the likeliest to fail first.
+        let defines = || {
+            (toks[b].is_punct(b'(') || toks[b].is_punct(b'['))
+                && (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
+                && toks[b + 1].kind == Kind::Word
+                && toks[b + 1].shape & UPPER != 0
+                && s.runs.get(r + 1) == Some(&(b + 1, b + 2))
+        };
+        let one = out.len() == before + 1;
+        if one && b + 2 < n && toks[b + 1].end as usize > at.dateline && defines() {
+            let g = out[before].guess;
+            let strong = out[before].strong;
+            push(out, text, toks, flags, b + 1, b + 2, g, strong);
+            if let Some(last) = out.last_mut() {
+                last.defined = true;
             }
+            s.runs[r + 1] = (b + 2, b + 2);
         }
     }
 }
@@ -378,12 +381,22 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
 /// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
 /// `, and`, `, or` or `&` in white space.
 fn lists_together(gap: &str) -> bool {
+    let ascii_space = |c: u8| c.is_ascii() && (c as char).is_whitespace();
     // Most gaps are words: the first byte past the ASCII white space rules them out.
-    let opening = gap
-        .bytes()
-        .find(|&c| !(c.is_ascii() && (c as char).is_whitespace()));
-    if opening.is_some_and(|c| c.is_ascii() && !matches!(c, b',' | b'a' | b'o' | b'&')) {
-        return false;
+    let opening = gap.bytes().position(|c| !ascii_space(c));
+    if let Some(p) = opening.filter(|&p| gap.as_bytes()[p].is_ascii()) {
+        if !matches!(gap.as_bytes()[p], b',' | b'a' | b'o' | b'&') {
+            return false;
+        }
+        // The trimmed gap starts at `p`; with more than five bytes (`, and`) it is
+        // no list (`also`, `on the`).
+        if gap
+            .as_bytes()
+            .get(p + 5)
+            .is_some_and(|&c| c.is_ascii() && !ascii_space(c))
+        {
+            return false;
+        }
     }
     matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
 }
@@ -624,23 +637,22 @@ fn trim(
     toks: &[Token],
     flags: &[u32],
     mut a: usize,
-    b: usize,
+    mut b: usize,
     keep_demonym: bool,
 ) -> (usize, usize) {
+    // Every index looked at is below `b`: its bounds are checked once, here.
+    let (toks, flags) = (&toks[..b], &flags[..b]);
     let droppable = |i: usize| {
         let f = flags[i];
         toks[i].kind != Kind::Word
             || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
     };
-    while a < b {
-        if droppable(a) || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0
-        {
-            a += 1;
-        } else {
-            break;
-        }
+    while a < b
+        && (droppable(a)
+            || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0)
+    {
+        a += 1;
     }
-    let mut b = b;
     // `Johnnie Christmas`: a surname after a given name stays.
     while b > a
         && droppable(b - 1)
@@ -662,7 +674,7 @@ fn push(
     guess: Guess,
     strong: bool,
 ) {
-    let words = toks[a..b].iter().filter(|t| t.kind == Kind::Word).count();
+    let (words, has_upper, clean) = words_of(text.as_bytes(), &toks[a..b]);
     let mut ctx = 0u8;
     if a > 0 {
         let p = &toks[a - 1];
@@ -709,12 +721,27 @@ fn push(
         defined: false,
         generic: b - a == 1 && flags[a] & (HEADS | gz::TITLE | gz::EVENT) != 0,
         coord: 0,
-        has_upper: toks[a..b].iter().any(|t| t.shape & UPPER != 0),
-        clean: toks[a..b].windows(2).all(|w| {
-            let gap = w[1].start - w[0].end;
-            gap == 0 || gap == 1 && text.as_bytes()[w[0].end as usize] == b' '
-        }),
+        has_upper,
+        clean,
     });
+}
+
+/// Of the tokens of a candidate: how many are words, whether one is written in
+/// capitals, and whether each follows the one before directly or after one space.
+/// One short loop: a candidate has a few tokens, too few for vector code to pay.
+fn words_of(text: &[u8], toks: &[Token]) -> (usize, bool, bool) {
+    let (mut words, mut has_upper, mut clean) = (0, false, true);
+    let mut prev_end = None;
+    for t in toks {
+        words += usize::from(t.kind == Kind::Word);
+        has_upper |= t.shape & UPPER != 0;
+        if let Some(end) = prev_end {
+            let gap = t.start - end;
+            clean &= gap == 0 || gap == 1 && text[end as usize] == b' ';
+        }
+        prev_end = Some(t.end);
+    }
+    (words, has_upper, clean)
 }
 
 /// Gazetteer phrases covering tokens of `a..b` exactly: (first token, end token, flags).
@@ -784,7 +811,9 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
     };
     (a..b).any(|i| {
         let s = toks[i].start as usize;
-        let Some(space) = space_after(s) else {
+        // No token holds a space: the first one from the token's start is the first
+        // from its end.
+        let Some(space) = space_after(toks[i].end as usize) else {
             return false;
         };
         // Every listed name opens with a word marked as such (a name word up to the
@@ -886,7 +915,6 @@ const NOT_NAME: u32 = gz::GENERIC
     | gz::CREDIT_CUE;
 
 /// Types one run, splitting it where titles and gazetteer names show it holds several.
-#[allow(clippy::too_many_arguments)]
 fn classify(
     text: &str,
     toks: &[Token],
@@ -897,20 +925,98 @@ fn classify(
     out: &mut Vec<Cand>,
 ) {
     let (a, b) = trim(toks, flags, a, b, true);
-    if a >= b {
+    match b.saturating_sub(a) {
+        0 => {}
+        1 => classify_word(text, toks, flags, a, ph, out),
+        _ => classify_words(text, toks, flags, a, b, ph, out),
+    }
+}
+
+/// Types the run of the one word `a` (trimmed): the rules of [`classify_words`]
+/// that can apply to a single word, in the same order, without the others.
+fn classify_word(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    ph: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
+    let b = a + 1;
+    let f = flags[a];
+    // A listed name, unless a nationality (`Chinese`).
+    let demonym_word = f & gz::DEMONYM != 0 && f & gz::COUNTRY == 0;
+    if let Some(g) = listed(f).filter(|_| !demonym_word) {
+        push(out, text, toks, flags, a, b, g, true);
+        if let Some(c) = out.last_mut() {
+            c.country = f & gz::COUNTRY != 0;
+        }
         return;
     }
+    // A title alone (`President`) names no one.
+    if f & gz::TITLE != 0 && f & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0 {
+        return;
+    }
+    // `Sino-Japanese`: nationalities joined by a hyphen.
+    if toks[a].shape & JOINED != 0 && joined_demonyms(toks[a].text(text)) {
+        return;
+    }
+    // A nationality (`Chinese`, or the first word of `South Korean` where a listed
+    // name of several words opens here) is no name on its own.
+    if f & gz::DEMONYM != 0 && f & gz::PLACE == 0
+        || ph.iter().any(|p| p.0 == a && p.2 & gz::DEMONYM != 0)
+    {
+        return;
+    }
+    // A single letter.
+    if toks[a].end - toks[a].start == 1 {
+        return;
+    }
+    // Generic words, sentence openers, plurals only count if linked later.
+    let w = toks[a].text(text);
+    let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
+    // `Bangladeshis`, `Iraqis`: the plural of a nationality.
+    let demonym_plural = unlisted
+        && w.len() > 3
+        && w.ends_with('s')
+        && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
+    let weak = f & NOT_NAME != 0
+        || toks[a].shape & SENT != 0
+        || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
+        || demonym_plural;
+    let g = if weak {
+        Guess::Weak
+    } else if f & gz::GIVEN != 0 {
+        Guess::Person
+    } else {
+        Guess::Unknown
+    };
+    push(out, text, toks, flags, a, b, g, false);
+}
+
+/// Whether `w` is nationalities joined by hyphens: `Sino-Japanese`, `Palestinian-Israeli`.
+fn joined_demonyms(w: &str) -> bool {
+    w.contains('-')
+        && w.split('-')
+            .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
+}
+
+/// Types a run of two words or more `a..b` (trimmed).
+fn classify_words(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    a: usize,
+    b: usize,
+    ph: &[(usize, usize, u32)],
+    out: &mut Vec<Cand>,
+) {
     let len = b - a;
     let last = flags[b - 1];
 
     // A listed name as a whole.
-    let whole = if len == 1 {
-        Some(last)
-    } else {
-        ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
-    };
-    let demonym_word = len == 1 && last & gz::DEMONYM != 0 && last & gz::COUNTRY == 0;
-    if let Some(g) = whole.and_then(listed).filter(|_| !demonym_word) {
+    let whole = ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
+    if let Some(g) = whole.and_then(listed) {
         push(out, text, toks, flags, a, b, g, true);
         if let Some(c) = out.last_mut() {
             c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
@@ -926,9 +1032,8 @@ fn classify(
         flags[connector.map_or(b, |c| c) - 1]
     };
     // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
-    let event = len >= 2 && hf & gz::EVENT != 0 && hf & HEADS == 0
-        || len >= 2
-            && last & HEADS == 0
+    let event = hf & gz::EVENT != 0 && hf & HEADS == 0
+        || last & HEADS == 0
             && (a + 1..b).any(|k| {
                 flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)
             });
@@ -960,7 +1065,7 @@ fn classify(
             return;
         }
     }
-    if len >= 2 && hf & HEADS != 0 {
+    if hf & HEADS != 0 {
         let generic = (a..b).all(|i| flags[i] & NOT_NAME != 0);
         let g = if hf & gz::FACILITY != 0 {
             Guess::Place
@@ -1025,16 +1130,6 @@ fn classify(
         }
         return;
     }
-    // `Sino-Japanese`, `Palestinian-Israeli`: nationalities joined by a hyphen.
-    if len == 1 && toks[a].shape & JOINED != 0 {
-        let w = toks[a].text(text);
-        if w.contains('-')
-            && w.split('-')
-                .all(|p| gz::lexicon().word(p.as_bytes()) & gz::DEMONYM != 0)
-        {
-            return;
-        }
-    }
     // Leading demonym: `Chinese`, `South Korean` are no names on their own,
     // but `British Red Cross`, `Indonesian Navy` are.
     let demonym_end = if flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0 {
@@ -1058,49 +1153,45 @@ fn classify(
         }
         return;
     }
-    if len >= 2 {
-        // Listed names side by side: `United States Hamdullah Mohib`, `Malaysia Tourism`.
-        let first = ph
-            .iter()
-            .find(|p| p.0 == a)
-            .map(|p| (p.1, p.2))
-            .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
-        if let Some((pe, f)) = first {
-            // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
-            if pe + 1 == b
-                && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
-                && group_word(toks[pe].bytes(text))
-                && toks[pe].shape & UPPER == 0
-            {
-                push(out, text, toks, flags, a, b, Guess::Org, false);
-                return;
-            }
-            // `Washington Chris Gregoire`: a place, then a person.
-            let person_after =
-                b - pe >= 2 && flags[pe] & gz::GIVEN != 0 && flags[pe] & gz::PLACE == 0;
-            let is_name = f & (gz::GIVEN | gz::SURNAME) != 0 && !person_after;
-            if pe < b
-                && !is_name
-                && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
-            {
-                push(
-                    out,
-                    text,
-                    toks,
-                    flags,
-                    a,
-                    pe,
-                    listed(f).unwrap_or(Guess::Place),
-                    true,
-                );
-                classify(text, toks, flags, pe, b, ph, out);
-                return;
-            }
+    // Listed names side by side: `United States Hamdullah Mohib`, `Malaysia Tourism`.
+    let first = ph
+        .iter()
+        .find(|p| p.0 == a)
+        .map(|p| (p.1, p.2))
+        .or_else(|| (flags[a] & (gz::PLACE | gz::KNOWN_ORG) != 0).then_some((a + 1, flags[a])));
+    if let Some((pe, f)) = first {
+        // `Ontario Ghostbusters`, `Chicago Bulls`: a team or group named after a place.
+        if pe + 1 == b
+            && flags[pe] & (gz::GIVEN | gz::SURNAME | NOT_NAME | gz::PLACE) == 0
+            && group_word(toks[pe].bytes(text))
+            && toks[pe].shape & UPPER == 0
+        {
+            push(out, text, toks, flags, a, b, Guess::Org, false);
+            return;
+        }
+        // `Washington Chris Gregoire`: a place, then a person.
+        let person_after = b - pe >= 2 && flags[pe] & gz::GIVEN != 0 && flags[pe] & gz::PLACE == 0;
+        let is_name = f & (gz::GIVEN | gz::SURNAME) != 0 && !person_after;
+        if pe < b
+            && !is_name
+            && f & (gz::COUNTRY | gz::KNOWN_ORG | gz::CITY | gz::REGION | gz::CONTINENT) != 0
+        {
+            push(
+                out,
+                text,
+                toks,
+                flags,
+                a,
+                pe,
+                listed(f).unwrap_or(Guess::Place),
+                true,
+            );
+            classify(text, toks, flags, pe, b, ph, out);
+            return;
         }
     }
     // `Inner Mongolia`, `Northern Ireland`: a place with a qualifier.
-    if len >= 2 && flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0)
-    {
+    if flags[b - 1] & gz::PLACE != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
         push(out, text, toks, flags, a, b, Guess::Place, true);
         return;
     }
@@ -1109,25 +1200,24 @@ fn classify(
         flags[i] & (gz::GIVEN | gz::SURNAME) == 0 && common_noun_like(toks[i].bytes(text))
     };
     let chinese_style = len == 2 && flags[a] & gz::SURNAME != 0;
-    if len >= 2 && !chinese_style && (a..b).any(noun_like) {
+    if !chinese_style && (a..b).any(noun_like) {
         push(out, text, toks, flags, a, b, Guess::Org, false);
         return;
     }
     // `Making Juan Gonzalez`, `Top-ranked Roger Federer`, `Premiers Wu Yi`: a common word
     // (verb, adjective, plural) opening the sentence or ending a title glued to a name.
-    let name_next =
-        len >= 2 && (flags[a + 1] & gz::GIVEN != 0 || len >= 3 && flags[a + 1] & gz::SURNAME != 0);
+    let name_next = flags[a + 1] & gz::GIVEN != 0 || len >= 3 && flags[a + 1] & gz::SURNAME != 0;
     if name_next && opener_word(toks, flags, text, a) {
         classify(text, toks, flags, a + 1, b, ph, out);
         return;
     }
     // Personal names.
-    let shaped = (a..b).all(|i| {
+    let shaped = |i: usize| {
         toks[i].kind == Kind::Word
             && (toks[i].shape & LOWER != 0
                 || toks[i].shape & UPPER == 0 && flags[i] & NOT_NAME == 0)
-    });
-    if (2..=4).contains(&len) && shaped {
+    };
+    if len <= 4 && (a..b).all(shaped) {
         let f0 = flags[a];
         let fl = flags[b - 1];
         let plural_end = fl & (gz::SURNAME | gz::GIVEN) == 0 && group_word(toks[b - 1].bytes(text));
@@ -1148,33 +1238,6 @@ fn classify(
             );
             return;
         }
-    }
-    if len == 1 && toks[a].end - toks[a].start == 1 {
-        return;
-    }
-    if len == 1 {
-        // Generic words, sentence openers, plurals only count if linked later.
-        let f = flags[a];
-        let w = toks[a].text(text);
-        let unlisted = f & !(NAME_WORD | gz::PHRASE_START) == 0;
-        // `Bangladeshis`, `Iraqis`: the plural of a nationality.
-        let demonym_plural = unlisted
-            && w.len() > 3
-            && w.ends_with('s')
-            && gz::lexicon().word(&w.as_bytes()[..w.len() - 1]) & gz::DEMONYM != 0;
-        let weak = f & NOT_NAME != 0
-            || toks[a].shape & SENT != 0
-            || unlisted && (group_word(w.as_bytes()) || common_noun_like(w.as_bytes()))
-            || demonym_plural;
-        let g = if weak {
-            Guess::Weak
-        } else if f & gz::GIVEN != 0 {
-            Guess::Person
-        } else {
-            Guess::Unknown
-        };
-        push(out, text, toks, flags, a, b, g, false);
-        return;
     }
     // `South African`: a nationality of several words.
     if flags[b - 1] & gz::DEMONYM != 0 && (a..b - 1).all(|i| flags[i] & gz::GENERIC != 0) {
@@ -1322,7 +1385,7 @@ mod tests {
     #[test]
     fn gaps_list_names_together_as_their_trimmed_text_says() {
         let parts = [
-            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", ";", "é",
+            " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", "also", ";", "é",
         ];
         let cases = up_to_three(&parts);
         let mut together = 0;

@@ -625,6 +625,26 @@ mod tests {
         assert_eq!(ascii_letters_end(b"abc", 3), 3);
     }
 
+    /// The name rules find the space after a token by looking from its end.
+    #[test]
+    fn no_token_holds_a_space() {
+        let texts = [
+            "China's U.S. envoy, e.g. Kim Jong-un, paid $1,000.50 on 501st day.",
+            "O’Brien’s team. Mr. Smith left; I'll go, D'Angelo's “quote” — x",
+            "U. S. a - b 1 000 1. 5 ' s ’ s Jong- un D. C. . . x\u{a0}y\tz\nw",
+            " lead  and  trail  ",
+        ];
+        for text in texts {
+            for t in tokens(text) {
+                assert!(
+                    !t.bytes(text).contains(&b' '),
+                    "{:?} in {text:?}",
+                    t.text(text)
+                );
+            }
+        }
+    }
+
     #[test]
     fn numbers_and_non_ascii() {
         let w = words("Gérald Darmanin paid $1,000.50 on 501st day");
