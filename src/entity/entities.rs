@@ -157,20 +157,21 @@ impl Entities {
         };
         self.mentions.extend(mentions);
         let own = &mut self.mentions[e.mentions.start as usize..];
-        if !own.is_sorted_by_key(Mention::order_key) {
-            own.sort_by_key(Mention::order_key);
-        }
-        // Repeats are neighbours now: keep the first of each.
-        let start = e.mentions.start as usize;
-        let mut kept = start;
-        for i in start..self.mentions.len() {
-            if kept == start || self.mentions[i] != self.mentions[kept - 1] {
-                self.mentions[kept] = self.mentions[i];
-                kept += 1;
+        if own.len() > 1 {
+            if !own.is_sorted_by_key(Mention::order_key) {
+                own.sort_by_key(Mention::order_key);
             }
+            // Repeats are neighbours now: keep the first of each.
+            let mut kept = 1;
+            for i in 1..own.len() {
+                if own[i] != own[kept - 1] {
+                    own[kept] = own[i];
+                    kept += 1;
+                }
+            }
+            self.mentions.truncate(e.mentions.start as usize + kept);
         }
-        self.mentions.truncate(kept);
-        e.mentions.end = kept as u32;
+        e.mentions.end = self.mentions.len() as u32;
     }
 }
 

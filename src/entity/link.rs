@@ -63,6 +63,15 @@ fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
     }
 }
 
+/// How fit a name is to be the canonical one of its entity (the greatest is): not an
+/// acronym, most words, longest, first; as one number, which compares quickly.
+fn canonical_rank(c: &Cand, name: &str, i: u32) -> u128 {
+    (u128::from(!c.upper) << 104)
+        | (u128::from(c.words) << 96)
+        | ((name.len() as u128) << 32)
+        | u128::from(u32::MAX - i)
+}
+
 /// The kind of a name that nothing but its context tells: speakers and appositions are
 /// people, acronyms organizations, names after `in`/`from` places, `the …` organizations,
 /// lone words and long names organizations, other short names people.
@@ -94,6 +103,23 @@ fn last_word(s: &str) -> &str {
     s.bytes()
         .rposition(|b| b == b' ')
         .map_or(s, |p| &s[p + 1..])
+}
+
+/// Positions of the spaces in `s`: a plain loop, as names are short.
+fn spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .map(|(p, _)| p)
+}
+
+/// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
+fn after_particle(word: &str) -> Option<&str> {
+    let h = find_byte(word, b'-')?;
+    word[..h]
+        .bytes()
+        .all(|b| b.is_ascii_lowercase())
+        .then(|| &word[h + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -275,6 +301,7 @@ struct Steps {
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
     group_of: Vec<u32>,
+    aliased: Vec<u32>,
     order: Vec<(u32, u32)>,
     fill: Vec<u32>,
     sorted: Vec<(u32, u32)>,
@@ -430,24 +457,19 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             };
             add(first_word(name));
-            let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
-            for (p, _) in spaces {
+            // The names it ends with: from a capital (`De Bruyne`), and its last word.
+            let last = name.len() - last_word(name).len();
+            for p in spaces(name) {
                 let rest = &name[p + 1..];
-                if rest.chars().next().is_some_and(char::is_uppercase)
-                    || find_byte(rest, b' ').is_none()
-                {
+                if p + 1 == last || rest.chars().next().is_some_and(char::is_uppercase) {
                     add(rest);
                 }
-                // `Maliki` for `Nuri al-Maliki`
-                let particle = find_byte(rest, b'-')
-                    .map(|h| (&rest[..h], &rest[h + 1..]))
-                    .filter(|(prefix, bare)| {
-                        find_byte(bare, b' ').is_none()
-                            && prefix.chars().all(|c| c.is_ascii_lowercase())
-                    });
-                if let Some((_, bare)) = particle {
-                    add(bare);
-                }
+            }
+            // `Maliki` for `Nuri al-Maliki`
+            if last > 0
+                && let Some(bare) = after_particle(&name[last..])
+            {
+                add(bare);
             }
         }
         if !any_part {
@@ -601,7 +623,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             };
             let suffix = self.items[l].cand.guess != Guess::Place;
-            for (p, _) in name.match_indices(' ') {
+            for p in spaces(name) {
                 add(&name[..p]);
                 if suffix {
                     add(&name[p + 1..]);
@@ -646,6 +668,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                     })
                     .or_insert(k);
             }
+        }
+        if kinds.is_empty() {
+            return;
         }
         for i in 0..n {
             let c = self.items[i].cand;
@@ -732,23 +757,27 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let order = sorted;
         let items = self.items;
         out.reset(groups as usize, order.len());
-        for chunk in order.chunk_by(|x, y| x.0 == y.0) {
+        // By name group: the last entity that took the name as an alias.
+        let aliased = refill(&mut s.aliased, self.groups(), u32::MAX);
+        for (e, chunk) in order.chunk_by(|x, y| x.0 == y.0).enumerate() {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
             let best = m
                 .clone()
                 .filter(|&i| self.kind[i].is_some())
-                .max_by_key(|&i| {
-                    let c = items[i].cand;
-                    (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
-                });
+                .max_by_key(|&i| canonical_rank(&items[i].cand, &names[i], i as u32));
             let Some(best) = best else { continue };
             let Some(kind) = self.kind[best] else {
                 continue;
             };
             out.begin(kind, |text| push_display_name(text, &names[best], kind));
             for i in m.clone() {
-                out.push_alias(&names[i]);
+                // Each name once (items of one group have the same name).
+                let seen = &mut aliased[self.same[i] as usize];
+                if *seen != e as u32 {
+                    *seen = e as u32;
+                    out.push_alias(&names[i]);
+                }
             }
             out.push_mentions(m.map(|i| Mention {
                 block: items[i].block,
