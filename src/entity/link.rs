@@ -8,7 +8,6 @@ use super::{Entities, EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 /// A candidate with where it is and its text.
@@ -21,13 +20,27 @@ pub struct Item<'a> {
     pub text: &'a str,
 }
 
-/// The words of a name with single spaces (borrowed when the text has them already).
-fn normalized(text: &str, clean: bool) -> Cow<'_, str> {
-    if clean {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+/// Each item's words with single spaces into `names`: the text itself when it has them
+/// already, else its words joined in `spaced` (emptied first; one name a line).
+fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
+    spaced.clear();
+    for it in items.iter().filter(|it| !it.cand.clean) {
+        for (k, word) in it.text.split_whitespace().enumerate() {
+            if k > 0 {
+                spaced.push(' ');
+            }
+            spaced.push_str(word);
+        }
+        spaced.push('\n');
     }
+    let mut respaced = spaced.split('\n');
+    names.extend(items.iter().map(|it| {
+        if it.cand.clean {
+            it.text
+        } else {
+            respaced.next().unwrap_or_default()
+        }
+    }));
 }
 
 fn kind_of(g: Guess) -> Option<EntityKind> {
@@ -103,14 +116,6 @@ fn last_word(s: &str) -> &str {
     s.bytes()
         .rposition(|b| b == b' ')
         .map_or(s, |p| &s[p + 1..])
-}
-
-/// Positions of the spaces in `s`: a plain loop, as names are short.
-fn spaces(s: &str) -> impl Iterator<Item = usize> + '_ {
-    s.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b' ')
-        .map(|(p, _)| p)
 }
 
 /// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
@@ -224,35 +229,86 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     spare.full = recycle(full);
 }
 
-/// The first bytes and lengths of some names: a quick way to rule out that a string
-/// is one of them before a look-up.
-struct Shapes([u64; 64]);
+/// The first and last bytes and the lengths of some names: a quick way to rule out that
+/// a string is one of them before a look-up, and to find the parts of a longer name that
+/// may be one of them without looking at each of its bytes.
+struct Shapes {
+    /// By first byte (modulo 64), the lengths of the names (modulo 64), a bit each.
+    heads: [u64; 64],
+    /// By last byte (modulo 64), the lengths of the names (modulo 64), a bit each.
+    tails: [u64; 64],
+}
 
 impl Shapes {
     /// The names of the `items` that `wanted` accepts.
-    fn of(items: &[Item], names: &[Cow<str>], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes([0; 64]);
+    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes {
+            heads: [0; 64],
+            tails: [0; 64],
+        };
         for (it, name) in items.iter().zip(names) {
             if wanted(&it.cand) {
-                let (k, bit) = Self::key(name);
-                shapes.0[k] |= bit;
+                let b = name.as_bytes();
+                let bit = 1 << (b.len() & 63);
+                shapes.heads[Self::class(b.first())] |= bit;
+                shapes.tails[Self::class(b.last())] |= bit;
             }
         }
         shapes
     }
 
+    /// The row of the tables for a name's first or last byte.
     #[inline]
-    fn key(s: &str) -> (usize, u64) {
-        let first = s.as_bytes().first().copied().unwrap_or(0);
-        (usize::from(first & 63), 1 << (s.len() & 63))
+    fn class(byte: Option<&u8>) -> usize {
+        byte.map_or(0, |&b| usize::from(b & 63))
     }
 
     /// False when `s` is none of the names.
     #[inline]
     fn may_hold(&self, s: &str) -> bool {
-        let (k, bit) = Self::key(s);
-        self.0[k] & bit != 0
+        self.heads[Self::class(s.as_bytes().first())] & 1 << (s.len() & 63) != 0
     }
+
+    /// The words that `name` opens with (shortest first) as far as they may be one of
+    /// the names.
+    fn prefixes<'n>(&self, name: &'n str) -> impl Iterator<Item = &'n str> {
+        let b = name.as_bytes();
+        let bits = self.heads[Self::class(b.first())];
+        lengths(bits, b.len())
+            .filter(move |&len| b[len] == b' ')
+            .map(move |len| &name[..len])
+    }
+
+    /// The words that `name` ends with (shortest first) as far as they may be one of the
+    /// names.
+    fn suffixes<'n>(&self, name: &'n str) -> impl Iterator<Item = &'n str> {
+        let b = name.as_bytes();
+        let bits = self.tails[Self::class(b.last())];
+        lengths(bits, b.len())
+            .map(move |len| b.len() - 1 - len)
+            .filter(move |&space| b[space] == b' ')
+            .map(move |space| &name[space + 1..])
+    }
+}
+
+/// The numbers below `n` whose remainders modulo 64 are the bits set in `bits`, in
+/// increasing order.
+fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
+    (0..n)
+        .step_by(64)
+        .flat_map(move |base| ones(bits).map(move |k| base + k))
+        .take_while(move |&len| len < n)
+}
+
+/// The positions of the bits set in `bits`, lowest first.
+fn ones(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            k
+        })
+    })
 }
 
 /// The hash of a name, for the tables that find items by their name.
@@ -272,16 +328,27 @@ fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
 #[derive(Default)]
 pub struct LinkScratch {
     /// Each item's words with single spaces, kept empty (see `recycle`).
-    names: Vec<Cow<'static, str>>,
+    names: Vec<&'static str>,
+    /// The names of the items whose words are not single-spaced (see `normalize`).
+    spaced: String,
     people: PeopleWords,
     tables: Tables,
     steps: Steps,
 }
 
+/// The buffers of `short_form_targets`.
+#[derive(Default)]
+struct ShortForms {
+    /// By name group, the long name it is short for (see `short_form_targets`).
+    targets: Vec<(usize, bool)>,
+    /// By name group of a long name, the parts of it already added (`PREFIXES`, `SUFFIXES`).
+    added: Vec<u8>,
+}
+
 /// The state of the linker (see `Linker`).
 #[derive(Default)]
 struct Tables {
-    ids: HashTable<u32>,
+    ids: HashTable<(u32, u32)>,
     same: Vec<u32>,
     kind: Vec<Option<EntityKind>>,
     parent: Vec<usize>,
@@ -295,7 +362,7 @@ struct Steps {
     full: Vec<usize>,
     parts: Vec<(usize, u32)>,
     long: Vec<usize>,
-    targets: Vec<(usize, bool)>,
+    targets: ShortForms,
     typed: Vec<u32>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
@@ -311,9 +378,9 @@ struct Steps {
 struct Linker<'t, 'i, 'a> {
     items: &'i [Item<'a>],
     /// Each item's words with single spaces.
-    names: &'i [Cow<'a, str>],
-    /// The first item of each distinct name, found by the name.
-    ids: &'t HashTable<u32>,
+    names: &'i [&'a str],
+    /// The first item of each distinct name and its group, found by the name.
+    ids: &'t HashTable<(u32, u32)>,
     /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
     kind: &'t mut [Option<EntityKind>],
@@ -327,7 +394,7 @@ struct Linker<'t, 'i, 'a> {
 }
 
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
-    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>], t: &'t mut Tables) -> Self {
+    fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
         let Tables {
             ids,
             same,
@@ -338,20 +405,19 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         } = t;
         ids.clear();
         same.clear();
-        for (i, name) in names.iter().enumerate() {
-            let eq = |&j: &u32| names[j as usize] == *name;
-            let rehash = |&j: &u32| hash(&names[j as usize]);
+        same.extend(names.iter().enumerate().map(|(i, name)| {
+            let eq = |&(j, _): &(u32, u32)| names[j as usize] == *name;
+            let rehash = |&(j, _): &(u32, u32)| hash(names[j as usize]);
             // A new name gets the next group number.
             let next = ids.len() as u32;
-            let g = match ids.entry(hash(name), eq, rehash) {
-                Entry::Occupied(e) => same[*e.get() as usize],
+            match ids.entry(hash(name), eq, rehash) {
+                Entry::Occupied(e) => e.get().1,
                 Entry::Vacant(e) => {
-                    e.insert(i as u32);
+                    e.insert((i as u32, next));
                     next
                 }
-            };
-            same.push(g);
-        }
+            }
+        }));
         kind.clear();
         kind.extend(items.iter().map(|it| kind_of(it.cand.guess)));
         parent.clear();
@@ -380,8 +446,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// The name group of the items named `name`, if any item is.
     fn group(&self, name: &str) -> Option<u32> {
         self.ids
-            .find(hash(name), |&j| self.names[j as usize] == name)
-            .map(|&j| self.same[j as usize])
+            .find(hash(name), |&(j, _)| self.names[j as usize] == name)
+            .map(|&(_, g)| g)
     }
 
     /// The number of distinct names.
@@ -433,7 +499,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 continue;
             }
             let names = self.names;
-            let name: &str = &names[i];
+            let name = names[i];
             let g = self.same[i] as usize;
             if full[g] != usize::MAX {
                 self.link(i, full[g]);
@@ -458,16 +524,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             };
             add(first_word(name));
             // The names it ends with: from a capital (`De Bruyne`), and its last word.
-            let last = name.len() - last_word(name).len();
-            for p in spaces(name) {
-                let rest = &name[p + 1..];
-                if p + 1 == last || rest.chars().next().is_some_and(char::is_uppercase) {
+            let last = last_word(name);
+            for rest in self.wanted.suffixes(name) {
+                if rest.len() == last.len() || rest.chars().next().is_some_and(char::is_uppercase) {
                     add(rest);
                 }
             }
             // `Maliki` for `Nuri al-Maliki`
-            if last > 0
-                && let Some(bare) = after_particle(&name[last..])
+            if last.len() < name.len()
+                && let Some(bare) = after_particle(last)
             {
                 add(bare);
             }
@@ -512,7 +577,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 continue;
             }
             let j = (0..n).find(|&j| {
-                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(&self.names[i])
+                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(self.names[i])
             });
             if let Some(j) = j {
                 self.link(i, j);
@@ -533,7 +598,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     fn unique(&self, i: usize, long: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {
         let mut hit: Option<usize> = None;
         for &l in long {
-            if l == i || !matches(&self.names[l]) {
+            if l == i || !matches(self.names[l]) {
                 continue;
             }
             match hit {
@@ -569,7 +634,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
-    fn short_forms(&mut self, long: &[usize], targets: &mut Vec<(usize, bool)>) {
+    fn short_forms(&mut self, long: &[usize], targets: &mut ShortForms) {
         if long.is_empty() {
             return;
         }
@@ -599,14 +664,27 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// than Iran, Germany and Africa.
     /// Each entry holds the first long name (in `long`'s order) with that short form
     /// (`usize::MAX` if none), and whether a long name with other words has it too.
-    fn short_form_targets<'b>(
-        &self,
-        long: &[usize],
-        targets: &'b mut Vec<(usize, bool)>,
-    ) -> &'b [(usize, bool)] {
-        let targets = refill(targets, self.groups(), (usize::MAX, false));
+    ///
+    /// A long name written again adds only the parts it did not add before: what it adds
+    /// again changes nothing.
+    fn short_form_targets<'b>(&self, long: &[usize], t: &'b mut ShortForms) -> &'b [(usize, bool)] {
+        const PREFIXES: u8 = 1;
+        const SUFFIXES: u8 = 2;
+        let targets = refill(&mut t.targets, self.groups(), (usize::MAX, false));
+        let added = refill(&mut t.added, self.groups(), 0);
         for &l in long {
-            let name: &str = &self.names[l];
+            let parts = if self.items[l].cand.guess == Guess::Place {
+                PREFIXES
+            } else {
+                PREFIXES | SUFFIXES
+            };
+            let done = &mut added[self.same[l] as usize];
+            let new = parts & !*done;
+            *done |= parts;
+            if new == 0 {
+                continue;
+            }
+            let name = self.names[l];
             let mut add = |part: &str| {
                 // Only parts that some item is named are ever looked up.
                 if !self.wanted.may_hold(part) {
@@ -622,12 +700,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                     *ambiguous |= self.same[*first] != self.same[l];
                 }
             };
-            let suffix = self.items[l].cand.guess != Guess::Place;
-            for p in spaces(name) {
-                add(&name[..p]);
-                if suffix {
-                    add(&name[p + 1..]);
-                }
+            if new & PREFIXES != 0 {
+                self.wanted.prefixes(name).for_each(&mut add);
+            }
+            if new & SUFFIXES != 0 {
+                self.wanted.suffixes(name).for_each(&mut add);
             }
         }
         targets
@@ -765,18 +842,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             let best = m
                 .clone()
                 .filter(|&i| self.kind[i].is_some())
-                .max_by_key(|&i| canonical_rank(&items[i].cand, &names[i], i as u32));
+                .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32));
             let Some(best) = best else { continue };
             let Some(kind) = self.kind[best] else {
                 continue;
             };
-            out.begin(kind, |text| push_display_name(text, &names[best], kind));
+            out.begin(kind, |text| push_display_name(text, names[best], kind));
             for i in m.clone() {
                 // Each name once (items of one group have the same name).
                 let seen = &mut aliased[self.same[i] as usize];
                 if *seen != e as u32 {
                     *seen = e as u32;
-                    out.push_alias(&names[i]);
+                    out.push_alias(names[i]);
                 }
             }
             out.push_mentions(m.map(|i| Mention {
@@ -801,8 +878,8 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
         }
     }
     let items: &[Item] = items;
-    let mut names: Vec<Cow<str>> = recycle(std::mem::take(&mut scratch.names));
-    names.extend(items.iter().map(|it| normalized(it.text, it.cand.clean)));
+    let mut names: Vec<&str> = recycle(std::mem::take(&mut scratch.names));
+    normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
     let mut l = Linker::new(items, &names, &mut scratch.tables);
     l.by_context(true, &mut s.decided);
@@ -816,4 +893,65 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     l.by_context(false, &mut s.decided);
     l.entities(s, out);
     scratch.names = recycle(names);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str, upper: bool) -> Item<'_> {
+        let cand = Cand {
+            start: 0,
+            end: text.len() as u32,
+            guess: Guess::Unknown,
+            strong: false,
+            words: text.split(' ').count() as u8,
+            upper,
+            country: false,
+            ctx: 0,
+            defined: false,
+            generic: false,
+            coord: 0,
+            clean: true,
+            has_upper: false,
+        };
+        Item {
+            block: Some(0),
+            cand,
+            text,
+        }
+    }
+
+    #[test]
+    fn shapes_give_the_parts_of_a_longer_name_that_may_be_names() {
+        let long_word = format!("Ab{}", "c".repeat(64));
+        let texts = ["Xinhua", "News Agency", "CPC", &long_word];
+        let items: Vec<Item> = texts
+            .iter()
+            .map(|t| item(t, t.bytes().all(|b| b.is_ascii_uppercase())))
+            .collect();
+        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
+        let shapes = Shapes::of(&items, &names, |c| c.words <= 3 && !c.upper);
+        fn parts<'n>(shapes: &Shapes, name: &'n str) -> (Vec<&'n str>, Vec<&'n str>) {
+            (
+                shapes.prefixes(name).collect(),
+                shapes.suffixes(name).collect(),
+            )
+        }
+        assert_eq!(
+            parts(&shapes, "Xinhua News Agency"),
+            (vec!["Xinhua"], vec!["News Agency"])
+        );
+        // Only whole words: `Xinhuanet News` opens with no name.
+        assert_eq!(parts(&shapes, "Xinhuanet News"), (vec![], vec![]));
+        // `CPC` is in capitals, not one of the names wanted.
+        assert_eq!(parts(&shapes, "CPC Central Committee"), (vec![], vec![]));
+        assert!(!shapes.may_hold("CPC") && shapes.may_hold("Xinhua"));
+        // Names longer than 64 bytes are found too.
+        let long_name = format!("{long_word} Xinhua");
+        assert_eq!(
+            parts(&shapes, &long_name),
+            (vec![long_word.as_str()], vec!["Xinhua"])
+        );
+    }
 }
