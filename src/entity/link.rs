@@ -350,10 +350,19 @@ struct ShortForms {
 struct Tables {
     ids: HashTable<(u32, u32)>,
     same: Vec<u32>,
-    kind: Vec<Option<EntityKind>>,
+    state: Vec<State>,
     parent: Vec<usize>,
-    keep: Vec<bool>,
-    resolved: Vec<bool>,
+}
+
+/// What the linker knows of an item.
+#[derive(Clone, Copy)]
+struct State {
+    /// Its kind, once known.
+    kind: Option<EntityKind>,
+    /// It is a mention of an entity (a weak candidate only once linked or typed).
+    keep: bool,
+    /// Its kind is settled: later steps do not change it.
+    resolved: bool,
 }
 
 /// The working buffers of the linker's steps, named as in the steps.
@@ -383,10 +392,8 @@ struct Linker<'t, 'i, 'a> {
     ids: &'t HashTable<(u32, u32)>,
     /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
-    kind: &'t mut [Option<EntityKind>],
+    state: &'t mut [State],
     parent: &'t mut [usize],
-    keep: &'t mut [bool],
-    resolved: &'t mut [bool],
     /// The names that may be short for a longer name (of at most three words, not in
     /// capitals): parts of longer names are looked up only if they may be one of them, in
     /// `people` and `short_forms` (which passes over generic words itself).
@@ -398,10 +405,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let Tables {
             ids,
             same,
-            kind,
+            state,
             parent,
-            keep,
-            resolved,
         } = t;
         ids.clear();
         same.clear();
@@ -418,27 +423,21 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             }
         }));
-        kind.clear();
-        kind.extend(items.iter().map(|it| kind_of(it.cand.guess)));
+        state.clear();
+        state.extend(items.iter().map(|it| State {
+            kind: kind_of(it.cand.guess),
+            keep: it.cand.guess != Guess::Weak,
+            resolved: !matches!(it.cand.guess, Guess::Weak | Guess::Unknown),
+        }));
         parent.clear();
         parent.extend(0..items.len());
-        keep.clear();
-        keep.extend(items.iter().map(|it| it.cand.guess != Guess::Weak));
-        resolved.clear();
-        resolved.extend(
-            items
-                .iter()
-                .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown)),
-        );
         Linker {
             items,
             names,
             ids,
             same,
-            kind,
+            state,
             parent,
-            keep,
-            resolved,
             wanted: Shapes::of(items, names, |c| c.words <= 3 && !c.upper),
         }
     }
@@ -470,21 +469,22 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if ri != rj {
             self.parent[ri] = rj;
         }
-        if self.kind[j].is_some() {
-            self.kind[i] = self.kind[j];
-        } else if self.kind[i].is_some() {
-            self.kind[j] = self.kind[i];
-            self.resolved[j] = true;
+        if self.state[j].kind.is_some() {
+            self.state[i].kind = self.state[j].kind;
+        } else if self.state[i].kind.is_some() {
+            self.state[j].kind = self.state[i].kind;
+            self.state[j].resolved = true;
         }
-        self.keep[i] = true;
-        self.resolved[i] = true;
+        self.state[i].keep = true;
+        self.state[i].resolved = true;
     }
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
-        let named = (0..n)
-            .any(|i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2);
+        let named = (0..n).any(|i| {
+            self.state[i].kind == Some(EntityKind::Person) && self.items[i].cand.words >= 2
+        });
         if !named {
             return;
         }
@@ -495,7 +495,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let parts = refill(&mut s.parts, self.groups(), (usize::MAX, 0u32));
         let mut any_part = false;
         for i in 0..n {
-            if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
+            if self.state[i].kind != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
             }
             let names = self.names;
@@ -561,9 +561,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 1 => self.link(i, owner),
                 _ => {
                     // Two people share it: do not guess.
-                    self.kind[i] = Some(EntityKind::Person);
-                    self.keep[i] = true;
-                    self.resolved[i] = true;
+                    self.state[i].kind = Some(EntityKind::Person);
+                    self.state[i].keep = true;
+                    self.state[i].resolved = true;
                 }
             }
         }
@@ -615,12 +615,12 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.defined && i > 0 {
-                let keep = self.keep[i - 1];
+                let keep = self.state[i - 1].keep;
                 self.link(i, i - 1);
-                self.keep[i] = keep;
+                self.state[i].keep = keep;
                 continue;
             }
-            if !c.upper || self.resolved[i] && c.guess == Guess::Place {
+            if !c.upper || self.state[i].resolved && c.guess == Guess::Place {
                 continue;
             }
             let text = self.items[i].text;
@@ -641,7 +641,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let targets = self.short_form_targets(long, targets);
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
-            if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
+            if c.words > 3 || c.upper || c.generic || self.state[i].kind == Some(EntityKind::Person)
+            {
                 continue;
             }
             // The one long name (however often written) that `names[i]` is short for.
@@ -649,8 +650,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if l == usize::MAX || ambiguous {
                 continue;
             }
-            let own = self.kind[i];
-            if own.is_some() && c.strong && self.kind[l] != own {
+            let own = self.state[i].kind;
+            if own.is_some() && c.strong && self.state[l].kind != own {
                 continue;
             }
             self.link(i, l);
@@ -716,13 +717,17 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let typed = refill(typed, self.groups(), u32::MAX);
         for i in 0..n {
             let g = self.same[i] as usize;
-            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
+            if self.state[i].resolved
+                && self.state[i].keep
+                && self.state[i].kind.is_some()
+                && typed[g] == u32::MAX
+            {
                 typed[g] = i as u32;
             }
         }
         for i in 0..n {
             let j = typed[self.same[i] as usize];
-            if !self.resolved[i] && j != u32::MAX {
+            if !self.state[i].resolved && j != u32::MAX {
                 self.link(i, j as usize);
             }
         }
@@ -734,8 +739,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         kinds.clear();
         for i in 0..n {
             let c = self.items[i].cand;
-            if c.coord != 0 && self.resolved[i] && self.keep[i] && c.strong {
-                let k = self.kind[i];
+            if c.coord != 0 && self.state[i].resolved && self.state[i].keep && c.strong {
+                let k = self.state[i].kind;
                 kinds
                     .entry(c.coord)
                     .and_modify(|e| {
@@ -751,13 +756,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
         for i in 0..n {
             let c = self.items[i].cand;
-            if self.resolved[i] || c.coord == 0 || c.generic {
+            if self.state[i].resolved || c.coord == 0 || c.generic {
                 continue;
             }
             if let Some(&Some(k)) = kinds.get(&c.coord) {
-                self.kind[i] = Some(k);
-                self.keep[i] = true;
-                self.resolved[i] = true;
+                self.state[i].kind = Some(k);
+                self.state[i].keep = true;
+                self.state[i].resolved = true;
             }
         }
     }
@@ -767,15 +772,17 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
         let decided = refill(decided, self.groups(), None);
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
+            if self.state[i].resolved
+                || !self.state[i].keep
+                || multi_word_only && self.items[i].cand.words < 2
             {
                 continue;
             }
             let c = self.items[i].cand;
             let kind = *decided[self.same[i] as usize].get_or_insert(context_kind(&c));
-            self.kind[i] = Some(kind);
+            self.state[i].kind = Some(kind);
             if multi_word_only {
-                self.resolved[i] = true;
+                self.state[i].resolved = true;
             }
         }
     }
@@ -787,8 +794,10 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
         for i in 0..n {
-            let Some(k) = self.kind[i] else { continue };
-            if !self.keep[i] {
+            let Some(k) = self.state[i].kind else {
+                continue;
+            };
+            if !self.state[i].keep {
                 continue;
             }
             let slot = &mut by_name[self.same[i] as usize][k as usize];
@@ -807,7 +816,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         order.clear();
         let mut groups = 0u32;
         for i in 0..n {
-            if !self.keep[i] {
+            if !self.state[i].keep {
                 continue;
             }
             let r = self.root(i);
@@ -841,10 +850,10 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             // The longest name (not an acronym) is the canonical one and gives the kind.
             let best = m
                 .clone()
-                .filter(|&i| self.kind[i].is_some())
+                .filter(|&i| self.state[i].kind.is_some())
                 .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32));
             let Some(best) = best else { continue };
-            let Some(kind) = self.kind[best] else {
+            let Some(kind) = self.state[best].kind else {
                 continue;
             };
             out.begin(kind, |text| push_display_name(text, names[best], kind));
