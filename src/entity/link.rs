@@ -336,6 +336,17 @@ pub struct LinkScratch {
     steps: Steps,
 }
 
+/// The items that some steps look at, each list in reading order.
+#[derive(Default)]
+struct Lists {
+    /// Multi-word organizations and places: the targets of acronyms and short forms.
+    long: Vec<usize>,
+    /// Names in capitals and acronyms defined in parentheses.
+    capped: Vec<usize>,
+    /// Names listed with others (`Aksu, Hotan and Alaer`).
+    listed: Vec<usize>,
+}
+
 /// The buffers of `short_form_targets`.
 #[derive(Default)]
 struct ShortForms {
@@ -370,7 +381,7 @@ struct State {
 struct Steps {
     full: Vec<usize>,
     parts: Vec<(usize, u32)>,
-    long: Vec<usize>,
+    lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
@@ -570,9 +581,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
-    fn capitals(&mut self) {
+    fn capitals(&mut self, capped: &[usize]) {
         let n = self.items.len();
-        for i in 0..n {
+        for &i in capped {
             if !self.items[i].cand.upper {
                 continue;
             }
@@ -585,13 +596,28 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
     }
 
-    /// Multi-word organizations and places, the targets of acronyms and short forms.
-    fn long_names(&self, long: &mut Vec<usize>) {
+    /// Sorts out the items that some steps look at (see `Lists`).
+    fn lists(&self, lists: &mut Lists) {
+        let Lists {
+            long,
+            capped,
+            listed,
+        } = lists;
         long.clear();
-        long.extend((0..self.items.len()).filter(|&i| {
-            self.items[i].cand.words >= 2
-                && matches!(self.items[i].cand.guess, Guess::Org | Guess::Place)
-        }));
+        capped.clear();
+        listed.clear();
+        for (i, it) in self.items.iter().enumerate() {
+            let c = &it.cand;
+            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
+                long.push(i);
+            }
+            if c.upper || c.defined {
+                capped.push(i);
+            }
+            if c.coord != 0 {
+                listed.push(i);
+            }
+        }
     }
 
     /// The one long name that `matches` accepts for `i`, if exactly one does.
@@ -611,8 +637,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Acronyms: defined in parentheses, or matching the initials of a longer name.
-    fn acronyms(&mut self, long: &[usize]) {
-        for i in 0..self.items.len() {
+    fn acronyms(&mut self, capped: &[usize], long: &[usize]) {
+        for &i in capped {
             let c = self.items[i].cand;
             if c.defined && i > 0 {
                 let keep = self.state[i - 1].keep;
@@ -638,7 +664,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if long.is_empty() {
             return;
         }
-        let targets = self.short_form_targets(long, targets);
+        let Some(targets) = self.short_form_targets(long, targets) else {
+            return;
+        };
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.state[i].kind == Some(EntityKind::Person)
@@ -667,12 +695,17 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// (`usize::MAX` if none), and whether a long name with other words has it too.
     ///
     /// A long name written again adds only the parts it did not add before: what it adds
-    /// again changes nothing.
-    fn short_form_targets<'b>(&self, long: &[usize], t: &'b mut ShortForms) -> &'b [(usize, bool)] {
+    /// again changes nothing. `None` if no long name has a short form.
+    fn short_form_targets<'b>(
+        &self,
+        long: &[usize],
+        t: &'b mut ShortForms,
+    ) -> Option<&'b [(usize, bool)]> {
         const PREFIXES: u8 = 1;
         const SUFFIXES: u8 = 2;
         let targets = refill(&mut t.targets, self.groups(), (usize::MAX, false));
         let added = refill(&mut t.added, self.groups(), 0);
+        let mut any = false;
         for &l in long {
             let parts = if self.items[l].cand.guess == Guess::Place {
                 PREFIXES
@@ -694,6 +727,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 let Some(g) = self.group(part) else {
                     return;
                 };
+                any = true;
                 let (first, ambiguous) = &mut targets[g as usize];
                 if *first == usize::MAX {
                     *first = l;
@@ -708,7 +742,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 self.wanted.suffixes(name).for_each(&mut add);
             }
         }
-        targets
+        any.then_some(targets)
     }
 
     /// The same words typed elsewhere in the article.
@@ -734,10 +768,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
-    fn coordination(&mut self, kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
-        let n = self.items.len();
+    fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         kinds.clear();
-        for i in 0..n {
+        for &i in listed {
             let c = self.items[i].cand;
             if c.coord != 0 && self.state[i].resolved && self.state[i].keep && c.strong {
                 let k = self.state[i].kind;
@@ -754,7 +787,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if kinds.is_empty() {
             return;
         }
-        for i in 0..n {
+        for &i in listed {
             let c = self.items[i].cand;
             if self.state[i].resolved || c.coord == 0 || c.generic {
                 continue;
@@ -893,12 +926,17 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     let mut l = Linker::new(items, &names, &mut scratch.tables);
     l.by_context(true, &mut s.decided);
     l.people(s);
-    l.capitals();
-    l.long_names(&mut s.long);
-    l.acronyms(&s.long);
-    l.short_forms(&s.long, &mut s.targets);
+    l.lists(&mut s.lists);
+    let Lists {
+        long,
+        capped,
+        listed,
+    } = &s.lists;
+    l.capitals(capped);
+    l.acronyms(capped, long);
+    l.short_forms(long, &mut s.targets);
     l.same_words(&mut s.typed);
-    l.coordination(&mut s.kinds);
+    l.coordination(listed, &mut s.kinds);
     l.by_context(false, &mut s.decided);
     l.entities(s, out);
     scratch.names = recycle(names);
