@@ -133,10 +133,13 @@ impl Entities {
         let Some(e) = self.entities.last() else {
             return;
         };
-        let known = alias == self.str(&e.name)
+        // Compared as bytes: the ranges need no check for character boundaries.
+        let alias_bytes = alias.as_bytes();
+        let bytes = |r: &Range<u32>| &self.text.as_bytes()[r.start as usize..r.end as usize];
+        let known = alias_bytes == bytes(&e.name)
             || self.aliases[e.aliases.start as usize..]
                 .iter()
-                .any(|r| self.str(r) == alias);
+                .any(|r| bytes(r) == alias_bytes);
         if known {
             return;
         }

@@ -881,10 +881,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         for (e, chunk) in order.chunk_by(|x, y| x.0 == y.0).enumerate() {
             let m = chunk.iter().map(|x| x.1 as usize);
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m
-                .clone()
-                .filter(|&i| self.state[i].kind.is_some())
-                .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32));
+            let best = match chunk {
+                [(_, one)] => Some(*one as usize),
+                _ => m
+                    .clone()
+                    .filter(|&i| self.state[i].kind.is_some())
+                    .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32)),
+            };
             let Some(best) = best else { continue };
             let Some(kind) = self.state[best].kind else {
                 continue;
