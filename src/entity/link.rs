@@ -54,7 +54,8 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 
 /// Appends the canonical name as shown to `out`: a place written in capitals
 /// (`NEW YORK` in a dateline) is shown capitalized (`New York`); acronyms stay.
-fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
+/// False when it appended `name` as it is.
+fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
     let all_caps = || !name.chars().any(char::is_lowercase);
     let word_like = || {
         name.split(' ')
@@ -71,8 +72,10 @@ fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
                 out.extend(cs.flat_map(char::to_lowercase));
             }
         }
+        true
     } else {
         out.push_str(name);
+        false
     }
 }
 
@@ -892,8 +895,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             let Some(kind) = self.state[best].kind else {
                 continue;
             };
-            out.begin(kind, |text| push_display_name(text, names[best], kind));
+            let mut respelled = false;
+            out.begin(kind, |text| {
+                respelled = push_display_name(text, names[best], kind);
+            });
             for i in m.clone() {
+                // The canonical name as written is no alias unless it is shown otherwise.
+                if self.same[i] == self.same[best] && !respelled {
+                    continue;
+                }
                 // Each name once (items of one group have the same name).
                 let seen = &mut aliased[self.same[i] as usize];
                 if *seen != e as u32 {
