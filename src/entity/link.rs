@@ -390,11 +390,11 @@ struct Steps {
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
-    group_of: Vec<u32>,
+    roots: Vec<usize>,
+    first: Vec<usize>,
+    last: Vec<usize>,
+    next: Vec<usize>,
     aliased: Vec<u32>,
-    order: Vec<(u32, u32)>,
-    fill: Vec<u32>,
-    sorted: Vec<(u32, u32)>,
 }
 
 /// The candidates of one article as a union-find forest with kinds.
@@ -846,46 +846,39 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             }
         }
-        // Number the groups in order of first mention, then list their members.
-        let group_of = refill(&mut s.group_of, n, u32::MAX);
-        let order = &mut s.order;
-        order.clear();
-        let mut groups = 0u32;
+        // The groups in order of first mention (by their roots), each with its members in
+        // reading order as a list: its first and last member by root, the next by member.
+        let roots = &mut s.roots;
+        roots.clear();
+        let first = refill(&mut s.first, n, usize::MAX);
+        let last = refill(&mut s.last, n, usize::MAX);
+        let next = refill(&mut s.next, n, usize::MAX);
+        let mut kept = 0;
         for i in 0..n {
             if !self.state[i].keep {
                 continue;
             }
+            kept += 1;
             let r = self.root(i);
-            if group_of[r] == u32::MAX {
-                group_of[r] = groups;
-                groups += 1;
+            if first[r] == usize::MAX {
+                first[r] = i;
+                roots.push(r);
+            } else {
+                next[last[r]] = i;
             }
-            order.push((group_of[r], i as u32));
+            last[r] = i;
         }
-        // Members of each group in reading order (a counting sort by group).
-        // `fill[g]`: where group `g`'s members go next, from its start.
-        let fill = refill(&mut s.fill, groups as usize + 1, 0);
-        for &(g, _) in order.iter() {
-            fill[g as usize + 1] += 1;
-        }
-        for g in 0..groups as usize {
-            fill[g + 1] += fill[g];
-        }
-        let sorted = refill(&mut s.sorted, order.len(), (0, 0));
-        for &(g, i) in order.iter() {
-            sorted[fill[g as usize] as usize] = (g, i);
-            fill[g as usize] += 1;
-        }
-        let order = sorted;
         let items = self.items;
-        out.reset(groups as usize, order.len());
+        out.reset(roots.len(), kept);
         // By name group: the last entity that took the name as an alias.
         let aliased = refill(&mut s.aliased, self.groups(), u32::MAX);
-        for (e, chunk) in order.chunk_by(|x, y| x.0 == y.0).enumerate() {
-            let m = chunk.iter().map(|x| x.1 as usize);
+        for (e, &r) in roots.iter().enumerate() {
+            let head = first[r];
+            let m =
+                std::iter::successors(Some(head), |&i| Some(next[i]).filter(|&j| j != usize::MAX));
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = match chunk {
-                [(_, one)] => Some(*one as usize),
+            let best = match next[head] {
+                usize::MAX => Some(head),
                 _ => m
                     .clone()
                     .filter(|&i| self.state[i].kind.is_some())
