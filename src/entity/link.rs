@@ -387,6 +387,7 @@ struct Steps {
     lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
+    open: Vec<usize>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
@@ -749,22 +750,21 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// The same words typed elsewhere in the article.
-    fn same_words(&mut self, typed: &mut Vec<u32>) {
-        let n = self.items.len();
+    fn same_words(&mut self, typed: &mut Vec<u32>, open: &mut Vec<usize>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        for i in 0..n {
+        open.clear();
+        for (i, state) in self.state.iter().enumerate() {
             let g = self.same[i] as usize;
-            if self.state[i].resolved
-                && self.state[i].keep
-                && self.state[i].kind.is_some()
-                && typed[g] == u32::MAX
-            {
+            if !state.resolved {
+                open.push(i);
+            } else if state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
         }
-        for i in 0..n {
+        // Linking one leaves the others as they were: their typed items have their kind.
+        for &i in open.iter() {
             let j = typed[self.same[i] as usize];
-            if !self.state[i].resolved && j != u32::MAX {
+            if j != u32::MAX {
                 self.link(i, j as usize);
             }
         }
@@ -941,7 +941,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     l.capitals(capped);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
-    l.same_words(&mut s.typed);
+    l.same_words(&mut s.typed, &mut s.open);
     l.coordination(listed, &mut s.kinds);
     l.by_context(false, &mut s.decided);
     l.entities(s, out);
