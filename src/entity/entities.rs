@@ -133,10 +133,13 @@ impl Entities {
         let Some(e) = self.entities.last() else {
             return;
         };
-        let known = alias == self.str(&e.name)
+        // Compared as bytes: the ranges need no check for character boundaries.
+        let alias_bytes = alias.as_bytes();
+        let bytes = |r: &Range<u32>| &self.text.as_bytes()[r.start as usize..r.end as usize];
+        let known = alias_bytes == bytes(&e.name)
             || self.aliases[e.aliases.start as usize..]
                 .iter()
-                .any(|r| self.str(r) == alias);
+                .any(|r| bytes(r) == alias_bytes);
         if known {
             return;
         }
@@ -157,20 +160,21 @@ impl Entities {
         };
         self.mentions.extend(mentions);
         let own = &mut self.mentions[e.mentions.start as usize..];
-        if !own.is_sorted_by_key(Mention::order_key) {
-            own.sort_by_key(Mention::order_key);
-        }
-        // Repeats are neighbours now: keep the first of each.
-        let start = e.mentions.start as usize;
-        let mut kept = start;
-        for i in start..self.mentions.len() {
-            if kept == start || self.mentions[i] != self.mentions[kept - 1] {
-                self.mentions[kept] = self.mentions[i];
-                kept += 1;
+        if own.len() > 1 {
+            if !own.is_sorted_by_key(Mention::order_key) {
+                own.sort_by_key(Mention::order_key);
             }
+            // Repeats are neighbours now: keep the first of each.
+            let mut kept = 1;
+            for i in 1..own.len() {
+                if own[i] != own[kept - 1] {
+                    own[kept] = own[i];
+                    kept += 1;
+                }
+            }
+            self.mentions.truncate(e.mentions.start as usize + kept);
         }
-        self.mentions.truncate(kept);
-        e.mentions.end = kept as u32;
+        e.mentions.end = self.mentions.len() as u32;
     }
 }
 

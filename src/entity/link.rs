@@ -8,7 +8,6 @@ use super::{Entities, EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 /// A candidate with where it is and its text.
@@ -21,13 +20,27 @@ pub struct Item<'a> {
     pub text: &'a str,
 }
 
-/// The words of a name with single spaces (borrowed when the text has them already).
-fn normalized(text: &str, clean: bool) -> Cow<'_, str> {
-    if clean {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+/// Each item's words with single spaces into `names`: the text itself when it has them
+/// already, else its words joined in `spaced` (emptied first; one name a line).
+fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
+    spaced.clear();
+    for it in items.iter().filter(|it| !it.cand.clean) {
+        for (k, word) in it.text.split_whitespace().enumerate() {
+            if k > 0 {
+                spaced.push(' ');
+            }
+            spaced.push_str(word);
+        }
+        spaced.push('\n');
     }
+    let mut respaced = spaced.split('\n');
+    names.extend(items.iter().map(|it| {
+        if it.cand.clean {
+            it.text
+        } else {
+            respaced.next().unwrap_or_default()
+        }
+    }));
 }
 
 fn kind_of(g: Guess) -> Option<EntityKind> {
@@ -41,7 +54,8 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 
 /// Appends the canonical name as shown to `out`: a place written in capitals
 /// (`NEW YORK` in a dateline) is shown capitalized (`New York`); acronyms stay.
-fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
+/// False when it appended `name` as it is.
+fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
     let all_caps = || !name.chars().any(char::is_lowercase);
     let word_like = || {
         name.split(' ')
@@ -58,9 +72,20 @@ fn push_display_name(out: &mut String, name: &str, kind: EntityKind) {
                 out.extend(cs.flat_map(char::to_lowercase));
             }
         }
+        true
     } else {
         out.push_str(name);
+        false
     }
+}
+
+/// How fit a name is to be the canonical one of its entity (the greatest is): not an
+/// acronym, most words, longest, first; as one number, which compares quickly.
+fn canonical_rank(c: &Cand, name: &str, i: u32) -> u128 {
+    (u128::from(!c.upper) << 104)
+        | (u128::from(c.words) << 96)
+        | ((name.len() as u128) << 32)
+        | u128::from(u32::MAX - i)
 }
 
 /// The kind of a name that nothing but its context tells: speakers and appositions are
@@ -94,6 +119,15 @@ fn last_word(s: &str) -> &str {
     s.bytes()
         .rposition(|b| b == b' ')
         .map_or(s, |p| &s[p + 1..])
+}
+
+/// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
+fn after_particle(word: &str) -> Option<&str> {
+    let h = find_byte(word, b'-')?;
+    word[..h]
+        .bytes()
+        .all(|b| b.is_ascii_lowercase())
+        .then(|| &word[h + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -198,35 +232,86 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     spare.full = recycle(full);
 }
 
-/// The first bytes and lengths of some names: a quick way to rule out that a string
-/// is one of them before a look-up.
-struct Shapes([u64; 64]);
+/// The first and last bytes and the lengths of some names: a quick way to rule out that
+/// a string is one of them before a look-up, and to find the parts of a longer name that
+/// may be one of them without looking at each of its bytes.
+struct Shapes {
+    /// By first byte (modulo 64), the lengths of the names (modulo 64), a bit each.
+    heads: [u64; 64],
+    /// By last byte (modulo 64), the lengths of the names (modulo 64), a bit each.
+    tails: [u64; 64],
+}
 
 impl Shapes {
     /// The names of the `items` that `wanted` accepts.
-    fn of(items: &[Item], names: &[Cow<str>], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes([0; 64]);
+    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes {
+            heads: [0; 64],
+            tails: [0; 64],
+        };
         for (it, name) in items.iter().zip(names) {
             if wanted(&it.cand) {
-                let (k, bit) = Self::key(name);
-                shapes.0[k] |= bit;
+                let b = name.as_bytes();
+                let bit = 1 << (b.len() & 63);
+                shapes.heads[Self::class(b.first())] |= bit;
+                shapes.tails[Self::class(b.last())] |= bit;
             }
         }
         shapes
     }
 
+    /// The row of the tables for a name's first or last byte.
     #[inline]
-    fn key(s: &str) -> (usize, u64) {
-        let first = s.as_bytes().first().copied().unwrap_or(0);
-        (usize::from(first & 63), 1 << (s.len() & 63))
+    fn class(byte: Option<&u8>) -> usize {
+        byte.map_or(0, |&b| usize::from(b & 63))
     }
 
     /// False when `s` is none of the names.
     #[inline]
     fn may_hold(&self, s: &str) -> bool {
-        let (k, bit) = Self::key(s);
-        self.0[k] & bit != 0
+        self.heads[Self::class(s.as_bytes().first())] & 1 << (s.len() & 63) != 0
     }
+
+    /// The words that `name` opens with (shortest first) as far as they may be one of
+    /// the names.
+    fn prefixes<'n>(&self, name: &'n str) -> impl Iterator<Item = &'n str> {
+        let b = name.as_bytes();
+        let bits = self.heads[Self::class(b.first())];
+        lengths(bits, b.len())
+            .filter(move |&len| b[len] == b' ')
+            .map(move |len| &name[..len])
+    }
+
+    /// The words that `name` ends with (shortest first) as far as they may be one of the
+    /// names.
+    fn suffixes<'n>(&self, name: &'n str) -> impl Iterator<Item = &'n str> {
+        let b = name.as_bytes();
+        let bits = self.tails[Self::class(b.last())];
+        lengths(bits, b.len())
+            .map(move |len| b.len() - 1 - len)
+            .filter(move |&space| b[space] == b' ')
+            .map(move |space| &name[space + 1..])
+    }
+}
+
+/// The numbers below `n` whose remainders modulo 64 are the bits set in `bits`, in
+/// increasing order.
+fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
+    (0..n)
+        .step_by(64)
+        .flat_map(move |base| ones(bits).map(move |k| base + k))
+        .take_while(move |&len| len < n)
+}
+
+/// The positions of the bits set in `bits`, lowest first.
+fn ones(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            k
+        })
+    })
 }
 
 /// The hash of a name, for the tables that find items by their name.
@@ -246,21 +331,52 @@ fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
 #[derive(Default)]
 pub struct LinkScratch {
     /// Each item's words with single spaces, kept empty (see `recycle`).
-    names: Vec<Cow<'static, str>>,
+    names: Vec<&'static str>,
+    /// The names of the items whose words are not single-spaced (see `normalize`).
+    spaced: String,
     people: PeopleWords,
     tables: Tables,
     steps: Steps,
 }
 
+/// The items that some steps look at, each list in reading order.
+#[derive(Default)]
+struct Lists {
+    /// Multi-word organizations and places: the targets of acronyms and short forms.
+    long: Vec<usize>,
+    /// Names in capitals and acronyms defined in parentheses.
+    capped: Vec<usize>,
+    /// Names listed with others (`Aksu, Hotan and Alaer`).
+    listed: Vec<usize>,
+}
+
+/// The buffers of `short_form_targets`.
+#[derive(Default)]
+struct ShortForms {
+    /// By name group, the long name it is short for (see `short_form_targets`).
+    targets: Vec<(usize, bool)>,
+    /// By name group of a long name, the parts of it already added (`PREFIXES`, `SUFFIXES`).
+    added: Vec<u8>,
+}
+
 /// The state of the linker (see `Linker`).
 #[derive(Default)]
 struct Tables {
-    ids: HashTable<u32>,
+    ids: HashTable<(u32, u32)>,
     same: Vec<u32>,
-    kind: Vec<Option<EntityKind>>,
+    state: Vec<State>,
     parent: Vec<usize>,
-    keep: Vec<bool>,
-    resolved: Vec<bool>,
+}
+
+/// What the linker knows of an item.
+#[derive(Clone, Copy)]
+struct State {
+    /// Its kind, once known.
+    kind: Option<EntityKind>,
+    /// It is a mention of an entity (a weak candidate only once linked or typed).
+    keep: bool,
+    /// Its kind is settled: later steps do not change it.
+    resolved: bool,
 }
 
 /// The working buffers of the linker's steps, named as in the steps.
@@ -268,31 +384,31 @@ struct Tables {
 struct Steps {
     full: Vec<usize>,
     parts: Vec<(usize, u32)>,
-    long: Vec<usize>,
-    targets: Vec<(usize, bool)>,
+    lists: Lists,
+    targets: ShortForms,
     typed: Vec<u32>,
+    open: Vec<usize>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
-    group_of: Vec<u32>,
-    order: Vec<(u32, u32)>,
-    fill: Vec<u32>,
-    sorted: Vec<(u32, u32)>,
+    roots: Vec<usize>,
+    first: Vec<usize>,
+    last: Vec<usize>,
+    next: Vec<usize>,
+    aliased: Vec<u32>,
 }
 
 /// The candidates of one article as a union-find forest with kinds.
 struct Linker<'t, 'i, 'a> {
     items: &'i [Item<'a>],
     /// Each item's words with single spaces.
-    names: &'i [Cow<'a, str>],
-    /// The first item of each distinct name, found by the name.
-    ids: &'t HashTable<u32>,
+    names: &'i [&'a str],
+    /// The first item of each distinct name and its group, found by the name.
+    ids: &'t HashTable<(u32, u32)>,
     /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
-    kind: &'t mut [Option<EntityKind>],
+    state: &'t mut [State],
     parent: &'t mut [usize],
-    keep: &'t mut [bool],
-    resolved: &'t mut [bool],
     /// The names that may be short for a longer name (of at most three words, not in
     /// capitals): parts of longer names are looked up only if they may be one of them, in
     /// `people` and `short_forms` (which passes over generic words itself).
@@ -300,52 +416,43 @@ struct Linker<'t, 'i, 'a> {
 }
 
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
-    fn new(items: &'i [Item<'a>], names: &'i [Cow<'a, str>], t: &'t mut Tables) -> Self {
+    fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
         let Tables {
             ids,
             same,
-            kind,
+            state,
             parent,
-            keep,
-            resolved,
         } = t;
         ids.clear();
         same.clear();
-        for (i, name) in names.iter().enumerate() {
-            let eq = |&j: &u32| names[j as usize] == *name;
-            let rehash = |&j: &u32| hash(&names[j as usize]);
+        same.extend(names.iter().enumerate().map(|(i, name)| {
+            let eq = |&(j, _): &(u32, u32)| names[j as usize] == *name;
+            let rehash = |&(j, _): &(u32, u32)| hash(names[j as usize]);
             // A new name gets the next group number.
             let next = ids.len() as u32;
-            let g = match ids.entry(hash(name), eq, rehash) {
-                Entry::Occupied(e) => same[*e.get() as usize],
+            match ids.entry(hash(name), eq, rehash) {
+                Entry::Occupied(e) => e.get().1,
                 Entry::Vacant(e) => {
-                    e.insert(i as u32);
+                    e.insert((i as u32, next));
                     next
                 }
-            };
-            same.push(g);
-        }
-        kind.clear();
-        kind.extend(items.iter().map(|it| kind_of(it.cand.guess)));
+            }
+        }));
+        state.clear();
+        state.extend(items.iter().map(|it| State {
+            kind: kind_of(it.cand.guess),
+            keep: it.cand.guess != Guess::Weak,
+            resolved: !matches!(it.cand.guess, Guess::Weak | Guess::Unknown),
+        }));
         parent.clear();
         parent.extend(0..items.len());
-        keep.clear();
-        keep.extend(items.iter().map(|it| it.cand.guess != Guess::Weak));
-        resolved.clear();
-        resolved.extend(
-            items
-                .iter()
-                .map(|it| !matches!(it.cand.guess, Guess::Weak | Guess::Unknown)),
-        );
         Linker {
             items,
             names,
             ids,
             same,
-            kind,
+            state,
             parent,
-            keep,
-            resolved,
             wanted: Shapes::of(items, names, |c| c.words <= 3 && !c.upper),
         }
     }
@@ -353,8 +460,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// The name group of the items named `name`, if any item is.
     fn group(&self, name: &str) -> Option<u32> {
         self.ids
-            .find(hash(name), |&j| self.names[j as usize] == name)
-            .map(|&j| self.same[j as usize])
+            .find(hash(name), |&(j, _)| self.names[j as usize] == name)
+            .map(|&(_, g)| g)
     }
 
     /// The number of distinct names.
@@ -377,21 +484,22 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if ri != rj {
             self.parent[ri] = rj;
         }
-        if self.kind[j].is_some() {
-            self.kind[i] = self.kind[j];
-        } else if self.kind[i].is_some() {
-            self.kind[j] = self.kind[i];
-            self.resolved[j] = true;
+        if self.state[j].kind.is_some() {
+            self.state[i].kind = self.state[j].kind;
+        } else if self.state[i].kind.is_some() {
+            self.state[j].kind = self.state[i].kind;
+            self.state[j].resolved = true;
         }
-        self.keep[i] = true;
-        self.resolved[i] = true;
+        self.state[i].keep = true;
+        self.state[i].resolved = true;
     }
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
-        let named = (0..n)
-            .any(|i| self.kind[i] == Some(EntityKind::Person) && self.items[i].cand.words >= 2);
+        let named = (0..n).any(|i| {
+            self.state[i].kind == Some(EntityKind::Person) && self.items[i].cand.words >= 2
+        });
         if !named {
             return;
         }
@@ -402,11 +510,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let parts = refill(&mut s.parts, self.groups(), (usize::MAX, 0u32));
         let mut any_part = false;
         for i in 0..n {
-            if self.kind[i] != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
+            if self.state[i].kind != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
                 continue;
             }
             let names = self.names;
-            let name: &str = &names[i];
+            let name = names[i];
             let g = self.same[i] as usize;
             if full[g] != usize::MAX {
                 self.link(i, full[g]);
@@ -430,24 +538,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             };
             add(first_word(name));
-            let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
-            for (p, _) in spaces {
-                let rest = &name[p + 1..];
-                if rest.chars().next().is_some_and(char::is_uppercase)
-                    || find_byte(rest, b' ').is_none()
-                {
+            // The names it ends with: from a capital (`De Bruyne`), and its last word.
+            let last = last_word(name);
+            for rest in self.wanted.suffixes(name) {
+                if rest.len() == last.len() || rest.chars().next().is_some_and(char::is_uppercase) {
                     add(rest);
                 }
-                // `Maliki` for `Nuri al-Maliki`
-                let particle = find_byte(rest, b'-')
-                    .map(|h| (&rest[..h], &rest[h + 1..]))
-                    .filter(|(prefix, bare)| {
-                        find_byte(bare, b' ').is_none()
-                            && prefix.chars().all(|c| c.is_ascii_lowercase())
-                    });
-                if let Some((_, bare)) = particle {
-                    add(bare);
-                }
+            }
+            // `Maliki` for `Nuri al-Maliki`
+            if last.len() < name.len()
+                && let Some(bare) = after_particle(last)
+            {
+                add(bare);
             }
         }
         if !any_part {
@@ -474,23 +576,23 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 1 => self.link(i, owner),
                 _ => {
                     // Two people share it: do not guess.
-                    self.kind[i] = Some(EntityKind::Person);
-                    self.keep[i] = true;
-                    self.resolved[i] = true;
+                    self.state[i].kind = Some(EntityKind::Person);
+                    self.state[i].keep = true;
+                    self.state[i].resolved = true;
                 }
             }
         }
     }
 
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
-    fn capitals(&mut self) {
+    fn capitals(&mut self, capped: &[usize]) {
         let n = self.items.len();
-        for i in 0..n {
+        for &i in capped {
             if !self.items[i].cand.upper {
                 continue;
             }
             let j = (0..n).find(|&j| {
-                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(&self.names[i])
+                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(self.names[i])
             });
             if let Some(j) = j {
                 self.link(i, j);
@@ -498,20 +600,35 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
     }
 
-    /// Multi-word organizations and places, the targets of acronyms and short forms.
-    fn long_names(&self, long: &mut Vec<usize>) {
+    /// Sorts out the items that some steps look at (see `Lists`).
+    fn lists(&self, lists: &mut Lists) {
+        let Lists {
+            long,
+            capped,
+            listed,
+        } = lists;
         long.clear();
-        long.extend((0..self.items.len()).filter(|&i| {
-            self.items[i].cand.words >= 2
-                && matches!(self.items[i].cand.guess, Guess::Org | Guess::Place)
-        }));
+        capped.clear();
+        listed.clear();
+        for (i, it) in self.items.iter().enumerate() {
+            let c = &it.cand;
+            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
+                long.push(i);
+            }
+            if c.upper || c.defined {
+                capped.push(i);
+            }
+            if c.coord != 0 {
+                listed.push(i);
+            }
+        }
     }
 
     /// The one long name that `matches` accepts for `i`, if exactly one does.
     fn unique(&self, i: usize, long: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {
         let mut hit: Option<usize> = None;
         for &l in long {
-            if l == i || !matches(&self.names[l]) {
+            if l == i || !matches(self.names[l]) {
                 continue;
             }
             match hit {
@@ -524,16 +641,16 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Acronyms: defined in parentheses, or matching the initials of a longer name.
-    fn acronyms(&mut self, long: &[usize]) {
-        for i in 0..self.items.len() {
+    fn acronyms(&mut self, capped: &[usize], long: &[usize]) {
+        for &i in capped {
             let c = self.items[i].cand;
             if c.defined && i > 0 {
-                let keep = self.keep[i - 1];
+                let keep = self.state[i - 1].keep;
                 self.link(i, i - 1);
-                self.keep[i] = keep;
+                self.state[i].keep = keep;
                 continue;
             }
-            if !c.upper || self.resolved[i] && c.guess == Guess::Place {
+            if !c.upper || self.state[i].resolved && c.guess == Guess::Place {
                 continue;
             }
             let text = self.items[i].text;
@@ -547,14 +664,17 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
-    fn short_forms(&mut self, long: &[usize], targets: &mut Vec<(usize, bool)>) {
+    fn short_forms(&mut self, long: &[usize], targets: &mut ShortForms) {
         if long.is_empty() {
             return;
         }
-        let targets = self.short_form_targets(long, targets);
+        let Some(targets) = self.short_form_targets(long, targets) else {
+            return;
+        };
         for i in 0..self.items.len() {
             let c = self.items[i].cand;
-            if c.words > 3 || c.upper || c.generic || self.kind[i] == Some(EntityKind::Person) {
+            if c.words > 3 || c.upper || c.generic || self.state[i].kind == Some(EntityKind::Person)
+            {
                 continue;
             }
             // The one long name (however often written) that `names[i]` is short for.
@@ -562,8 +682,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if l == usize::MAX || ambiguous {
                 continue;
             }
-            let own = self.kind[i];
-            if own.is_some() && c.strong && self.kind[l] != own {
+            let own = self.state[i].kind;
+            if own.is_some() && c.strong && self.state[l].kind != own {
                 continue;
             }
             self.link(i, l);
@@ -577,14 +697,32 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// than Iran, Germany and Africa.
     /// Each entry holds the first long name (in `long`'s order) with that short form
     /// (`usize::MAX` if none), and whether a long name with other words has it too.
+    ///
+    /// A long name written again adds only the parts it did not add before: what it adds
+    /// again changes nothing. `None` if no long name has a short form.
     fn short_form_targets<'b>(
         &self,
         long: &[usize],
-        targets: &'b mut Vec<(usize, bool)>,
-    ) -> &'b [(usize, bool)] {
-        let targets = refill(targets, self.groups(), (usize::MAX, false));
+        t: &'b mut ShortForms,
+    ) -> Option<&'b [(usize, bool)]> {
+        const PREFIXES: u8 = 1;
+        const SUFFIXES: u8 = 2;
+        let targets = refill(&mut t.targets, self.groups(), (usize::MAX, false));
+        let added = refill(&mut t.added, self.groups(), 0);
+        let mut any = false;
         for &l in long {
-            let name: &str = &self.names[l];
+            let parts = if self.items[l].cand.guess == Guess::Place {
+                PREFIXES
+            } else {
+                PREFIXES | SUFFIXES
+            };
+            let done = &mut added[self.same[l] as usize];
+            let new = parts & !*done;
+            *done |= parts;
+            if new == 0 {
+                continue;
+            }
+            let name = self.names[l];
             let mut add = |part: &str| {
                 // Only parts that some item is named are ever looked up.
                 if !self.wanted.may_hold(part) {
@@ -593,6 +731,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 let Some(g) = self.group(part) else {
                     return;
                 };
+                any = true;
                 let (first, ambiguous) = &mut targets[g as usize];
                 if *first == usize::MAX {
                     *first = l;
@@ -600,43 +739,44 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                     *ambiguous |= self.same[*first] != self.same[l];
                 }
             };
-            let suffix = self.items[l].cand.guess != Guess::Place;
-            for (p, _) in name.match_indices(' ') {
-                add(&name[..p]);
-                if suffix {
-                    add(&name[p + 1..]);
-                }
+            if new & PREFIXES != 0 {
+                self.wanted.prefixes(name).for_each(&mut add);
+            }
+            if new & SUFFIXES != 0 {
+                self.wanted.suffixes(name).for_each(&mut add);
             }
         }
-        targets
+        any.then_some(targets)
     }
 
     /// The same words typed elsewhere in the article.
-    fn same_words(&mut self, typed: &mut Vec<u32>) {
-        let n = self.items.len();
+    fn same_words(&mut self, typed: &mut Vec<u32>, open: &mut Vec<usize>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        for i in 0..n {
+        open.clear();
+        for (i, state) in self.state.iter().enumerate() {
             let g = self.same[i] as usize;
-            if self.resolved[i] && self.keep[i] && self.kind[i].is_some() && typed[g] == u32::MAX {
+            if !state.resolved {
+                open.push(i);
+            } else if state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
         }
-        for i in 0..n {
+        // Linking one leaves the others as they were: their typed items have their kind.
+        for &i in open.iter() {
             let j = typed[self.same[i] as usize];
-            if !self.resolved[i] && j != u32::MAX {
+            if j != u32::MAX {
                 self.link(i, j as usize);
             }
         }
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
-    fn coordination(&mut self, kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
-        let n = self.items.len();
+    fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         kinds.clear();
-        for i in 0..n {
+        for &i in listed {
             let c = self.items[i].cand;
-            if c.coord != 0 && self.resolved[i] && self.keep[i] && c.strong {
-                let k = self.kind[i];
+            if c.coord != 0 && self.state[i].resolved && self.state[i].keep && c.strong {
+                let k = self.state[i].kind;
                 kinds
                     .entry(c.coord)
                     .and_modify(|e| {
@@ -647,15 +787,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                     .or_insert(k);
             }
         }
-        for i in 0..n {
+        if kinds.is_empty() {
+            return;
+        }
+        for &i in listed {
             let c = self.items[i].cand;
-            if self.resolved[i] || c.coord == 0 || c.generic {
+            if self.state[i].resolved || c.coord == 0 || c.generic {
                 continue;
             }
             if let Some(&Some(k)) = kinds.get(&c.coord) {
-                self.kind[i] = Some(k);
-                self.keep[i] = true;
-                self.resolved[i] = true;
+                self.state[i].kind = Some(k);
+                self.state[i].keep = true;
+                self.state[i].resolved = true;
             }
         }
     }
@@ -665,15 +808,17 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
         let decided = refill(decided, self.groups(), None);
         for i in 0..self.items.len() {
-            if self.resolved[i] || !self.keep[i] || multi_word_only && self.items[i].cand.words < 2
+            if self.state[i].resolved
+                || !self.state[i].keep
+                || multi_word_only && self.items[i].cand.words < 2
             {
                 continue;
             }
             let c = self.items[i].cand;
             let kind = *decided[self.same[i] as usize].get_or_insert(context_kind(&c));
-            self.kind[i] = Some(kind);
+            self.state[i].kind = Some(kind);
             if multi_word_only {
-                self.resolved[i] = true;
+                self.state[i].resolved = true;
             }
         }
     }
@@ -685,8 +830,10 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
         for i in 0..n {
-            let Some(k) = self.kind[i] else { continue };
-            if !self.keep[i] {
+            let Some(k) = self.state[i].kind else {
+                continue;
+            };
+            if !self.state[i].keep {
                 continue;
             }
             let slot = &mut by_name[self.same[i] as usize][k as usize];
@@ -699,56 +846,63 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 }
             }
         }
-        // Number the groups in order of first mention, then list their members.
-        let group_of = refill(&mut s.group_of, n, u32::MAX);
-        let order = &mut s.order;
-        order.clear();
-        let mut groups = 0u32;
+        // The groups in order of first mention (by their roots), each with its members in
+        // reading order as a list: its first and last member by root, the next by member.
+        let roots = &mut s.roots;
+        roots.clear();
+        let first = refill(&mut s.first, n, usize::MAX);
+        let last = refill(&mut s.last, n, usize::MAX);
+        let next = refill(&mut s.next, n, usize::MAX);
+        let mut kept = 0;
         for i in 0..n {
-            if !self.keep[i] {
+            if !self.state[i].keep {
                 continue;
             }
+            kept += 1;
             let r = self.root(i);
-            if group_of[r] == u32::MAX {
-                group_of[r] = groups;
-                groups += 1;
+            if first[r] == usize::MAX {
+                first[r] = i;
+                roots.push(r);
+            } else {
+                next[last[r]] = i;
             }
-            order.push((group_of[r], i as u32));
+            last[r] = i;
         }
-        // Members of each group in reading order (a counting sort by group).
-        // `fill[g]`: where group `g`'s members go next, from its start.
-        let fill = refill(&mut s.fill, groups as usize + 1, 0);
-        for &(g, _) in order.iter() {
-            fill[g as usize + 1] += 1;
-        }
-        for g in 0..groups as usize {
-            fill[g + 1] += fill[g];
-        }
-        let sorted = refill(&mut s.sorted, order.len(), (0, 0));
-        for &(g, i) in order.iter() {
-            sorted[fill[g as usize] as usize] = (g, i);
-            fill[g as usize] += 1;
-        }
-        let order = sorted;
         let items = self.items;
-        out.reset(groups as usize, order.len());
-        for chunk in order.chunk_by(|x, y| x.0 == y.0) {
-            let m = chunk.iter().map(|x| x.1 as usize);
+        out.reset(roots.len(), kept);
+        // By name group: the last entity that took the name as an alias.
+        let aliased = refill(&mut s.aliased, self.groups(), u32::MAX);
+        for (e, &r) in roots.iter().enumerate() {
+            let head = first[r];
+            let m =
+                std::iter::successors(Some(head), |&i| Some(next[i]).filter(|&j| j != usize::MAX));
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = m
-                .clone()
-                .filter(|&i| self.kind[i].is_some())
-                .max_by_key(|&i| {
-                    let c = items[i].cand;
-                    (!c.upper, c.words, names[i].len(), std::cmp::Reverse(i))
-                });
+            let best = match next[head] {
+                usize::MAX => Some(head),
+                _ => m
+                    .clone()
+                    .filter(|&i| self.state[i].kind.is_some())
+                    .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32)),
+            };
             let Some(best) = best else { continue };
-            let Some(kind) = self.kind[best] else {
+            let Some(kind) = self.state[best].kind else {
                 continue;
             };
-            out.begin(kind, |text| push_display_name(text, &names[best], kind));
+            let mut respelled = false;
+            out.begin(kind, |text| {
+                respelled = push_display_name(text, names[best], kind);
+            });
             for i in m.clone() {
-                out.push_alias(&names[i]);
+                // The canonical name as written is no alias unless it is shown otherwise.
+                if self.same[i] == self.same[best] && !respelled {
+                    continue;
+                }
+                // Each name once (items of one group have the same name).
+                let seen = &mut aliased[self.same[i] as usize];
+                if *seen != e as u32 {
+                    *seen = e as u32;
+                    out.push_alias(names[i]);
+                }
             }
             out.push_mentions(m.map(|i| Mention {
                 block: items[i].block,
@@ -772,19 +926,85 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
         }
     }
     let items: &[Item] = items;
-    let mut names: Vec<Cow<str>> = recycle(std::mem::take(&mut scratch.names));
-    names.extend(items.iter().map(|it| normalized(it.text, it.cand.clean)));
+    let mut names: Vec<&str> = recycle(std::mem::take(&mut scratch.names));
+    normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
     let mut l = Linker::new(items, &names, &mut scratch.tables);
     l.by_context(true, &mut s.decided);
     l.people(s);
-    l.capitals();
-    l.long_names(&mut s.long);
-    l.acronyms(&s.long);
-    l.short_forms(&s.long, &mut s.targets);
-    l.same_words(&mut s.typed);
-    l.coordination(&mut s.kinds);
+    l.lists(&mut s.lists);
+    let Lists {
+        long,
+        capped,
+        listed,
+    } = &s.lists;
+    l.capitals(capped);
+    l.acronyms(capped, long);
+    l.short_forms(long, &mut s.targets);
+    l.same_words(&mut s.typed, &mut s.open);
+    l.coordination(listed, &mut s.kinds);
     l.by_context(false, &mut s.decided);
     l.entities(s, out);
     scratch.names = recycle(names);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str, upper: bool) -> Item<'_> {
+        let cand = Cand {
+            start: 0,
+            end: text.len() as u32,
+            guess: Guess::Unknown,
+            strong: false,
+            words: text.split(' ').count() as u8,
+            upper,
+            country: false,
+            ctx: 0,
+            defined: false,
+            generic: false,
+            coord: 0,
+            clean: true,
+            has_upper: false,
+        };
+        Item {
+            block: Some(0),
+            cand,
+            text,
+        }
+    }
+
+    #[test]
+    fn shapes_give_the_parts_of_a_longer_name_that_may_be_names() {
+        let long_word = format!("Ab{}", "c".repeat(64));
+        let texts = ["Xinhua", "News Agency", "CPC", &long_word];
+        let items: Vec<Item> = texts
+            .iter()
+            .map(|t| item(t, t.bytes().all(|b| b.is_ascii_uppercase())))
+            .collect();
+        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
+        let shapes = Shapes::of(&items, &names, |c| c.words <= 3 && !c.upper);
+        fn parts<'n>(shapes: &Shapes, name: &'n str) -> (Vec<&'n str>, Vec<&'n str>) {
+            (
+                shapes.prefixes(name).collect(),
+                shapes.suffixes(name).collect(),
+            )
+        }
+        assert_eq!(
+            parts(&shapes, "Xinhua News Agency"),
+            (vec!["Xinhua"], vec!["News Agency"])
+        );
+        // Only whole words: `Xinhuanet News` opens with no name.
+        assert_eq!(parts(&shapes, "Xinhuanet News"), (vec![], vec![]));
+        // `CPC` is in capitals, not one of the names wanted.
+        assert_eq!(parts(&shapes, "CPC Central Committee"), (vec![], vec![]));
+        assert!(!shapes.may_hold("CPC") && shapes.may_hold("Xinhua"));
+        // Names longer than 64 bytes are found too.
+        let long_name = format!("{long_word} Xinhua");
+        assert_eq!(
+            parts(&shapes, &long_name),
+            (vec![long_word.as_str()], vec!["Xinhua"])
+        );
+    }
 }
