@@ -246,15 +246,19 @@ fn region(s: &str) -> Option<usize> {
 
 /// `July 9`, `Nov. 14`, `Nov.3`, `Feb 26`, `July 9, 2025`: byte length.
 fn month_day(s: &str) -> Option<usize> {
-    let word_len = s
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(s.len());
-    let word = &s[..word_len];
-    if !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+    let b = s.as_bytes();
+    let word_len = b
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(b.len());
+    let word = &b[..word_len];
+    if !MONTHS
+        .iter()
+        .any(|m| m.as_bytes().eq_ignore_ascii_case(word))
+    {
         return None;
     }
     let mut i = word_len;
-    let b = s.as_bytes();
     if b.get(i) == Some(&b'.') {
         i += 1;
     }
