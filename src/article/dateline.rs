@@ -11,33 +11,6 @@ const SEARCH_PARAGRAPHS: usize = 4;
 /// Longest dateline considered, in bytes.
 const MAX_LEN: usize = 160;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// The dateline of an article: the first of its first few body paragraphs
 /// that opens with one (or consists of one).
 pub(crate) fn find_dateline(blocks: &[Block]) -> Option<Dateline> {
@@ -251,11 +224,7 @@ fn month_day(s: &str) -> Option<usize> {
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(b.len());
-    let word = &b[..word_len];
-    if !MONTHS
-        .iter()
-        .any(|m| m.as_bytes().eq_ignore_ascii_case(word))
-    {
+    if !is_month(&b[..word_len]) {
         return None;
     }
     let mut i = word_len;
@@ -280,6 +249,44 @@ fn month_day(s: &str) -> Option<usize> {
         }
     }
     Some(i)
+}
+
+/// Whether `word` is a month's name, whole or cut short, in any case:
+/// `July`, `SEPT`, `nov`.
+fn is_month(word: &[u8]) -> bool {
+    let mut lower = [0; 9];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
 }
 
 /// An agency name inside the parentheses: `Xinhua`, `AP`, `Reuters`.
@@ -537,6 +544,16 @@ mod tests {
             Some("AP"),
             "ST. LOUIS, Mo., May 2 (AP) --",
         );
+    }
+
+    #[test]
+    fn months_whole_or_cut_short_in_any_case() {
+        for word in ["July", "SEPT", "nov", "September", "may"] {
+            assert!(is_month(word.as_bytes()), "{word}");
+        }
+        for word in ["Sept.", "Mayor", "Septembers", "Ju", "", "Juli"] {
+            assert!(!is_month(word.as_bytes()), "{word}");
+        }
     }
 
     #[test]
