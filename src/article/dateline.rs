@@ -159,7 +159,8 @@ fn place_words(s: &str) -> Option<(usize, bool)> {
     let mut letters = 0;
     for _ in 0..4 {
         let rest = &s[pos..];
-        let word = &rest[..rest.find([' ', ',', '(']).unwrap_or(rest.len())];
+        let stop = rest.bytes().position(|b| matches!(b, b' ' | b',' | b'('));
+        let word = &rest[..stop.unwrap_or(rest.len())];
         let valid = word.starts_with(|c: char| c.is_uppercase())
             && word.chars().all(|c| {
                 c.is_alphabetic() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '/' | '&')
@@ -198,7 +199,8 @@ fn region(s: &str) -> Option<usize> {
     let mut end = 0;
     let mut lower = false;
     for (n, word) in s.split(' ').take(3).enumerate() {
-        let w = &word[..word.find([',', '(']).unwrap_or(word.len())];
+        let stop = word.bytes().position(|b| matches!(b, b',' | b'('));
+        let w = &word[..stop.unwrap_or(word.len())];
         let first_ok = n > 0 || w.starts_with(|c: char| c.is_uppercase());
         let ok = !w.is_empty()
             && first_ok
@@ -306,14 +308,23 @@ fn is_known_agency(canonical: &str) -> bool {
 /// Known agencies under their usual spelling; misspellings of Xinhua
 /// (`Xinhau`, `Xinhu`, `xinhua`) included. Others as written.
 fn canonical_agency(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let known = match lower.as_str() {
-        "ap" => "AP",
-        "afp" => "AFP",
-        "upi" => "UPI",
-        "reuters" | "reuter" => "Reuters",
-        l if l.starts_with("xinh") || l == "xinuha" => "Xinhua",
-        _ => return s.to_string(),
+    // ASCII case is enough: no other letter is lower-cased into these.
+    let is = |name: &str| s.eq_ignore_ascii_case(name);
+    let xinh = s
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("xinh"));
+    let known = if is("ap") {
+        "AP"
+    } else if is("afp") {
+        "AFP"
+    } else if is("upi") {
+        "UPI"
+    } else if is("reuters") || is("reuter") {
+        "Reuters"
+    } else if xinh || is("xinuha") {
+        "Xinhua"
+    } else {
+        return s.to_string();
     };
     known.to_string()
 }
@@ -544,6 +555,24 @@ mod tests {
             Some("AP"),
             "ST. LOUIS, Mo., May 2 (AP) --",
         );
+    }
+
+    #[test]
+    fn known_agencies_in_any_case_and_misspellings_of_xinhua() {
+        for (written, canonical) in [
+            ("ap", "AP"),
+            ("Afp", "AFP"),
+            ("UPI", "UPI"),
+            ("REUTER", "Reuters"),
+            ("XINHUA", "Xinhua"),
+            ("Xinhu", "Xinhua"),
+            ("xinuha", "Xinhua"),
+            ("Kyodo", "Kyodo"),
+            ("Xin", "Xin"),
+            ("X\u{130}nhua", "X\u{130}nhua"),
+        ] {
+            assert_eq!(canonical_agency(written), canonical, "{written}");
+        }
     }
 
     #[test]
