@@ -42,12 +42,21 @@ impl Style {
 /// space at either end of what it adds; `sep` goes before it when both `out`
 /// and the addition are non-empty. Returns whether anything was added.
 pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
+    let s = s.trim_matches(is_space);
+    if s.is_empty() {
+        return false;
+    }
     let mark = out.len();
     if mark > 0 && !joins_hyphenated(out, s) {
         out.push_str(sep);
     }
     let start = out.len();
-    push_normalized(out, s.trim_matches(is_space), style);
+    if is_plain(s.as_bytes(), style) {
+        // Nothing dropped from trimmed text: no spaces at the ends.
+        out.push_str(s);
+        return true;
+    }
+    push_normalized(out, s, style);
     // Dropped characters may have left spaces at the ends.
     let lead = out[start..].len() - out[start..].trim_start_matches(' ').len();
     out.drain(start..start + lead);
@@ -86,12 +95,9 @@ pub(crate) fn collapse_spaces(s: &mut String) {
 
 /// Appends `s` to `out`, cleaned: each white-space character becomes a plain
 /// space, control characters are dropped, and the markup `style` names is undone.
-pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
+/// Its plain stretches (see [`is_plain`]) are copied whole.
+fn push_normalized(out: &mut String, s: &str, style: Style) {
     let tex_quotes = style.tex_quotes;
-    if is_plain(s.as_bytes(), style) {
-        out.push_str(s);
-        return;
-    }
     out.reserve(s.len());
     let mut rest = s;
     loop {

@@ -84,7 +84,8 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Ve
     SPARE_BLOCKS.with_borrow_mut(|blocks| {
         blocks.clear();
         push_blocks(lines, style, blocks);
-        let exact = blocks.drain(..).collect();
+        let mut exact = Vec::with_capacity(blocks.len());
+        exact.append(blocks);
         if blocks.capacity() > KEPT_BLOCKS {
             *blocks = Vec::new();
         }
