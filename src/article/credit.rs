@@ -144,22 +144,31 @@ fn is_agency(s: &str) -> bool {
 /// A person's name: up to five words, each starting with a capital (or a
 /// letter of a script without case), no digits.
 fn is_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    (1..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    let word_ok = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    words_if_all(s, 5, word_ok).is_some_and(|n| n >= 1)
 }
 
 /// Two to four words, each capitalized with lower-case letters after (`Pang Xinglei`).
 fn is_full_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().skip(1).any(char::is_lowercase))
+    let word_ok = |w: &str| w.chars().skip(1).any(char::is_lowercase);
+    words_if_all(s, 4, word_ok).is_some_and(|n| n >= 2)
+}
+
+/// How many words (parted by spaces) `s` has, when at most `max` and each
+/// is `ok`; `None` otherwise.
+fn words_if_all(s: &str, max: usize, ok: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut n = 0;
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        n += 1;
+        if n > max || !ok(word) {
+            return None;
+        }
+    }
+    Some(n)
 }
 
 #[cfg(test)]
