@@ -82,15 +82,18 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
 /// Government`), or `Site / Name`. After a space (a sentence's end or a
 /// caption's last word); nothing else may follow.
 fn image_credit(end: &str) -> Option<Credit> {
-    // A source is words, spaces and ` / `: the characters it may hold, read
-    // back from the end, must stop at the cue's colon.
-    let before = end.trim_end_matches(|c: char| {
-        c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
-    });
-    let head = before.strip_suffix(':')?;
+    // The cue's colon is the last one, and only a source's characters
+    // follow it (found from the colon, so that a paragraph without one is
+    // not read character by character).
+    let colon = memchr::memrchr(b':', end.as_bytes())?;
+    let head = &end[..colon];
     let cue = ["Image", "Photo"].into_iter().find(|c| head.ends_with(c))?;
     let at = head.len() - cue.len();
-    let source = end[before.len()..].trim();
+    let after = &end[colon + 1..];
+    if !after.chars().all(is_source_char) {
+        return None;
+    }
+    let source = after.trim();
     let (site, name) = match source.split_once(" / ") {
         Some((site, name)) => (Some(site.trim()), name.trim()),
         None => (None, source),
@@ -110,6 +113,11 @@ fn image_credit(end: &str) -> Option<Credit> {
         start: at,
         end: end.len(),
     })
+}
+
+/// A character a source after `Image:` may hold: words, spaces and ` / `.
+fn is_source_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -136,22 +144,31 @@ fn is_agency(s: &str) -> bool {
 /// A person's name: up to five words, each starting with a capital (or a
 /// letter of a script without case), no digits.
 fn is_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    (1..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    let word_ok = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    words_if_all(s, 5, word_ok).is_some_and(|n| n >= 1)
 }
 
 /// Two to four words, each capitalized with lower-case letters after (`Pang Xinglei`).
 fn is_full_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().skip(1).any(char::is_lowercase))
+    let word_ok = |w: &str| w.chars().skip(1).any(char::is_lowercase);
+    words_if_all(s, 4, word_ok).is_some_and(|n| n >= 2)
+}
+
+/// How many words (parted by spaces) `s` has, when at most `max` and each
+/// is `ok`; `None` otherwise.
+fn words_if_all(s: &str, max: usize, ok: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut n = 0;
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        n += 1;
+        if n > max || !ok(word) {
+            return None;
+        }
+    }
+    Some(n)
 }
 
 #[cfg(test)]
@@ -176,6 +193,8 @@ mod tests {
             (text.as_str(), agency, who),
             ("Image: Nick Moreau", None, names(&["Nick Moreau"]))
         );
+        let (_, _, who) = credit("Protest in Paris: the crowd. Image: Nick Moreau.").unwrap();
+        assert_eq!(who, names(&["Nick Moreau"]));
         let (_, agency, who) = credit("The shuttle on April 12, 1981. Image: NASA.").unwrap();
         assert_eq!((agency.as_deref(), who), (Some("NASA"), names(&[])));
         let (_, agency, who) =
@@ -190,6 +209,8 @@ mod tests {
             "She said the Image: Nick Moreau, 2019 edition.",
             "The photo was taken by Nick Moreau.",
             "He looked at the iPhoto: Great Shots.",
+            "A caption Image: Nick: Moreau.",
+            "A caption Image: Nick Moreau, 2019.",
         ] {
             assert_eq!(credit(body), None, "{body}");
         }

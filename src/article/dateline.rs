@@ -11,33 +11,6 @@ const SEARCH_PARAGRAPHS: usize = 4;
 /// Longest dateline considered, in bytes.
 const MAX_LEN: usize = 160;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// The dateline of an article: the first of its first few body paragraphs
 /// that opens with one (or consists of one).
 pub(crate) fn find_dateline(blocks: &[Block]) -> Option<Dateline> {
@@ -186,7 +159,8 @@ fn place_words(s: &str) -> Option<(usize, bool)> {
     let mut letters = 0;
     for _ in 0..4 {
         let rest = &s[pos..];
-        let word = &rest[..rest.find([' ', ',', '(']).unwrap_or(rest.len())];
+        let stop = rest.bytes().position(|b| matches!(b, b' ' | b',' | b'('));
+        let word = &rest[..stop.unwrap_or(rest.len())];
         let valid = word.starts_with(|c: char| c.is_uppercase())
             && word.chars().all(|c| {
                 c.is_alphabetic() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '/' | '&')
@@ -225,7 +199,8 @@ fn region(s: &str) -> Option<usize> {
     let mut end = 0;
     let mut lower = false;
     for (n, word) in s.split(' ').take(3).enumerate() {
-        let w = &word[..word.find([',', '(']).unwrap_or(word.len())];
+        let stop = word.bytes().position(|b| matches!(b, b',' | b'('));
+        let w = &word[..stop.unwrap_or(word.len())];
         let first_ok = n > 0 || w.starts_with(|c: char| c.is_uppercase());
         let ok = !w.is_empty()
             && first_ok
@@ -246,15 +221,15 @@ fn region(s: &str) -> Option<usize> {
 
 /// `July 9`, `Nov. 14`, `Nov.3`, `Feb 26`, `July 9, 2025`: byte length.
 fn month_day(s: &str) -> Option<usize> {
-    let word_len = s
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(s.len());
-    let word = &s[..word_len];
-    if !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+    let b = s.as_bytes();
+    let word_len = b
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(b.len());
+    if !is_month(&b[..word_len]) {
         return None;
     }
     let mut i = word_len;
-    let b = s.as_bytes();
     if b.get(i) == Some(&b'.') {
         i += 1;
     }
@@ -278,6 +253,44 @@ fn month_day(s: &str) -> Option<usize> {
     Some(i)
 }
 
+/// Whether `word` is a month's name, whole or cut short, in any case:
+/// `July`, `SEPT`, `nov`.
+fn is_month(word: &[u8]) -> bool {
+    let mut lower = [0; 9];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
 /// An agency name inside the parentheses: `Xinhua`, `AP`, `Reuters`.
 fn is_agency(s: &str) -> bool {
     !s.is_empty()
@@ -295,14 +308,23 @@ fn is_known_agency(canonical: &str) -> bool {
 /// Known agencies under their usual spelling; misspellings of Xinhua
 /// (`Xinhau`, `Xinhu`, `xinhua`) included. Others as written.
 fn canonical_agency(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let known = match lower.as_str() {
-        "ap" => "AP",
-        "afp" => "AFP",
-        "upi" => "UPI",
-        "reuters" | "reuter" => "Reuters",
-        l if l.starts_with("xinh") || l == "xinuha" => "Xinhua",
-        _ => return s.to_string(),
+    // ASCII case is enough: no other letter is lower-cased into these.
+    let is = |name: &str| s.eq_ignore_ascii_case(name);
+    let xinh = s
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("xinh"));
+    let known = if is("ap") {
+        "AP"
+    } else if is("afp") {
+        "AFP"
+    } else if is("upi") {
+        "UPI"
+    } else if is("reuters") || is("reuter") {
+        "Reuters"
+    } else if xinh || is("xinuha") {
+        "Xinhua"
+    } else {
+        return s.to_string();
     };
     known.to_string()
 }
@@ -533,6 +555,34 @@ mod tests {
             Some("AP"),
             "ST. LOUIS, Mo., May 2 (AP) --",
         );
+    }
+
+    #[test]
+    fn known_agencies_in_any_case_and_misspellings_of_xinhua() {
+        for (written, canonical) in [
+            ("ap", "AP"),
+            ("Afp", "AFP"),
+            ("UPI", "UPI"),
+            ("REUTER", "Reuters"),
+            ("XINHUA", "Xinhua"),
+            ("Xinhu", "Xinhua"),
+            ("xinuha", "Xinhua"),
+            ("Kyodo", "Kyodo"),
+            ("Xin", "Xin"),
+            ("X\u{130}nhua", "X\u{130}nhua"),
+        ] {
+            assert_eq!(canonical_agency(written), canonical, "{written}");
+        }
+    }
+
+    #[test]
+    fn months_whole_or_cut_short_in_any_case() {
+        for word in ["July", "SEPT", "nov", "September", "may"] {
+            assert!(is_month(word.as_bytes()), "{word}");
+        }
+        for word in ["Sept.", "Mayor", "Septembers", "Ju", "", "Juli"] {
+            assert!(!is_month(word.as_bytes()), "{word}");
+        }
     }
 
     #[test]

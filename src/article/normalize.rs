@@ -42,12 +42,21 @@ impl Style {
 /// space at either end of what it adds; `sep` goes before it when both `out`
 /// and the addition are non-empty. Returns whether anything was added.
 pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
+    let s = s.trim_matches(is_space);
+    if s.is_empty() {
+        return false;
+    }
     let mark = out.len();
     if mark > 0 && !joins_hyphenated(out, s) {
         out.push_str(sep);
     }
     let start = out.len();
-    push_normalized(out, s.trim_matches(is_space), style);
+    if is_plain(s.as_bytes(), style) {
+        // Nothing dropped from trimmed text: no spaces at the ends.
+        out.push_str(s);
+        return true;
+    }
+    push_normalized(out, s, style);
     // Dropped characters may have left spaces at the ends.
     let lead = out[start..].len() - out[start..].trim_start_matches(' ').len();
     out.drain(start..start + lead);
@@ -86,15 +95,18 @@ pub(crate) fn collapse_spaces(s: &mut String) {
 
 /// Appends `s` to `out`, cleaned: each white-space character becomes a plain
 /// space, control characters are dropped, and the markup `style` names is undone.
-pub(crate) fn push_normalized(out: &mut String, s: &str, style: Style) {
+/// Its plain stretches (see [`is_plain`]) are copied whole.
+fn push_normalized(out: &mut String, s: &str, style: Style) {
     let tex_quotes = style.tex_quotes;
-    if is_plain(s.as_bytes(), style) {
-        out.push_str(s);
-        return;
-    }
     out.reserve(s.len());
     let mut rest = s;
-    while let Some(c) = rest.chars().next() {
+    loop {
+        // What needs no cleaning is copied a stretch at a time.
+        let plain = rest.bytes().position(|b| !is_plain_byte(b, style));
+        let plain = plain.unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else { break };
         let mut len = c.len_utf8();
         let mut put = Some(c);
         if c == '&' && style.entities {
@@ -135,15 +147,28 @@ fn opens_quote(before: &str, after: &str) -> bool {
 
 /// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
 fn is_plain(s: &[u8], style: Style) -> bool {
-    // No early exit, so that the compiler can check many bytes at once.
+    // `&` is checked with the printable bytes (NUL, there when entities are
+    // kept, is never printable); TeX quotes, rarely wanted, separately. No
+    // early exit within a chunk, so that the compiler can check many bytes
+    // at once.
+    let amp = if style.entities { b'&' } else { 0 };
     let printable = s.chunks(64).all(|chunk| {
-        chunk
-            .iter()
-            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F))
+        chunk.iter().fold(true, |ok, &b| {
+            ok & (b.wrapping_sub(0x20) < 0x5F) & (b != amp)
+        })
     });
-    printable
-        && !(style.entities && memchr::memchr(b'&', s).is_some())
-        && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
+    printable && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
+}
+
+/// Whether the byte `b` stands for itself in cleaned text: printable ASCII
+/// that does not start the markup `style` undoes (non-ASCII bytes are
+/// never plain, so a stretch of plain bytes ends at a character boundary).
+#[inline]
+fn is_plain_byte(b: u8, style: Style) -> bool {
+    let printable = b.wrapping_sub(0x20) < 0x5F;
+    let entity = style.entities & (b == b'&');
+    let quote = style.tex_quotes & ((b == b'`') | (b == b'\''));
+    printable & !entity & !quote
 }
 
 /// The character an entity at the start of `s` stands for (`None` for a
@@ -203,6 +228,37 @@ mod tests {
     fn white_space_and_controls() {
         assert_eq!(norm("a\tb\u{A0}c\u{2003}d", false), "a b c d");
         assert_eq!(norm("a\u{1b}[31mb\u{7}\u{3}\u{9b}c", false), "a[31mbc");
+    }
+
+    #[test]
+    fn plain_stretches_between_what_is_cleaned_are_kept() {
+        assert_eq!(
+            norm(
+                "Z\u{fc}rich &amp; S\u{e3}o\tPaulo\u{7}, ``caf\u{e9}''",
+                true
+            ),
+            "Z\u{fc}rich & S\u{e3}o Paulo, \u{201C}caf\u{e9}\u{201D}"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_plain_byte_by_byte() {
+        let texts = [
+            "plain text.",
+            "a &amp; b",
+            "``q''",
+            "it's",
+            "tab\there",
+            "caf\u{e9}",
+            "\u{7f}",
+        ];
+        for style in [Style::PLAIN, Style::of("x"), Style::of("``")] {
+            for text in texts {
+                let bytes = text.as_bytes();
+                let by_byte = bytes.iter().all(|&b| is_plain_byte(b, style));
+                assert_eq!(is_plain(bytes, style), by_byte, "{text:?} {style:?}");
+            }
+        }
     }
 
     #[test]

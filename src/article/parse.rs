@@ -17,6 +17,7 @@ use super::dateline::find_dateline;
 use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
 use super::{Article, Block, BlockKind, Date};
 use memchr::memmem::Finder;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 /// Parses the text of one article file. `path` is recorded in the article and
@@ -78,11 +79,34 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
 }
 
 fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
-    let mut blocks = Vec::new();
+    // Blocks are gathered in a list kept from one article to the next, then
+    // moved out into one list of their number: one allocation, none spare.
+    SPARE_BLOCKS.with_borrow_mut(|blocks| {
+        blocks.clear();
+        push_blocks(lines, style, blocks);
+        let mut exact = Vec::with_capacity(blocks.len());
+        exact.append(blocks);
+        if blocks.capacity() > KEPT_BLOCKS {
+            *blocks = Vec::new();
+        }
+        exact
+    })
+}
+
+/// The most blocks a thread's spare list keeps room for.
+const KEPT_BLOCKS: usize = 1024;
+
+thread_local! {
+    /// The list the blocks of the article parsed last were gathered in.
+    static SPARE_BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Appends the paragraphs of `lines` to `blocks`.
+fn push_blocks<'a>(lines: impl Iterator<Item = &'a str>, style: Style, blocks: &mut Vec<Block>) {
     let mut para = String::with_capacity(1024);
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
-    let mut prev_tabular = false;
+    let mut prev = Line::new("");
     // Lines are joined in `para`, kept from one paragraph to the next; each
     // paragraph is then copied out once, at its size.
     let flush = |para: &mut String, blocks: &mut Vec<Block>| {
@@ -92,23 +116,23 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Ve
         }
     };
     for line in lines {
-        let trimmed = line.trim_matches(is_space);
-        let indent = indentation(line);
-        let tabular = looks_tabular(trimmed);
-        if trimmed.is_empty()
-            || (!para.is_empty() && (indent > prev_indent || tabular || prev_tabular))
+        let line = Line::new(line);
+        let indent = indentation(line.raw);
+        // Whether lines look like table rows is asked only of lines that
+        // could join a paragraph.
+        if line.trimmed.is_empty()
+            || (!para.is_empty() && (indent > prev_indent || line.tabular() || prev.tabular()))
         {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
         }
-        if !push_trimmed(&mut para, " ", trimmed, style) {
+        if !push_trimmed(&mut para, " ", line.trimmed, style) {
             // nothing but control characters: a blank line
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
         }
         prev_indent = indent;
-        prev_tabular = tabular;
+        prev = line;
     }
-    flush(&mut para, &mut blocks);
-    blocks
+    flush(&mut para, blocks);
 }
 
 /// Recognizes the header ` date YYYY-MM-DD Title`: the date (when valid) and the title.
@@ -182,6 +206,29 @@ fn indentation(line: &str) -> usize {
         }
     }
     n
+}
+
+/// A line of the text, without white space at either end, and whether it
+/// looks like a table row (found when first asked).
+struct Line<'a> {
+    raw: &'a str,
+    trimmed: &'a str,
+    tabular: OnceCell<bool>,
+}
+
+impl<'a> Line<'a> {
+    fn new(raw: &'a str) -> Line<'a> {
+        Line {
+            raw,
+            trimmed: raw.trim_matches(is_space),
+            tabular: OnceCell::new(),
+        }
+    }
+
+    /// See [`looks_tabular`].
+    fn tabular(&self) -> bool {
+        *self.tabular.get_or_init(|| looks_tabular(self.trimmed))
+    }
 }
 
 /// A row of a table: leader dots (`Net free reserves.......644`) or a wide gap.
@@ -323,6 +370,9 @@ mod tests {
         let text = "T\n\nWEEKLY REPORT\n    Two weeks ended Feb 25      daily avgs\n Net free reserves.......644 vs...1,337\n Bank borrowings.........680 vs.....425\n";
         let a = parse_text("x.txt", text);
         assert_eq!(a.blocks.len(), 4, "{:?}", texts(&a));
+        // A row between lines of text parts them too.
+        let a = parse_text("x.txt", "T\n\nIntro\nNet.....644\nnext\nline\n");
+        assert_eq!(texts(&a), ["Intro", "Net.....644", "next line"]);
     }
 
     #[test]
@@ -351,6 +401,8 @@ mod tests {
         assert_eq!((d.block, d.place.as_str()), (2, "BEIJING"));
         let a = parse_text("x.txt", "T\n\nNo captions (none at all).\n\nStill none.");
         assert_eq!(kinds(&a), "bb");
+        // The list of blocks holds no spare room.
+        assert_eq!(a.blocks.capacity(), a.blocks.len());
     }
 
     #[test]

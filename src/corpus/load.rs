@@ -463,7 +463,7 @@ fn looks_like_json(text: &str) -> bool {
     matches!(stream.next(), Some(Ok(_)))
 }
 
-/// All bytes of an input, into `bytes` (emptied first), refusing those over
+/// All bytes of an input, into `bytes` (replacing what it held), refusing those over
 /// [`MAX_FILE_BYTES`]; a file's key.
 fn read_bytes(origin: &Origin, bytes: &mut Vec<u8>) -> Result<Option<FileKey>, String> {
     let too_large = |n: u64| {
@@ -472,13 +472,15 @@ fn read_bytes(origin: &Origin, bytes: &mut Vec<u8>) -> Result<Option<FileKey>, S
             MAX_FILE_BYTES >> 20
         )
     };
-    bytes.clear();
     let mut key = None;
     let result = match origin {
-        Origin::Stdin => io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(bytes),
+        Origin::Stdin => {
+            bytes.clear();
+            io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(bytes)
+        }
         Origin::File(path) => {
             let file =
                 std::fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
@@ -496,6 +498,7 @@ fn read_bytes(origin: &Origin, bytes: &mut Vec<u8>) -> Result<Option<FileKey>, S
                 read_sized(file, meta.len() as usize, bytes)
             } else {
                 // Pipes, devices, and files whose size says nothing (/proc).
+                bytes.clear();
                 file.take(MAX_FILE_BYTES + 1).read_to_end(bytes)
             }
         }
@@ -510,6 +513,7 @@ fn read_bytes(origin: &Origin, bytes: &mut Vec<u8>) -> Result<Option<FileKey>, S
 /// Reads the `len` bytes of `file` (its size when it was opened), without
 /// the extra call that finds its end: a file that grew meanwhile is read to
 /// that length, and its key, taken before, tells the next run that it changed.
+/// What `bytes` held is read over: only the room beyond it is zeroed first.
 fn read_sized(mut file: std::fs::File, len: usize, bytes: &mut Vec<u8>) -> io::Result<usize> {
     bytes.resize(len, 0);
     let mut filled = 0;
@@ -663,9 +667,14 @@ mod tests {
         let key = read_bytes(&Origin::File(path), &mut bytes).unwrap();
         assert_eq!(bytes, text.as_bytes());
         assert_eq!(key.map(|k| k.size), Some(text.len() as u64));
+        // A shorter file read into the same buffer keeps nothing of the longer.
+        let short = dir.path().join("b.txt");
+        std::fs::write(&short, "Short\n").unwrap();
+        read_bytes(&Origin::File(short), &mut bytes).unwrap();
+        assert_eq!(bytes, b"Short\n");
         // A file that says it is empty but is not (procfs) is read to its end.
         if read_bytes(&Origin::File("/proc/self/status".into()), &mut bytes).is_ok() {
-            assert!(String::from_utf8_lossy(&bytes).contains("Name:"));
+            assert!(bytes.starts_with(b"Name:"));
         }
     }
 
