@@ -282,19 +282,29 @@ impl Phrases {
 
 /// `name` up to the end of its second word (`New Zealand` of `New Zealand Herald`).
 fn two_words(name: &str) -> &str {
-    let second = name.find(' ').map_or(name.len(), |p| p + 1);
-    let end = name[second..].find(' ').map_or(name.len(), |p| second + p);
+    let second = space_in(name).map_or(name.len(), |p| p + 1);
+    let end = space_in(&name[second..]).map_or(name.len(), |p| second + p);
     &name[..end]
+}
+
+/// The place of the first `c` in `s`, found with a plain byte loop: the lists' lines
+/// are too short for `memchr` to pay off.
+fn find_byte(s: &str, c: u8) -> Option<usize> {
+    s.bytes().position(|b| b == c)
+}
+
+/// The place of the first space in `s`.
+fn space_in(s: &str) -> Option<usize> {
+    find_byte(s, b' ')
 }
 
 /// The entries of an embedded list: its lines without the (ASCII) white space
 /// around them, less blank lines and `#` comments.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    // Lines are short: a plain byte loop finds their ends faster than `split`'s memchr.
     let mut rest = data;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
-            let end = rest.bytes().position(|c| c == b'\n').unwrap_or(rest.len());
+            let end = find_byte(rest, b'\n').unwrap_or(rest.len());
             let line = rest[..end].trim_ascii();
             rest = rest.get(end + 1..).unwrap_or_default();
             if !line.is_empty() && !line.starts_with('#') {
@@ -321,14 +331,17 @@ impl Lexicon {
         let mut words = WordTable::with_capacity(1 << 18);
         let mut phrases = FxHashMap::default();
         let mut add = |name: &'static str, flags: u32| {
-            if name.bytes().any(|c| c == b' ') {
+            if space_in(name).is_some() {
                 *phrases.entry(name).or_insert(0) |= flags;
             } else {
                 words.add(name, flags);
             }
         };
         for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
-            let (name, class) = line.split_once('\t').unwrap_or((line, ""));
+            let (name, class) = match find_byte(line, b'\t') {
+                Some(tab) => (&line[..tab], &line[tab + 1..]),
+                None => (line, ""),
+            };
             add(name.trim(), place_class(class.trim()));
         }
         for name in entries(GIVEN_NAMES) {
@@ -344,9 +357,7 @@ impl Lexicon {
         }
         let mut phrase_openings = WordTable::with_capacity(phrases.len());
         for &name in phrases.keys() {
-            if let Some(first) = name.split(' ').next() {
-                words.add(first, PHRASE_START);
-            }
+            words.add(&name[..space_in(name).unwrap_or(name.len())], PHRASE_START);
             phrase_openings.add(two_words(name), 1);
         }
         words.shrink_to_fit();
