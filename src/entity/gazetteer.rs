@@ -154,7 +154,7 @@ pub struct Lexicon {
     words: WordTable,
     phrases: Phrases,
     /// The first two words of every multi-word name (`New Zealand` of `New Zealand
-    /// Herald`), to rule the automaton out cheaply where no name can start.
+    /// Herald`), to rule the name search out cheaply where no name can start.
     phrase_openings: WordTable,
     speech_verbs: CueWords,
     sports_words: CueWords,

@@ -797,8 +797,8 @@ fn phrases_in(
 /// Whether a listed name of several words could match at a token of `a..b` and end at
 /// one: the word from the token on must open a listed name, and the text from the
 /// token to the end of a token in the next word (or to the end of that word) must be
-/// the first two words of one. Only names passing this can be found by the automaton,
-/// so the check only saves work.
+/// the first two words of one. Only names passing this can be found by
+/// [`Lexicon::phrases`](gz::Lexicon::phrases), so the check only saves work.
 fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize) -> bool {
     let lx = gz::lexicon();
     let bytes = text.as_bytes();
@@ -1294,7 +1294,7 @@ fn common_noun_like(w: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// Aligned phrases of `a..b` found by the automaton alone, without the opening check.
+    /// Aligned phrases of `a..b` found by the name search alone, without the opening check.
     fn phrases_unchecked(
         text: &str,
         toks: &[Token],
