@@ -1,7 +1,7 @@
 //! Terminal setup and restore, and the event loop.
 //!
-//! [`Terminal`] enables every terminal mode in one place and undoes all of
-//! them in one place ([`stop`]), on return, on error (its `Drop`) and on panic
+//! `Terminal` enables every terminal mode in one place and undoes all of
+//! them in one place (`stop`), on return, on error (its `Drop`) and on panic
 //! (a hook in front of ratatui's own).
 
 use crate::app::{Action, App};

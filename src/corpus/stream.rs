@@ -3,7 +3,7 @@
 //! input order, batch by batch, then the finished entity index.
 //!
 //! Entities saved by an earlier run for an unchanged file are taken from
-//! the [`cache`](super::cache) instead of being extracted again; the cache
+//! the [`cache`] instead of being extracted again; the cache
 //! is written after the index is sent.
 //!
 //! The inputs are found as they are read (see [`Discovery`](super::load::Discovery)).
