@@ -7,6 +7,7 @@
 //! tables of lower-case cue words: verbs of speech and words of sports reporting.
 
 use super::word_table::WordTable;
+use super::{find_byte, first_word};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -234,10 +235,7 @@ impl Phrases {
         let mut open = space;
         while let Some(&lasts) = self.openings.get(&rest[..open]) {
             let from = open + 1;
-            let to = rest[from..]
-                .iter()
-                .position(|&c| c == b' ')
-                .map_or(rest.len(), |p| from + p);
+            let to = find_byte(&rest[from..], b' ').map_or(rest.len(), |p| from + p);
             if let Some(found) = (from + 1..=to)
                 .rev()
                 .filter(|&end| lasts & length_bit(end - from) != 0)
@@ -259,7 +257,7 @@ impl Phrases {
         let bytes = text.as_bytes();
         let mut start = 0;
         // The first space from `start` on; no name starts after the last one.
-        while let Some(space) = bytes[start..].iter().position(|&c| c == b' ') {
+        while let Some(space) = find_byte(&bytes[start..], b' ') {
             let space = start + space;
             let mut at = start;
             start = loop {
@@ -287,15 +285,9 @@ fn two_words(name: &str) -> &str {
     &name[..end]
 }
 
-/// The place of the first `c` in `s`, found with a plain byte loop: the lists' lines
-/// are too short for `memchr` to pay off.
-fn find_byte(s: &str, c: u8) -> Option<usize> {
-    s.bytes().position(|b| b == c)
-}
-
 /// The place of the first space in `s`.
 fn space_in(s: &str) -> Option<usize> {
-    find_byte(s, b' ')
+    find_byte(s.as_bytes(), b' ')
 }
 
 /// The entries of an embedded list: its lines without the (ASCII) white space
@@ -304,7 +296,7 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     let mut rest = data;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
-            let end = find_byte(rest, b'\n').unwrap_or(rest.len());
+            let end = find_byte(rest.as_bytes(), b'\n').unwrap_or(rest.len());
             let line = rest[..end].trim_ascii();
             rest = rest.get(end + 1..).unwrap_or_default();
             if !line.is_empty() && !line.starts_with('#') {
@@ -338,7 +330,7 @@ impl Lexicon {
             }
         };
         for line in entries(PLACES).chain(entries(PLACE_NAMES)) {
-            let (name, class) = match find_byte(line, b'\t') {
+            let (name, class) = match find_byte(line.as_bytes(), b'\t') {
                 Some(tab) => (&line[..tab], &line[tab + 1..]),
                 None => (line, ""),
             };
@@ -357,7 +349,7 @@ impl Lexicon {
         }
         let mut phrase_openings = WordTable::with_capacity(phrases.len());
         for &name in phrases.keys() {
-            words.add(&name[..space_in(name).unwrap_or(name.len())], PHRASE_START);
+            words.add(first_word(name), PHRASE_START);
             phrase_openings.add(two_words(name), 1);
         }
         words.shrink_to_fit();

@@ -4,7 +4,7 @@
 
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
-use super::{Entities, EntityKind, Mention};
+use super::{Entities, EntityKind, Mention, find_byte, first_word};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -105,16 +105,6 @@ fn context_kind(c: &Cand) -> EntityKind {
     }
 }
 
-/// Position of the first byte `c` (ASCII) in `s`: a plain loop, as names are short.
-#[inline]
-fn find_byte(s: &str, c: u8) -> Option<usize> {
-    s.bytes().position(|b| b == c)
-}
-
-fn first_word(s: &str) -> &str {
-    find_byte(s, b' ').map_or(s, |p| &s[..p])
-}
-
 fn last_word(s: &str) -> &str {
     s.bytes()
         .rposition(|b| b == b' ')
@@ -123,7 +113,7 @@ fn last_word(s: &str) -> &str {
 
 /// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
 fn after_particle(word: &str) -> Option<&str> {
-    let h = find_byte(word, b'-')?;
+    let h = find_byte(word.as_bytes(), b'-')?;
     word[..h]
         .bytes()
         .all(|b| b.is_ascii_lowercase())
@@ -770,12 +760,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
     }
 
-    /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`.
+    /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
+    /// (`listed`: the items in a list, see `lists`).
     fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         kinds.clear();
         for &i in listed {
             let c = self.items[i].cand;
-            if c.coord != 0 && self.state[i].resolved && self.state[i].keep && c.strong {
+            if self.state[i].resolved && self.state[i].keep && c.strong {
                 let k = self.state[i].kind;
                 kinds
                     .entry(c.coord)
@@ -792,7 +783,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }
         for &i in listed {
             let c = self.items[i].cand;
-            if self.state[i].resolved || c.coord == 0 || c.generic {
+            if self.state[i].resolved || c.generic {
                 continue;
             }
             if let Some(&Some(k)) = kinds.get(&c.coord) {

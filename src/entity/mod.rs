@@ -18,6 +18,18 @@ pub use entities::{Entities, EntityRef};
 pub use extract::extract;
 pub use index::{EntityId, EntityIndex};
 
+/// The place of the first byte `c` in `s`: a plain loop, as names and the
+/// lines of the name lists are too short for `memchr` to pay off.
+#[inline]
+fn find_byte(s: &[u8], c: u8) -> Option<usize> {
+    s.iter().position(|&b| b == c)
+}
+
+/// The first word of a name: up to its first space.
+fn first_word(s: &str) -> &str {
+    find_byte(s.as_bytes(), b' ').map_or(s, |p| &s[..p])
+}
+
 /// What sort of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,6 +1,7 @@
 //! Name candidates in one text: runs of capitalized words joined by the connectors
 //! names use, cut at titles, and typed by head words, gazetteers and context.
 
+use super::find_byte;
 use super::gazetteer::{self as gz, Lexicon, Phrase};
 use super::tokenize::{CAP, JOINED, Kind, LOWER, SENT, Token, UPPER, WordSink};
 
@@ -381,9 +382,8 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
 /// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
 /// `, and`, `, or` or `&` in white space.
 fn lists_together(gap: &str) -> bool {
-    let ascii_space = |c: u8| c.is_ascii() && (c as char).is_whitespace();
     // Most gaps are words: the first byte past the ASCII white space rules them out.
-    let opening = gap.bytes().position(|c| !ascii_space(c));
+    let opening = gap.bytes().position(|c| !is_ascii_space(c));
     if let Some(p) = opening.filter(|&p| gap.as_bytes()[p].is_ascii()) {
         if !matches!(gap.as_bytes()[p], b',' | b'a' | b'o' | b'&') {
             return false;
@@ -393,7 +393,7 @@ fn lists_together(gap: &str) -> bool {
         if gap
             .as_bytes()
             .get(p + 5)
-            .is_some_and(|&c| c.is_ascii() && !ascii_space(c))
+            .is_some_and(|&c| c.is_ascii() && !is_ascii_space(c))
         {
             return false;
         }
@@ -401,17 +401,22 @@ fn lists_together(gap: &str) -> bool {
     matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
 }
 
+/// Whether `c` is ASCII white space as `char::is_whitespace` has it (with `\x0B`,
+/// unlike `u8::is_ascii_whitespace`).
+fn is_ascii_space(c: u8) -> bool {
+    c.is_ascii() && (c as char).is_whitespace()
+}
+
 /// `str::trim` that looks at ASCII bytes directly and defers to it only where
 /// a non-ASCII character ends the white space.
 fn trim_space(s: &str) -> &str {
     let b = s.as_bytes();
-    let space = |c: u8| c.is_ascii() && (c as char).is_whitespace();
     let mut a = 0;
-    while a < b.len() && space(b[a]) {
+    while a < b.len() && is_ascii_space(b[a]) {
         a += 1;
     }
     let mut e = b.len();
-    while e > a && space(b[e - 1]) {
+    while e > a && is_ascii_space(b[e - 1]) {
         e -= 1;
     }
     if b.get(a).is_some_and(|c| !c.is_ascii()) || e > a && !b[e - 1].is_ascii() {
@@ -803,12 +808,7 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
     let lx = gz::lexicon();
     let bytes = text.as_bytes();
     let span_end = toks[b - 1].end as usize;
-    let space_after = |from: usize| {
-        bytes[from..span_end]
-            .iter()
-            .position(|&c| c == b' ')
-            .map(|p| from + p)
-    };
+    let space_after = |from: usize| find_byte(&bytes[from..span_end], b' ').map(|p| from + p);
     (a..b).any(|i| {
         let s = toks[i].start as usize;
         // No token holds a space: the first one from the token's start is the first
@@ -932,6 +932,13 @@ fn classify(
     }
 }
 
+/// Notes whether the candidate pushed last is a country's name.
+fn mark_country(out: &mut [Cand], country: bool) {
+    if let Some(c) = out.last_mut() {
+        c.country = country;
+    }
+}
+
 /// Types the run of the one word `a` (trimmed): the rules of [`classify_words`]
 /// that can apply to a single word, in the same order, without the others.
 fn classify_word(
@@ -948,9 +955,7 @@ fn classify_word(
     let demonym_word = f & gz::DEMONYM != 0 && f & gz::COUNTRY == 0;
     if let Some(g) = listed(f).filter(|_| !demonym_word) {
         push(out, text, toks, flags, a, b, g, true);
-        if let Some(c) = out.last_mut() {
-            c.country = f & gz::COUNTRY != 0;
-        }
+        mark_country(out, f & gz::COUNTRY != 0);
         return;
     }
     // A title alone (`President`) names no one.
@@ -1018,9 +1023,7 @@ fn classify_words(
     let whole = ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
     if let Some(g) = whole.and_then(listed) {
         push(out, text, toks, flags, a, b, g, true);
-        if let Some(c) = out.last_mut() {
-            c.country = whole.unwrap_or(0) & gz::COUNTRY != 0;
-        }
+        mark_country(out, whole.unwrap_or(0) & gz::COUNTRY != 0);
         return;
     }
     // The head word: the last word, or the last before a lower-case connector
@@ -1041,9 +1044,7 @@ fn classify_words(
         for i in a..b {
             if flags[i] & gz::COUNTRY != 0 {
                 push(out, text, toks, flags, i, i + 1, Guess::Place, true);
-                if let Some(c) = out.last_mut() {
-                    c.country = true;
-                }
+                mark_country(out, true);
             }
         }
         return;
