@@ -38,10 +38,16 @@ impl SortOrder {
     }
 }
 
-/// The title order: titles compared letter by letter, ignoring case.
+/// The title order: titles compared lower-cased (`str::to_lowercase`, which
+/// knows a final sigma), byte by byte without copies when both are ASCII.
 fn title_order(a: &StoredArticle, b: &StoredArticle) -> Ordering {
-    let x = a.title().chars().flat_map(char::to_lowercase);
-    x.cmp(b.title().chars().flat_map(char::to_lowercase))
+    let (x, y) = (a.title(), b.title());
+    if x.is_ascii() && y.is_ascii() {
+        let y = y.bytes().map(|c| c.to_ascii_lowercase());
+        x.bytes().map(|c| c.to_ascii_lowercase()).cmp(y)
+    } else {
+        x.to_lowercase().cmp(&y.to_lowercase())
+    }
 }
 
 /// A case-insensitive (ASCII) matcher for `query`, none for an empty query.
@@ -349,5 +355,35 @@ impl App {
         } else {
             format!("all {} articles", self.order.len())
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse_text;
+
+    fn titled(title: &str) -> StoredArticle {
+        StoredArticle::kept(parse_text("a.txt", &format!("{title}\n\nText.")))
+    }
+
+    #[test]
+    fn titles_order_as_their_lower_case_does() {
+        for (x, y) in [
+            ("apple pie", "Banana split"),
+            ("Zebra", "zebra"),
+            ("Ασ", "ΑΣ"),
+            ("Έβρος", "ΕΒΡΟΣ"),
+            ("Éclair", "eclair"),
+        ] {
+            let expected = x.to_lowercase().cmp(&y.to_lowercase());
+            assert_eq!(title_order(&titled(x), &titled(y)), expected, "{x} {y}");
+            assert_eq!(title_order(&titled(y), &titled(x)), expected.reverse());
+        }
+        assert_eq!(
+            title_order(&titled("Ασ"), &titled("ΑΣ")),
+            Ordering::Greater,
+            "a final capital sigma lower-cases to ς"
+        );
     }
 }
