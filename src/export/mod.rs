@@ -114,6 +114,94 @@ mod tests {
     use crate::article::parse::parse_text;
     use crate::entity::{ArticleEntity, EntityIndex, EntityKind, Mention};
 
+    /// The record as serde_json writes it from derived structures: what
+    /// [`push_article`] must write byte for byte.
+    mod reference {
+        use crate::article::{Article, BlockKind, Date, Dateline};
+        use crate::entity::{EntityIndex, EntityKind, Mention};
+        use serde::Serialize;
+
+        #[derive(Serialize)]
+        struct ArticleOut<'a> {
+            path: &'a str,
+            title: &'a str,
+            date: Option<Date>,
+            dateline: Option<&'a Dateline>,
+            blocks: Vec<BlockOut<'a>>,
+            entities: Vec<EntityOut<'a>>,
+        }
+
+        #[derive(Serialize)]
+        struct BlockOut<'a> {
+            kind: BlockKind,
+            text: &'a str,
+            credit: Option<&'a str>,
+        }
+
+        #[derive(Serialize)]
+        struct EntityOut<'a> {
+            name: &'a str,
+            kind: EntityKind,
+            mentions: &'a [Mention],
+        }
+
+        pub fn line(article: &Article, index: &EntityIndex, i: usize) -> Vec<u8> {
+            let blocks = (article.blocks.iter())
+                .map(|b| BlockOut {
+                    kind: b.kind,
+                    text: &b.text,
+                    credit: b.credit.as_ref().map(|c| c.text.as_str()),
+                })
+                .collect();
+            let entities = (index.of_article(i).iter())
+                .map(|o| {
+                    let e = index.entity(o.id);
+                    EntityOut {
+                        name: &e.name,
+                        kind: e.kind,
+                        mentions: index.mentions_of(o),
+                    }
+                })
+                .collect();
+            let record = ArticleOut {
+                path: &article.path,
+                title: &article.title,
+                date: article.date,
+                dateline: article.dateline.as_ref(),
+                blocks,
+                entities,
+            };
+            serde_json::to_vec(&record).unwrap()
+        }
+    }
+
+    #[test]
+    fn each_line_is_what_serde_json_writes_byte_for_byte() {
+        let texts = [
+            " date 2025-07-10 Wang Huning visits \"Hotan\"\n\nFarmers pick dates in Hotan. (Xinhua/Pang Xinglei)\n\nHOTAN, Xinjiang, July 9 (Xinhua) -- Wang Huning, a member of the Communist Party of China (CPC), met farmers.\tWang said a back\\slash is no path.\n",
+            "Untitled\n\nNo date, no dateline, no one named here: just “quotes” — and é.",
+            " date 2024-02-29 Talks in Geneva\n\nGENEVA, Feb. 29 (AP) _ Kevin De Bruyne met Mary Smith of the World Health Organization (WHO). De Bruyne and Smith spoke; the WHO said nothing.\n",
+        ];
+        let articles: Vec<Article> = (texts.iter().enumerate())
+            .map(|(i, t)| parse_text(&format!("dir/{i}\"x\".txt"), t))
+            .collect();
+        let corpus = Corpus::from_articles(articles);
+        assert!(!corpus.index.of_article(0).is_empty());
+        let first = corpus.articles[0].fetch().article;
+        assert!(first.dateline.is_some() && first.blocks[0].credit.is_some());
+        for (i, stored) in corpus.articles.iter().enumerate() {
+            let article = stored.fetch().article;
+            let mut line = Vec::new();
+            push_article(&mut line, &article, &corpus.index, i).unwrap();
+            let expected = reference::line(&article, &corpus.index, i);
+            assert_eq!(
+                String::from_utf8(line),
+                String::from_utf8(expected),
+                "article {i}"
+            );
+        }
+    }
+
     #[test]
     fn entities_come_from_the_index_with_their_mentions() {
         let article = parse_text(
