@@ -273,6 +273,5 @@ pub fn mentions_command(
     let mut out = BufWriter::new(io::stdout().lock());
     let written = write_mentions(&corpus, id, context, json, Style::for_stdout(), &mut out)
         .and_then(|()| out.flush());
-    drop(out);
     end(finish(written, failed), corpus, saving)
 }

@@ -328,10 +328,13 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
     };
     let mut problems = 0;
     let mut loader = None;
+    // With `--entity`, the saved index is written while the reader runs.
+    let mut _saving = None;
     let corpus = if paths.is_empty() {
         bundled()
     } else if entity.is_some() {
-        let (corpus, diagnostics) = corpus::load(paths);
+        let (corpus, diagnostics, saving) = corpus::load_saving(paths);
+        _saving = Some(saving);
         problems = diagnostics.len();
         for d in &diagnostics {
             let _ = writeln!(stderr, "{}", sanitize(&d.to_string()));

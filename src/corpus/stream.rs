@@ -636,7 +636,7 @@ fn absorb<'s>(
 /// an article that is alone in a text file, which [`StoredArticle::fetch`]
 /// reads again), the index and the diagnostics (those of finding the inputs
 /// first, then those of reading them, in input order), once the cache is
-/// written (see [`cache::collection_file`]).
+/// written. A collection's own cache file is [`cache::collection_file`].
 pub fn collect_cached<S: AsRef<str>>(
     paths: &[S],
     cache_file: Option<PathBuf>,
