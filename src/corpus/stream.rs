@@ -172,7 +172,7 @@ impl Spare {
         entity::extract::extract_into(article, &mut entities);
         Pooled {
             entities,
-            home: Some(self),
+            home: self,
         }
     }
 }
@@ -181,12 +181,12 @@ impl Spare {
 /// from when dropped.
 struct Pooled<'s> {
     entities: Entities,
-    home: Option<&'s Spare>,
+    home: &'s Spare,
 }
 
 impl Drop for Pooled<'_> {
     fn drop(&mut self) {
-        let Some(home) = self.home else { return };
+        let home = self.home;
         if self.entities.allocated() <= KEPT_ENTITIES
             && let Ok(mut spares) = home.0.lock()
             && spares.len() < MAX_BATCH
@@ -434,7 +434,14 @@ fn run(
             || {
                 if let Some((preview, unindexed)) = first_batch {
                     let indexing = (&mut index, &mut keys);
-                    index_sent(0, &preview, unindexed, &saved, &mut update, indexing);
+                    index_sent(
+                        0,
+                        &preview,
+                        unindexed,
+                        (&saved, &spare),
+                        &mut update,
+                        indexing,
+                    );
                 }
                 let Some(done) = done else {
                     return;
@@ -459,7 +466,14 @@ fn run(
                     .is_ok();
                 let Some(preview) = preview else { return };
                 let indexing = (&mut index, &mut keys);
-                index_sent(first, &preview, unindexed, &saved, &mut update, indexing);
+                index_sent(
+                    first,
+                    &preview,
+                    unindexed,
+                    (&saved, &spare),
+                    &mut update,
+                    indexing,
+                );
             },
         );
         if !open {
@@ -499,12 +513,12 @@ fn run(
 /// Adds to `index` the inputs of a batch sent before they were indexed
 /// (`preview`: its articles, the first numbered `first`), with the entities
 /// found when they were read, else those saved for the file, else those
-/// extracted now (and noted in the cache `update`).
+/// extracted now into lists from `spare` (and noted in the cache `update`).
 fn index_sent<'s>(
     first: usize,
     preview: &[Article],
     unindexed: Unindexed<'s>,
-    saved: &'s Saved,
+    (saved, spare): (&'s Saved, &'s Spare),
     update: &mut Update,
     (index, keys): Indexing<'_>,
 ) {
@@ -526,13 +540,7 @@ fn index_sent<'s>(
                 return found.into_iter().map(ArticleFound::Saved).collect();
             }
             note = file.filter(|_| update.is_on());
-            let extract = |a| {
-                let entities = entity::extract(a);
-                ArticleFound::Extracted(Pooled {
-                    entities,
-                    home: None,
-                })
-            };
+            let extract = |a| ArticleFound::Extracted(spare.extract(a));
             articles.iter().map(extract).collect()
         });
         let into = Some(((&mut *index, &mut *keys), range.start));
