@@ -170,57 +170,49 @@ impl BodyScan {
 impl App {
     /// Re-sorts every article and recomputes the list.
     pub(super) fn reorder(&mut self) {
-        self.dates.sync(&self.corpus.articles);
+        self.sync_keys();
         let mut all: Vec<u32> = (0..self.corpus.articles.len() as u32).collect();
-        self.sort_indices(&mut all);
+        all.sort_by(|&x, &y| self.compare(x, y));
         self.sorted = all;
-        self.titles.sync(&self.corpus.articles);
         self.refilter(false);
     }
 
     /// Adds the articles from `first` on (just appended) to the list.
     pub(super) fn append_sorted(&mut self, first: u32) {
-        self.dates.sync(&self.corpus.articles);
+        self.sync_keys();
         let mut new: Vec<u32> = (first..self.corpus.articles.len() as u32).collect();
-        self.sort_indices(&mut new);
+        new.sort_by(|&x, &y| self.compare(x, y));
         let old = std::mem::take(&mut self.sorted);
-        let articles = &self.corpus.articles;
-        let key = |i: u32| self.dates.key(i);
         let mut merged = Vec::with_capacity(old.len() + new.len());
         let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
         // On a tie the older article (lower index) comes first, as a stable sort puts it.
         while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
-            let before = match self.sort {
-                SortOrder::NewestFirst => {
-                    let ((nx, dx), (ny, dy)) = (key(x), key(y));
-                    (nx, Reverse(dx)) <= (ny, Reverse(dy))
-                }
-                SortOrder::OldestFirst => key(x) <= key(y),
-                SortOrder::Title => {
-                    title_order(&articles[x as usize], &articles[y as usize]).is_le()
-                }
-            };
+            let before = self.compare(x, y).is_le();
             merged.push(if before { a.next() } else { b.next() }.unwrap_or(x));
         }
         merged.extend(a);
         merged.extend(b);
         self.sorted = merged;
-        self.titles.sync(&self.corpus.articles);
         self.refilter(false);
     }
 
-    /// Sorts `order` (articles whose dates are in `self.dates`).
-    fn sort_indices(&self, order: &mut [u32]) {
-        let articles = &self.corpus.articles;
-        let key = |&i: &u32| self.dates.key(i);
+    /// Adds the titles and dates of the articles just appended to those
+    /// kept for the list search and order.
+    fn sync_keys(&mut self) {
+        self.titles.sync(&self.corpus.articles);
+        self.dates.sync(&self.corpus.articles);
+    }
+
+    /// How articles `x` and `y` compare in the list's order (ties: see the
+    /// callers, which sort stably).
+    fn compare(&self, x: u32, y: u32) -> Ordering {
+        let (dx, dy) = (self.dates.key(x), self.dates.key(y));
         match self.sort {
-            SortOrder::NewestFirst => order.sort_by_key(|i| {
-                let (undated, date) = key(i);
-                (undated, Reverse(date))
-            }),
-            SortOrder::OldestFirst => order.sort_by_key(key),
+            SortOrder::NewestFirst => (dx.0, Reverse(dx.1)).cmp(&(dy.0, Reverse(dy.1))),
+            SortOrder::OldestFirst => dx.cmp(&dy),
             SortOrder::Title => {
-                order.sort_by(|&x, &y| title_order(&articles[x as usize], &articles[y as usize]));
+                let articles = &self.corpus.articles;
+                title_order(&articles[x as usize], &articles[y as usize])
             }
         }
     }
