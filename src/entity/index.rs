@@ -442,10 +442,8 @@ impl EntityIndex {
         // and count, and its positions but in articles whose occurrences
         // were joined.
         let mut grown = vec![false; self.entities.len()];
-        for (old, &r) in root.iter().enumerate() {
-            if r as usize != old {
-                grown[new_id[r as usize] as usize] = true;
-            }
+        for &(id, merged) in &to {
+            grown[id as usize] |= merged;
         }
         let mut joined = vec![false; self.per_article.len()];
         let mut joining = merge::Joining::default();
