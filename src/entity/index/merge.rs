@@ -53,13 +53,13 @@ const DESIGNATIONS: &[&str] = &[
 /// the name's opening words when the rest ends in a designation (`Hotan` for
 /// `Hotan City`, `Xinjiang` for `Xinjiang Uygur Autonomous Region`). A name
 /// that merely contains it (`Northern Iran`, `World Trade Organization
-/// Ministerial Conference`) is a different entity.
-fn stands_for(alias: &str, name: &str) -> bool {
+/// Ministerial Conference`) is a different entity. `alias` is given as
+/// written and normalized (`short`), `name` normalized.
+fn stands_for(alias: &str, short: &str, name: &str) -> bool {
     if !alias.chars().any(char::is_lowercase) && alias.chars().any(char::is_alphabetic) {
         return true;
     }
-    let (alias, name) = (normalized(alias), normalized(name));
-    name.strip_prefix(&alias)
+    name.strip_prefix(short)
         .and_then(|rest| rest.strip_prefix(' '))
         .and_then(|rest| rest.rsplit(' ').next())
         .is_some_and(|last| DESIGNATIONS.contains(&last))
@@ -74,7 +74,7 @@ fn short_forms<'a>(e: &Entity, own: &'a str, aliases: &'a [String], forms: &mut 
     forms.clear();
     forms.extend(
         (e.aliases.iter().zip(aliases))
-            .filter(|(a, _)| e.kind == EntityKind::Person || stands_for(a, &e.name))
+            .filter(|(a, n)| e.kind == EntityKind::Person || stands_for(a, n, own))
             .map(|(_, n)| n.as_str())
             .filter(|n| !n.is_empty() && *n != own),
     );
@@ -270,7 +270,11 @@ pub(super) fn join(
 
 #[cfg(test)]
 mod tests {
-    use super::stands_for;
+    use super::normalized;
+
+    fn stands_for(alias: &str, name: &str) -> bool {
+        super::stands_for(alias, &normalized(alias), &normalized(name))
+    }
 
     #[test]
     fn only_acronyms_and_designated_names_stand_for_a_place_or_organization() {
