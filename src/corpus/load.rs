@@ -159,6 +159,9 @@ pub struct Discovery {
     /// Entries of the open folders that are article files (not links): each
     /// is one input still to come.
     listed: usize,
+    /// The other entries of the open folders (folders, links, entries of
+    /// unknown type): each may give any number of inputs.
+    unresolved: usize,
 }
 
 /// Entries sorted in the first step over a large folder.
@@ -198,6 +201,7 @@ impl Discovery {
             open: Vec::new(),
             problems: Default::default(),
             listed: 0,
+            unresolved: 0,
         }
     }
 
@@ -253,6 +257,7 @@ impl Discovery {
                     if article || !file {
                         let entry = Entry { name, kind, format };
                         self.listed += usize::from(article);
+                        self.unresolved += usize::from(!file);
                         entries.push(entry);
                     }
                 }
@@ -275,6 +280,11 @@ impl Discovery {
         folder.sort_next();
         let Entry { name, kind, format } = std::mem::take(&mut folder.entries[folder.next]);
         folder.next += 1;
+        // An entry listed as a file is an article file (see `enter`).
+        match kind.is_some_and(|k| k.is_file()) {
+            true => self.listed -= 1,
+            false => self.unresolved -= 1,
+        }
         let path = child(&folder.path, &name);
         let shown = || path.to_string_lossy().into_owned();
         let Some(mut kind) = kind else {
@@ -286,8 +296,6 @@ impl Discovery {
                 Ok(meta) => kind = meta.file_type(),
                 Err(e) => return Some(Err(error(&shown(), io_reason(&e)))),
             }
-        } else if kind.is_file() {
-            self.listed -= 1;
         }
         if kind.is_dir() {
             let real = match link {
@@ -339,9 +347,12 @@ impl Iterator for Discovery {
         }
     }
 
+    /// Exact once every path given is begun and every entry left in the
+    /// open folders is an article file.
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let problems = self.problems.len();
-        (self.listed + problems, None)
+        let left = self.listed + self.problems.len();
+        let exact = self.given.len() == 0 && self.unresolved == 0;
+        (left, exact.then_some(left))
     }
 }
 
@@ -688,23 +699,28 @@ mod tests {
         );
     }
 
-    /// What a discovery gives, as `path` or `ERR path`, with the lower
-    /// bound of what is left checked at every step.
+    /// What a discovery gives, as `path` or `ERR path`, with the bounds of
+    /// what is left checked at every step.
     fn given_out(paths: &[&str]) -> Vec<String> {
         let mut found = Discovery::new(paths);
         let mut out = Vec::new();
         let mut bounds = Vec::new();
         while let Some(item) = found.next() {
-            bounds.push(found.size_hint().0);
+            bounds.push(found.size_hint());
             out.push(match item {
                 Ok(source) => source.display,
                 Err(problem) => format!("ERR {}", problem.path),
             });
         }
-        for (i, bound) in bounds.iter().enumerate() {
+        for (i, (lower, upper)) in bounds.iter().enumerate() {
             let left = out.len() - (i + 1);
-            assert!(*bound <= left, "bound {bound} with {left} left");
+            assert!(*lower <= left, "bound {lower} with {left} left");
+            assert!(
+                upper.is_none_or(|u| u == left),
+                "{upper:?} with {left} left"
+            );
         }
+        assert_eq!(found.size_hint(), (0, Some(0)));
         out
     }
 

@@ -30,6 +30,8 @@ use std::time::{Duration, Instant};
 const FIRST_BATCH: usize = 32;
 /// Inputs in the largest batch.
 const MAX_BATCH: usize = 4096;
+/// Inputs in the smallest batch toward the end (see [`Inputs::next_size`]).
+const LAST_BATCH: usize = 256;
 
 /// How far loading has got.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -129,6 +131,19 @@ impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
         self.pulled += chunk.len();
         progress.files_total = self.pulled + self.found.size_hint().0;
         chunk
+    }
+
+    /// The size of the batch after one of `size`: twice as large up to
+    /// [`MAX_BATCH`], but, once the inputs left are known exactly, at most
+    /// half of them (at least [`LAST_BATCH`]). The last batch is indexed
+    /// after every other input is read, on one core: the smaller it is, the
+    /// less that waits.
+    fn next_size(&self, size: usize) -> usize {
+        let grown = (size * 2).min(MAX_BATCH);
+        match self.found.size_hint() {
+            (left, Some(upper)) if upper == left => grown.min((left / 2).max(LAST_BATCH)),
+            _ => grown,
+        }
     }
 }
 
@@ -376,6 +391,11 @@ fn run(
     start: Instant,
     tx: &Sender<LoadEvent>,
 ) -> Option<EntityCache> {
+    // The extractor's word lists are built on a worker while the inputs are
+    // listed and the first batch is read, which needs none.
+    rayon::spawn(|| {
+        entity::gazetteer::lexicon();
+    });
     let mut progress = Progress::default();
     let mut inputs = Inputs {
         found,
@@ -421,7 +441,7 @@ fn run(
     let mut size = FIRST_BATCH * 2;
     loop {
         let chunk = inputs.take(size, &mut progress);
-        size = (size * 2).min(MAX_BATCH);
+        size = inputs.next_size(size);
         let done = pending.take();
         let first_batch = sent.take();
         let (read, ()) = rayon::join(
