@@ -345,6 +345,7 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         }
         corpus
     } else {
+        crate::entity::extract::prepare();
         // Only as far as the first input (or the end, when there is none):
         // the loader finds the rest as it reads.
         let mut found = Discovery::new(paths).peekable();

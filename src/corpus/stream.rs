@@ -391,11 +391,6 @@ fn run(
     start: Instant,
     tx: &Sender<LoadEvent>,
 ) -> Option<EntityCache> {
-    // The extractor's word lists are built on a worker while the inputs are
-    // listed and the first batch is read, which needs none.
-    rayon::spawn(|| {
-        entity::gazetteer::lexicon();
-    });
     let mut progress = Progress::default();
     let mut inputs = Inputs {
         found,
@@ -718,6 +713,7 @@ pub fn collect_saving<S: AsRef<str>>(
     cache_file: Option<PathBuf>,
 ) -> ((Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>), Saving) {
     let start = Instant::now();
+    entity::extract::prepare();
     // The problems finding the inputs come first.
     let (sources, problems) = discover(paths);
     let found = problems

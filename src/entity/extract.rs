@@ -18,6 +18,15 @@ thread_local! {
     static SCRATCH: RefCell<Buffers> = RefCell::new(Default::default());
 }
 
+/// Starts building the word lists the extractor needs on a worker thread, so
+/// that they are ready, or nearly, when the first article is extracted: the
+/// inputs can be listed and read meanwhile.
+pub fn prepare() {
+    rayon::spawn(|| {
+        super::gazetteer::lexicon();
+    });
+}
+
 /// Finds the people, organizations and places of `article`, each with its linked mentions.
 pub fn extract(article: &Article) -> Entities {
     let mut found = Entities::default();
