@@ -23,7 +23,6 @@ use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Inputs in the first batch.
@@ -168,22 +167,30 @@ const KEPT_ENTITIES: usize = 64 << 10;
 
 /// Entity lists emptied once indexed, for the workers to fill again: their
 /// allocations go round, where they would be made on a worker and freed on
-/// the thread that indexes. It keeps at most a batch's worth.
-#[derive(Default)]
-struct Spare(Mutex<Vec<Entities>>);
+/// the thread that indexes. It keeps at most a batch's worth, in a channel
+/// (lock-free for a bounded one), as a worker takes one and the indexing
+/// thread gives one back for every article.
+struct Spare {
+    give: Sender<Entities>,
+    take: Receiver<Entities>,
+}
+
+impl Default for Spare {
+    fn default() -> Self {
+        let (give, take) = crossbeam_channel::bounded(MAX_BATCH);
+        Spare { give, take }
+    }
+}
 
 impl Spare {
     /// Frees the lists kept.
     fn clear(&self) {
-        if let Ok(mut spares) = self.0.lock() {
-            *spares = Vec::new();
-        }
+        while self.take.try_recv().is_ok() {}
     }
 
     /// The entities of `article`, in a list from the spares when there is one.
     fn extract<'s>(&'s self, article: &Article) -> Pooled<'s> {
-        let spare = self.0.lock().ok().and_then(|mut v| v.pop());
-        let mut entities = spare.unwrap_or_default();
+        let mut entities = self.take.try_recv().unwrap_or_default();
         entity::extract::extract_into(article, &mut entities);
         Pooled {
             entities,
@@ -193,7 +200,7 @@ impl Spare {
 }
 
 /// An article's extracted entities, handed back to the [`Spare`] they came
-/// from when dropped.
+/// from when dropped (freed when it is full).
 struct Pooled<'s> {
     entities: Entities,
     home: &'s Spare,
@@ -201,12 +208,8 @@ struct Pooled<'s> {
 
 impl Drop for Pooled<'_> {
     fn drop(&mut self) {
-        let home = self.home;
-        if self.entities.allocated() <= KEPT_ENTITIES
-            && let Ok(mut spares) = home.0.lock()
-            && spares.len() < MAX_BATCH
-        {
-            spares.push(std::mem::take(&mut self.entities));
+        if self.entities.allocated() <= KEPT_ENTITIES {
+            let _ = self.home.give.try_send(std::mem::take(&mut self.entities));
         }
     }
 }
