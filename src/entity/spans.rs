@@ -329,6 +329,11 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                     push(out, text, toks, flags, fa, fb, g, true);
                 }
             }
+        } else if b == a + 1 && !headline {
+            // One word: no listed name of several words, nothing to trim but the word.
+            if !droppable(toks, flags, a) {
+                classify_word(text, toks, flags, a, &[], out);
+            }
         } else {
             if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
                 phrases_in(text, toks, flags, a, b, &mut s.phrases, &mut s.found);
@@ -636,6 +641,14 @@ fn dateline_parts(
     }
 }
 
+/// Whether token `i` is no word or a function or date word (not a listed name).
+#[inline(always)]
+fn droppable(toks: &[Token], flags: &[u32], i: usize) -> bool {
+    let f = flags[i];
+    toks[i].kind != Kind::Word
+        || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
+}
+
 /// Drops function words and date words around the name, and leading demonyms unless
 /// `keep_demonym`.
 #[inline(always)]
@@ -648,11 +661,7 @@ fn trim(
 ) -> (usize, usize) {
     // Every index looked at is below `b`: its bounds are checked once, here.
     let (toks, flags) = (&toks[..b], &flags[..b]);
-    let droppable = |i: usize| {
-        let f = flags[i];
-        toks[i].kind != Kind::Word
-            || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
-    };
+    let droppable = |i: usize| droppable(toks, flags, i);
     while a < b
         && (droppable(a)
             || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0)
