@@ -351,14 +351,14 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         // agency: `NAIROBI, Kenya (AP)`.
         // Tested one after another, the likeliest to fail first.
         let defines = || {
-            (toks[b].is_punct(b'(') || toks[b].is_punct(b'['))
-                && (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
+            (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
                 && toks[b + 1].kind == Kind::Word
                 && toks[b + 1].shape & UPPER != 0
                 && s.runs.get(r + 1) == Some(&(b + 1, b + 2))
         };
         let one = out.len() == before + 1;
-        if one && b + 2 < n && toks[b + 1].end as usize > at.dateline && defines() {
+        let opens = b + 2 < n && matches!(toks[b].kind, Kind::Punct(b'(' | b'['));
+        if opens && one && toks[b + 1].end as usize > at.dateline && defines() {
             let g = out[before].guess;
             let strong = out[before].strong;
             push(out, text, toks, flags, b + 1, b + 2, g, strong);
