@@ -374,7 +374,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     for k in 1..cands.len() {
         let (end, start) = (cands[k - 1].end as usize, cands[k].start as usize);
-        if end < start && lists_together(&text[end..start]) {
+        if end < start && lists_together(text, end..start) {
             if cands[k - 1].coord == 0 {
                 *next += 1;
                 cands[k - 1].coord = *next;
@@ -384,26 +384,30 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     }
 }
 
-/// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
-/// `, and`, `, or` or `&` in white space.
-fn lists_together(gap: &str) -> bool {
-    // Most gaps are words: the first byte past the ASCII white space rules them out.
-    let opening = gap.bytes().position(|c| !is_ascii_space(c));
-    if let Some(p) = opening.filter(|&p| gap.as_bytes()[p].is_ascii()) {
-        if !matches!(gap.as_bytes()[p], b',' | b'a' | b'o' | b'&') {
+/// Whether the text of `gap`, between two names, lists them together: `,`, `and`,
+/// `or`, `, and`, `, or` or `&` in white space.
+fn lists_together(text: &str, gap: std::ops::Range<usize>) -> bool {
+    // Most gaps are words: the first byte past the ASCII white space rules them out,
+    // read from the bytes before the text is cut.
+    let bytes = &text.as_bytes()[gap.clone()];
+    let opening = bytes.iter().position(|&c| !is_ascii_space(c));
+    if let Some(p) = opening.filter(|&p| bytes[p].is_ascii()) {
+        if !matches!(bytes[p], b',' | b'a' | b'o' | b'&') {
             return false;
         }
         // The trimmed gap starts at `p`; with more than five bytes (`, and`) it is
         // no list (`also`, `on the`).
-        if gap
-            .as_bytes()
+        if bytes
             .get(p + 5)
             .is_some_and(|&c| c.is_ascii() && !is_ascii_space(c))
         {
             return false;
         }
     }
-    matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
+    matches!(
+        trim_space(&text[gap]),
+        "," | "and" | "or" | ", and" | ", or" | "&"
+    )
 }
 
 /// Whether `c` is ASCII white space as `char::is_whitespace` has it (with `\x0B`,
@@ -1470,7 +1474,7 @@ mod tests {
         let mut together = 0;
         for c in &cases {
             let expected = matches!(c.trim(), "," | "and" | "or" | ", and" | ", or" | "&");
-            assert_eq!(lists_together(c), expected, "{c:?}");
+            assert_eq!(lists_together(c, 0..c.len()), expected, "{c:?}");
             together += usize::from(expected);
         }
         assert!(together > 20, "{together}");
