@@ -551,6 +551,15 @@ mod equivalence {
     }
 
     #[test]
+    fn no_listed_name_has_an_empty_word() {
+        // The phrase check in `spans` looks no opening up that ends in a space.
+        let (_, phrases) = reference();
+        for p in phrases.keys() {
+            assert!(p.split(' ').all(|w| !w.is_empty()), "{p:?}");
+        }
+    }
+
+    #[test]
     fn every_name_opens_as_listed() {
         let lx = lexicon();
         let (_, phrases) = reference();

@@ -329,6 +329,11 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
                     push(out, text, toks, flags, fa, fb, g, true);
                 }
             }
+        } else if b == a + 1 && !headline {
+            // One word: no listed name of several words, nothing to trim but the word.
+            if !droppable(toks, flags, a) {
+                classify_word(text, toks, flags, a, &[], out);
+            }
         } else {
             if (a..b - 1).any(|i| flags[i] & gz::PHRASE_START != 0) {
                 phrases_in(text, toks, flags, a, b, &mut s.phrases, &mut s.found);
@@ -346,14 +351,14 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         // agency: `NAIROBI, Kenya (AP)`.
         // Tested one after another, the likeliest to fail first.
         let defines = || {
-            (toks[b].is_punct(b'(') || toks[b].is_punct(b'['))
-                && (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
+            (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
                 && toks[b + 1].kind == Kind::Word
                 && toks[b + 1].shape & UPPER != 0
                 && s.runs.get(r + 1) == Some(&(b + 1, b + 2))
         };
         let one = out.len() == before + 1;
-        if one && b + 2 < n && toks[b + 1].end as usize > at.dateline && defines() {
+        let opens = b + 2 < n && matches!(toks[b].kind, Kind::Punct(b'(' | b'['));
+        if opens && one && toks[b + 1].end as usize > at.dateline && defines() {
             let g = out[before].guess;
             let strong = out[before].strong;
             push(out, text, toks, flags, b + 1, b + 2, g, strong);
@@ -369,7 +374,7 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
 fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     for k in 1..cands.len() {
         let (end, start) = (cands[k - 1].end as usize, cands[k].start as usize);
-        if end < start && lists_together(&text[end..start]) {
+        if end < start && lists_together(text, end..start) {
             if cands[k - 1].coord == 0 {
                 *next += 1;
                 cands[k - 1].coord = *next;
@@ -379,26 +384,30 @@ fn coordinate(text: &str, cands: &mut [Cand], next: &mut u32) {
     }
 }
 
-/// Whether `gap`, the text between two names, lists them together: `,`, `and`, `or`,
-/// `, and`, `, or` or `&` in white space.
-fn lists_together(gap: &str) -> bool {
-    // Most gaps are words: the first byte past the ASCII white space rules them out.
-    let opening = gap.bytes().position(|c| !is_ascii_space(c));
-    if let Some(p) = opening.filter(|&p| gap.as_bytes()[p].is_ascii()) {
-        if !matches!(gap.as_bytes()[p], b',' | b'a' | b'o' | b'&') {
+/// Whether the text of `gap`, between two names, lists them together: `,`, `and`,
+/// `or`, `, and`, `, or` or `&` in white space.
+fn lists_together(text: &str, gap: std::ops::Range<usize>) -> bool {
+    // Most gaps are words: the first byte past the ASCII white space rules them out,
+    // read from the bytes before the text is cut.
+    let bytes = &text.as_bytes()[gap.clone()];
+    let opening = bytes.iter().position(|&c| !is_ascii_space(c));
+    if let Some(p) = opening.filter(|&p| bytes[p].is_ascii()) {
+        if !matches!(bytes[p], b',' | b'a' | b'o' | b'&') {
             return false;
         }
         // The trimmed gap starts at `p`; with more than five bytes (`, and`) it is
         // no list (`also`, `on the`).
-        if gap
-            .as_bytes()
+        if bytes
             .get(p + 5)
             .is_some_and(|&c| c.is_ascii() && !is_ascii_space(c))
         {
             return false;
         }
     }
-    matches!(trim_space(gap), "," | "and" | "or" | ", and" | ", or" | "&")
+    matches!(
+        trim_space(&text[gap]),
+        "," | "and" | "or" | ", and" | ", or" | "&"
+    )
 }
 
 /// Whether `c` is ASCII white space as `char::is_whitespace` has it (with `\x0B`,
@@ -636,8 +645,17 @@ fn dateline_parts(
     }
 }
 
+/// Whether token `i` is no word or a function or date word (not a listed name).
+#[inline(always)]
+fn droppable(toks: &[Token], flags: &[u32], i: usize) -> bool {
+    let f = flags[i];
+    toks[i].kind != Kind::Word
+        || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
+}
+
 /// Drops function words and date words around the name, and leading demonyms unless
 /// `keep_demonym`.
+#[inline(always)]
 fn trim(
     toks: &[Token],
     flags: &[u32],
@@ -647,11 +665,7 @@ fn trim(
 ) -> (usize, usize) {
     // Every index looked at is below `b`: its bounds are checked once, here.
     let (toks, flags) = (&toks[..b], &flags[..b]);
-    let droppable = |i: usize| {
-        let f = flags[i];
-        toks[i].kind != Kind::Word
-            || f & (gz::STOP | gz::DATE) != 0 && f & (gz::PLACE | gz::KNOWN_ORG) == 0
-    };
+    let droppable = |i: usize| droppable(toks, flags, i);
     while a < b
         && (droppable(a)
             || !keep_demonym && flags[a] & gz::DEMONYM != 0 && flags[a] & gz::PLACE == 0)
@@ -833,8 +847,8 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
             .map(|t| t.end as usize)
             .skip_while(|&e| e < second)
             .take_while(|&e| e < word_end);
-        [second, word_end]
-            .into_iter()
+        // No listed name has an empty word: the second word holds a byte.
+        std::iter::once(word_end)
             .chain(ends)
             .any(|e| lx.opens_phrase(&text[s..e]))
     })
@@ -888,20 +902,21 @@ fn headline_run(
 /// Whether a single unknown word looks like a group or product rather than a name:
 /// plurals and nationality nouns (`Afghans`, `Scientologist`), model numbers (`IE9`).
 fn group_word(b: &[u8]) -> bool {
-    let n = b.len();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    if n < 4 || b.iter().any(|c| matches!(c, b'-' | b'\'' | b'.')) {
-        return false;
-    }
-    let lower_end = |k: usize| b[n - k..].iter().all(u8::is_ascii_lowercase);
-    let ends = |suf: &[u8]| b.ends_with(suf) && lower_end(suf.len());
-    (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
-        || ends(b"ian")
-        || ends(b"ese")
-        || ends(b"ologist")
-        || ends(b"ists")
+    // Four bytes or more ending in `s` (not `ss`, `us`, `is`), `ian`, `ese` or
+    // `ologist`, told apart by the last byte.
+    let n = b.len();
+    let ending = n >= 4
+        && match b[n - 1] {
+            b's' => !matches!(b[n - 2], b's' | b'u' | b'i'),
+            b'n' => b.ends_with(b"ian"),
+            b'e' => b.ends_with(b"ese"),
+            b't' => b.ends_with(b"ologist"),
+            _ => false,
+        };
+    ending && !b.iter().any(|c| matches!(c, b'-' | b'\'' | b'.'))
 }
 
 const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
@@ -1018,6 +1033,8 @@ fn classify_words(
 ) {
     let len = b - a;
     let last = flags[b - 1];
+    // The flags of any word of the run: rules needing one that none has are passed over.
+    let any = flags[a..b].iter().fold(0, |u, &f| u | f);
 
     // A listed name as a whole.
     let whole = ph.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
@@ -1035,11 +1052,12 @@ fn classify_words(
         flags[connector.map_or(b, |c| c) - 1]
     };
     // An event is no entity, but the places it is named after are (`Fan Expo Canada`).
-    let event = hf & gz::EVENT != 0 && hf & HEADS == 0
-        || last & HEADS == 0
-            && (a + 1..b).any(|k| {
-                flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)
-            });
+    let event = any & gz::EVENT != 0
+        && (hf & gz::EVENT != 0 && hf & HEADS == 0
+            || last & HEADS == 0
+                && (a + 1..b).any(|k| {
+                    flags[k] & gz::EVENT != 0 && (k + 1..b).all(|i| flags[i] & gz::PLACE != 0)
+                }));
     if event {
         for i in a..b {
             if flags[i] & gz::COUNTRY != 0 {
@@ -1050,7 +1068,7 @@ fn classify_words(
         return;
     }
     // `Refugee Council Enver Solomon`: a person named after the organization.
-    if len >= 3 && last & HEADS == 0 {
+    if len >= 3 && last & HEADS == 0 && any & (gz::ORG_HEAD | gz::FACILITY) != 0 {
         let name_after = |k: usize| {
             (k + 1..b).all(|i| toks[i].shape & (UPPER | LOWER) == 0 && flags[i] & NOT_NAME == 0)
         };
@@ -1092,12 +1110,14 @@ fn classify_words(
         return;
     }
     // Titles: `U.S. President Donald Trump` → place `U.S.`, person `Donald Trump`.
-    let title = (a..b).rev().find(|&i| {
-        flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
-            || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
-            || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].bytes(text))
+    let title = (any & gz::TITLE != 0).then(|| {
+        (a..b).rev().find(|&i| {
+            flags[i] & gz::TITLE != 0 && flags[i] & (gz::GIVEN | gz::SURNAME | gz::PLACE) == 0
+                || toks[i].is_punct(b'.') && i > a && flags[i - 1] & gz::TITLE != 0
+                || i > a && flags[i - 1] & gz::TITLE != 0 && plural_title(toks[i].bytes(text))
+        })
     });
-    if let Some(t) = title {
+    if let Some(t) = title.flatten() {
         let mut ts = t;
         while ts > a && (flags[ts - 1] & gz::TITLE != 0 || toks[ts - 1].is_punct(b'.')) {
             ts -= 1;
@@ -1283,12 +1303,23 @@ fn plural_title(w: &[u8]) -> bool {
 /// Whether a capitalized word has the ending of an English common noun or adjective
 /// (`Cooperation`, `Economic`, `Management`), which personal names rarely have.
 fn common_noun_like(w: &[u8]) -> bool {
-    const ENDS: &[&[u8]] = &[
-        b"tion", b"sion", b"ment", b"ity", b"ness", b"ance", b"ence", b"ism", b"ship", b"ics",
-        b"ogy", b"ical", b"omic", b"ative", b"ture", b"ities", b"ency", b"ancy", b"ology", b"ysis",
-        b"ware", b"ives",
-    ];
-    w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e))
+    // The endings by their last byte: `-tion`, `-sion`; `-ment`; `-ity`, `-ogy`
+    // (`-ology`), `-ency`, `-ancy`; `-ness`, `-ics`, `-ities`, `-ysis`, `-ives`;
+    // `-ance`, `-ence`, `-ative`, `-ture`, `-ware`; `-ism`; `-ship`; `-ical`; `-omic`.
+    let ends = |e: &[&[u8]]| e.iter().any(|e| w.ends_with(e));
+    w.len() > 5
+        && match w[w.len() - 1] {
+            b'n' => ends(&[b"tion", b"sion"]),
+            b't' => ends(&[b"ment"]),
+            b'y' => ends(&[b"ity", b"ogy", b"ency", b"ancy"]),
+            b's' => ends(&[b"ness", b"ics", b"ities", b"ysis", b"ives"]),
+            b'e' => ends(&[b"ance", b"ence", b"ative", b"ture", b"ware"]),
+            b'm' => ends(&[b"ism"]),
+            b'p' => ends(&[b"ship"]),
+            b'l' => ends(&[b"ical"]),
+            b'c' => ends(&[b"omic"]),
+            _ => false,
+        }
 }
 
 #[cfg(test)]
@@ -1384,6 +1415,57 @@ mod tests {
     }
 
     #[test]
+    fn word_endings_are_told_as_the_lists_of_endings_say() {
+        let group_ref = |b: &[u8]| {
+            let n = b.len();
+            if b.iter().any(u8::is_ascii_digit) {
+                return true;
+            }
+            if n < 4 || b.iter().any(|c| matches!(c, b'-' | b'\'' | b'.')) {
+                return false;
+            }
+            let lower_end = |k: usize| b[n - k..].iter().all(u8::is_ascii_lowercase);
+            let ends = |suf: &[u8]| b.ends_with(suf) && lower_end(suf.len());
+            (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
+                || ends(b"ian")
+                || ends(b"ese")
+                || ends(b"ologist")
+                || ends(b"ists")
+        };
+        const ENDS: &[&str] = &[
+            "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ism", "ship", "ics", "ogy",
+            "ical", "omic", "ative", "ture", "ities", "ency", "ancy", "ology", "ysis", "ware",
+            "ives",
+        ];
+        let noun_ref = |w: &[u8]| w.len() > 5 && ENDS.iter().any(|e| w.ends_with(e.as_bytes()));
+        let stems = [
+            "", "A", "Ab", "Abc", "X-y", "O'B", "St.", "IE9", "Eur", "Afgh", "Kenyan",
+        ];
+        let ends = [
+            "s", "ss", "us", "is", "as", "ian", "ese", "ologist", "ists", "S", "IAN", "n", "e",
+            "t", "é", "es", "ionS",
+        ];
+        let mut cases: Vec<String> = Vec::new();
+        for stem in stems {
+            for e in ends.iter().chain(ENDS) {
+                cases.push(format!("{stem}{e}"));
+                // The ending less its first character.
+                let tail = e.char_indices().nth(1).map_or("", |(i, _)| &e[i..]);
+                cases.push(format!("{stem}{tail}"));
+            }
+        }
+        let (mut groups, mut nouns) = (0, 0);
+        for c in &cases {
+            let b = c.as_bytes();
+            assert_eq!(group_word(b), group_ref(b), "{c:?}");
+            assert_eq!(common_noun_like(b), noun_ref(b), "{c:?}");
+            groups += usize::from(group_ref(b));
+            nouns += usize::from(noun_ref(b));
+        }
+        assert!(groups > 20 && nouns > 20, "{groups} {nouns}");
+    }
+
+    #[test]
     fn gaps_list_names_together_as_their_trimmed_text_says() {
         let parts = [
             " ", "\t", "\u{b}", "\u{a0}", ",", "and", "or", "&", "a", "o", "said", "also", ";", "é",
@@ -1392,7 +1474,7 @@ mod tests {
         let mut together = 0;
         for c in &cases {
             let expected = matches!(c.trim(), "," | "and" | "or" | ", and" | ", or" | "&");
-            assert_eq!(lists_together(c), expected, "{c:?}");
+            assert_eq!(lists_together(c, 0..c.len()), expected, "{c:?}");
             together += usize::from(expected);
         }
         assert!(together > 20, "{together}");
