@@ -103,23 +103,11 @@ pub fn file_in<S: AsRef<str>>(dir: &Path, inputs: &[S]) -> Option<PathBuf> {
 /// The absolute form of `path` (joined to the working directory, no
 /// file-system access) as stored in the cache; `None` if not UTF-8.
 pub fn record_path(path: &Path) -> Option<String> {
-    let text = path.to_str()?;
-    if is_plain_absolute(text) {
-        // What `std::path::absolute` gives, without taking the path apart.
-        return Some(text.to_string());
-    }
     std::path::absolute(path)
         .ok()?
         .into_os_string()
         .into_string()
         .ok()
-}
-
-/// Whether `path` is absolute and written as [`std::path::absolute`] writes
-/// it: names that are neither empty nor `.` after one slash each.
-fn is_plain_absolute(path: &str) -> bool {
-    path.strip_prefix('/')
-        .is_some_and(|names| names.split('/').all(|name| !name.is_empty() && name != "."))
 }
 
 /// The cache of one collection: what was saved (read-only while loading)
@@ -697,20 +685,6 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
 mod tests {
     use super::*;
     use crate::entity::EntityIndex;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn plain_absolute_paths_are_kept_as_std_makes_them(
-            names in prop::collection::vec(prop::sample::select(vec!["a", "bc", ".", "..", "", "d.txt", " "]), 0..6),
-            lead in prop::sample::select(vec!["/", "//", "///", "./", ""]),
-            trail in prop::sample::select(vec!["", "/", "/."]),
-        ) {
-            let path = format!("{lead}{}{trail}", names.join("/"));
-            let std_form = std::path::absolute(&path).ok().and_then(|p| p.into_os_string().into_string().ok());
-            prop_assert_eq!(record_path(Path::new(&path)), std_form, "{:?}", path);
-        }
-    }
 
     #[test]
     fn strings_are_numbered_once_in_order_of_first_use() {
