@@ -298,6 +298,30 @@ fn past_space(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b' ') { i + 1 } else { i }
 }
 
+/// Takes the plain lower-case words from `i` on, one after another, where no
+/// sentence has just ended, and returns where the first other token starts: most
+/// of a text, taken without going round [`tokenize`]'s loop for each word. A word
+/// that is not plain is left to that loop (which finds its letters again).
+#[inline(always)]
+fn plain_words<F: FnMut(&[u8])>(
+    out: &mut Vec<Token>,
+    b: &[u8],
+    mut i: usize,
+    words: &mut WordSink<'_, F>,
+) -> usize {
+    while let Some(&d) = b.get(i)
+        && d.is_ascii_lowercase()
+    {
+        let end = ascii_letters_end(b, i + 1);
+        if !plainly_ends_word(b.get(end).copied()) {
+            break;
+        }
+        push_word(out, b, i..end, LOWER, &mut false, words);
+        i = past_space(b, end);
+    }
+    i
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first), and reports
 /// its words to `words` as they are found.
 #[inline(never)]
@@ -316,7 +340,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
                 push_word(out, b, start..end, LOWER, &mut sent, words);
-                i = past_space(b, end);
+                i = plain_words(out, b, past_space(b, end), words);
                 continue;
             }
         }
@@ -327,7 +351,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
                 let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
                 let shape = if capitals { CAP | UPPER } else { CAP };
                 push_word(out, b, start..end, shape, &mut sent, words);
-                i = past_space(b, end);
+                i = plain_words(out, b, past_space(b, end), words);
                 continue;
             }
         }
@@ -368,7 +392,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
                 shape: 0,
             });
             sent = false;
-            i = past_space(b, i + 1);
+            i = plain_words(out, b, past_space(b, i + 1), words);
             continue;
         }
         let (first, first_len) = if c < 0x80 {
