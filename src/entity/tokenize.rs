@@ -395,6 +395,24 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
             i = plain_words(out, b, past_space(b, i + 1), words);
             continue;
         }
+        if c == b'.' {
+            // A full stop ends the sentence, unless it closes an abbreviation
+            // or an initialism (`Mr.`, `e.g.`) right before it.
+            let ends = !out.last().is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.end as usize == i
+                    && (abbreviation(&b[t.start as usize..t.end as usize]) || t.shape & DOTTED != 0)
+            });
+            out.push(Token {
+                start: start as u32,
+                end: (i + 1) as u32,
+                kind: Kind::Punct(b'.'),
+                shape: 0,
+            });
+            sent = ends;
+            i = past_space(b, i + 1);
+            continue;
+        }
         let (first, first_len) = if c < 0x80 {
             (c as char, 1)
         } else {
@@ -514,15 +532,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         let len = if c < 0x80 { 1 } else { first_len };
         let p = if c < 0x80 { c } else { 0x80 };
         let quote = c == b'"' || (c >= 0x80 && matches!(first, '“' | '‘' | '«'));
-        let ends_sentence = match c {
-            b'.' => !out.last().is_some_and(|t| {
-                t.kind == Kind::Word
-                    && t.end as usize == i
-                    && (abbreviation(&b[t.start as usize..t.end as usize]) || t.shape & DOTTED != 0)
-            }),
-            b'!' | b'?' | b':' => true,
-            _ => false,
-        };
+        let ends_sentence = matches!(c, b'!' | b'?' | b':');
         out.push(Token {
             start: start as u32,
             end: (i + len) as u32,
