@@ -348,7 +348,10 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
             let end = ascii_letters_end(b, i + 1);
             if plainly_ends_word(b.get(end).copied()) {
                 // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
-                let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
+                // Most are capitalized only, which their second letter shows.
+                let capitals = end - i >= 2
+                    && !b[i + 1].is_ascii_lowercase()
+                    && !b[i + 2..end].iter().any(u8::is_ascii_lowercase);
                 let shape = if capitals { CAP | UPPER } else { CAP };
                 push_word(out, b, start..end, shape, &mut sent, words);
                 i = plain_words(out, b, past_space(b, end), words);
