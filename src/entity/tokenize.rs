@@ -243,11 +243,17 @@ const fn byte_classes() -> [u8; 256] {
     table
 }
 
-/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
-/// text), is of class [`ENDS_WORD`].
+/// Whether the run of ASCII letters ending at `end` plainly ends the word there:
+/// the text ends, or the byte there is of class [`ENDS_WORD`], or it is a dot
+/// that no letter follows (`said.`), which joins no word.
 #[inline]
-fn plainly_ends_word(next: Option<u8>) -> bool {
-    next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
+fn plainly_ends_word(b: &[u8], end: usize) -> bool {
+    b.get(end).is_none_or(|&d| {
+        CLASSES[usize::from(d)] & ENDS_WORD != 0
+            || d == b'.'
+                && b.get(end + 1)
+                    .is_none_or(|&e| e < 0x80 && !e.is_ascii_alphabetic())
+    })
 }
 
 /// Where [`tokenize`] reports words as it finds them, so that its caller looks at
@@ -313,7 +319,7 @@ fn plain_words<F: FnMut(&[u8])>(
         && d.is_ascii_lowercase()
     {
         let end = ascii_letters_end(b, i + 1);
-        if !plainly_ends_word(b.get(end).copied()) {
+        if !plainly_ends_word(b, end) {
             break;
         }
         push_word(out, b, i..end, LOWER, &mut false, words);
@@ -338,7 +344,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         let start = i;
         if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b.get(end).copied()) {
+            if plainly_ends_word(b, end) {
                 push_word(out, b, start..end, LOWER, &mut sent, words);
                 i = plain_words(out, b, past_space(b, end), words);
                 continue;
@@ -346,7 +352,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         }
         if class & UPPER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b.get(end).copied()) {
+            if plainly_ends_word(b, end) {
                 // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
                 // Most are capitalized only, which their second letter shows.
                 let capitals = end - i >= 2
@@ -700,7 +706,7 @@ mod tests {
     #[test]
     fn shortcut_words_and_marks_end_and_look_as_the_general_path_makes_them() {
         let first = LOWER | SENT;
-        let cases: [(&str, &[(&str, u8)]); 8] = [
+        let cases: [(&str, &[(&str, u8)]); 10] = [
             (
                 "Wang met CPC, A and I",
                 &[
@@ -725,6 +731,34 @@ mod tests {
                 ],
             ),
             ("don't stop", &[("don", first), ("'t", 0), ("stop", LOWER)]),
+            (
+                "He said. Mr. Li, e.g. x.y now.5 end.",
+                &[
+                    ("He", CAP | SENT),
+                    ("said", LOWER),
+                    (".", 0),
+                    ("Mr", CAP | SENT),
+                    (".", 0),
+                    ("Li", CAP),
+                    (",", 0),
+                    ("e.g.", LOWER | DOTTED),
+                    ("x.y", LOWER | DOTTED),
+                    ("now", LOWER),
+                    (".", 0),
+                    ("5", 0),
+                    ("end", LOWER),
+                    (".", 0),
+                ],
+            ),
+            (
+                "U.S. CPC.é",
+                &[
+                    ("U.S.", CAP | UPPER | DOTTED | SENT),
+                    ("CPC", CAP | UPPER),
+                    (".", 0),
+                    ("é", LOWER | SENT),
+                ],
+            ),
             ("e.g. this", &[("e.g.", first | DOTTED), ("this", LOWER)]),
             (
                 "x2 and a-b",
