@@ -243,11 +243,17 @@ const fn byte_classes() -> [u8; 256] {
     table
 }
 
-/// Whether `next`, the byte after a run of ASCII letters (`None` at the end of the
-/// text), is of class [`ENDS_WORD`].
+/// Whether the run of ASCII letters ending at `end` plainly ends the word there:
+/// the text ends, or the byte there is of class [`ENDS_WORD`], or it is a dot
+/// that no letter follows (`said.`), which joins no word.
 #[inline]
-fn plainly_ends_word(next: Option<u8>) -> bool {
-    next.is_none_or(|d| CLASSES[usize::from(d)] & ENDS_WORD != 0)
+fn plainly_ends_word(b: &[u8], end: usize) -> bool {
+    b.get(end).is_none_or(|&d| {
+        CLASSES[usize::from(d)] & ENDS_WORD != 0
+            || d == b'.'
+                && b.get(end + 1)
+                    .is_none_or(|&e| e < 0x80 && !e.is_ascii_alphabetic())
+    })
 }
 
 /// Where [`tokenize`] reports words as it finds them, so that its caller looks at
@@ -298,6 +304,30 @@ fn past_space(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b' ') { i + 1 } else { i }
 }
 
+/// Takes the plain lower-case words from `i` on, one after another, where no
+/// sentence has just ended, and returns where the first other token starts: most
+/// of a text, taken without going round [`tokenize`]'s loop for each word. A word
+/// that is not plain is left to that loop (which finds its letters again).
+#[inline(always)]
+fn plain_words<F: FnMut(&[u8])>(
+    out: &mut Vec<Token>,
+    b: &[u8],
+    mut i: usize,
+    words: &mut WordSink<'_, F>,
+) -> usize {
+    while let Some(&d) = b.get(i)
+        && d.is_ascii_lowercase()
+    {
+        let end = ascii_letters_end(b, i + 1);
+        if !plainly_ends_word(b, end) {
+            break;
+        }
+        push_word(out, b, i..end, LOWER, &mut false, words);
+        i = past_space(b, end);
+    }
+    i
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first), and reports
 /// its words to `words` as they are found.
 #[inline(never)]
@@ -314,20 +344,23 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         let start = i;
         if class & LOWER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b.get(end).copied()) {
+            if plainly_ends_word(b, end) {
                 push_word(out, b, start..end, LOWER, &mut sent, words);
-                i = past_space(b, end);
+                i = plain_words(out, b, past_space(b, end), words);
                 continue;
             }
         }
         if class & UPPER_LETTER != 0 {
             let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b.get(end).copied()) {
+            if plainly_ends_word(b, end) {
                 // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
-                let capitals = end - i >= 2 && !b[i + 1..end].iter().any(u8::is_ascii_lowercase);
+                // Most are capitalized only, which their second letter shows.
+                let capitals = end - i >= 2
+                    && !b[i + 1].is_ascii_lowercase()
+                    && !b[i + 2..end].iter().any(u8::is_ascii_lowercase);
                 let shape = if capitals { CAP | UPPER } else { CAP };
                 push_word(out, b, start..end, shape, &mut sent, words);
-                i = past_space(b, end);
+                i = plain_words(out, b, past_space(b, end), words);
                 continue;
             }
         }
@@ -368,6 +401,24 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
                 shape: 0,
             });
             sent = false;
+            i = plain_words(out, b, past_space(b, i + 1), words);
+            continue;
+        }
+        if c == b'.' {
+            // A full stop ends the sentence, unless it closes an abbreviation
+            // or an initialism (`Mr.`, `e.g.`) right before it.
+            let ends = !out.last().is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.end as usize == i
+                    && (abbreviation(&b[t.start as usize..t.end as usize]) || t.shape & DOTTED != 0)
+            });
+            out.push(Token {
+                start: start as u32,
+                end: (i + 1) as u32,
+                kind: Kind::Punct(b'.'),
+                shape: 0,
+            });
+            sent = ends;
             i = past_space(b, i + 1);
             continue;
         }
@@ -490,15 +541,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         let len = if c < 0x80 { 1 } else { first_len };
         let p = if c < 0x80 { c } else { 0x80 };
         let quote = c == b'"' || (c >= 0x80 && matches!(first, '“' | '‘' | '«'));
-        let ends_sentence = match c {
-            b'.' => !out.last().is_some_and(|t| {
-                t.kind == Kind::Word
-                    && t.end as usize == i
-                    && (abbreviation(&b[t.start as usize..t.end as usize]) || t.shape & DOTTED != 0)
-            }),
-            b'!' | b'?' | b':' => true,
-            _ => false,
-        };
+        let ends_sentence = matches!(c, b'!' | b'?' | b':');
         out.push(Token {
             start: start as u32,
             end: (i + len) as u32,
@@ -663,7 +706,7 @@ mod tests {
     #[test]
     fn shortcut_words_and_marks_end_and_look_as_the_general_path_makes_them() {
         let first = LOWER | SENT;
-        let cases: [(&str, &[(&str, u8)]); 8] = [
+        let cases: [(&str, &[(&str, u8)]); 10] = [
             (
                 "Wang met CPC, A and I",
                 &[
@@ -688,6 +731,34 @@ mod tests {
                 ],
             ),
             ("don't stop", &[("don", first), ("'t", 0), ("stop", LOWER)]),
+            (
+                "He said. Mr. Li, e.g. x.y now.5 end.",
+                &[
+                    ("He", CAP | SENT),
+                    ("said", LOWER),
+                    (".", 0),
+                    ("Mr", CAP | SENT),
+                    (".", 0),
+                    ("Li", CAP),
+                    (",", 0),
+                    ("e.g.", LOWER | DOTTED),
+                    ("x.y", LOWER | DOTTED),
+                    ("now", LOWER),
+                    (".", 0),
+                    ("5", 0),
+                    ("end", LOWER),
+                    (".", 0),
+                ],
+            ),
+            (
+                "U.S. CPC.é",
+                &[
+                    ("U.S.", CAP | UPPER | DOTTED | SENT),
+                    ("CPC", CAP | UPPER),
+                    (".", 0),
+                    ("é", LOWER | SENT),
+                ],
+            ),
             ("e.g. this", &[("e.g.", first | DOTTED), ("this", LOWER)]),
             (
                 "x2 and a-b",
