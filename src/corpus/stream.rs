@@ -19,6 +19,7 @@ use crate::entity::index::{Found, NameKeys};
 use crate::entity::{self, Entities, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
+use smallvec::{SmallVec, smallvec};
 use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
@@ -249,19 +250,24 @@ fn note_and_index(
     }
 }
 
+/// An input's articles, or their entities: most inputs hold one article,
+/// kept inline, so that the thread that indexes them frees no allocation
+/// made on a worker (glibc's malloc then takes the worker's lock).
+type Each<T> = SmallVec<[T; 1]>;
+
 /// One input, read and parsed, with its articles' entities when they were
 /// looked for or saved.
 struct Read<'s> {
     /// Its articles: whole, or only the header when the text stays in the
     /// file (known from the cache, or stripped on the worker once extracted).
-    articles: Vec<Article>,
+    articles: Each<Article>,
     /// Where its only article's text is left.
     left_in: Option<LeftIn>,
     /// That article's header, for the cache, when the file was read.
     header: Option<Header>,
     /// Bytes of article text read (for a file known from the cache, its size).
     bytes: u64,
-    entities: Option<Vec<ArticleFound<'s>>>,
+    entities: Option<Each<ArticleFound<'s>>>,
     diagnostics: Vec<Diagnostic>,
     /// How the cache knows the file, for files with a stable identity.
     file: Option<(String, FileKey)>,
@@ -290,6 +296,7 @@ fn read_and_extract<'s>(
         return read;
     }
     let (articles, diagnostics, key) = read_source_keyed(source);
+    let articles: Each<Article> = articles.into_iter().collect();
     let one = key
         .filter(|_| rereadable && articles.len() == 1)
         .map(|key| (key, articles[0].text_hash()));
@@ -365,7 +372,7 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
         ..Article::default()
     };
     Some(Read {
-        articles: vec![article],
+        articles: smallvec![article],
         left_in: Some(LeftIn {
             key,
             hash: header.hash,
@@ -373,7 +380,7 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
         }),
         header: None,
         bytes: key.size,
-        entities: Some(vec![ArticleFound::Saved(entities)]),
+        entities: Some(smallvec![ArticleFound::Saved(entities)]),
         diagnostics: Vec::new(),
         file: Some((record, key)),
         saved: Some(i),
@@ -644,7 +651,7 @@ fn absorb<'s>(
                 file,
                 header: read.header,
                 range,
-                found: read.entities,
+                found: read.entities.map(Each::into_vec),
             });
         }
         for article in read.articles {
