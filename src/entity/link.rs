@@ -22,6 +22,7 @@ pub struct Item<'a> {
 
 /// Each item's words with single spaces into `names`: the text itself when it has them
 /// already, else its words joined in `spaced` (emptied first; one name a line).
+#[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
     spaced.clear();
     for it in items.iter().filter(|it| !it.cand.clean) {
@@ -140,17 +141,16 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// The words of people's names in an article, kept from one article to the next.
 #[derive(Default)]
 struct PeopleWords {
-    /// First and last words of people's names, emptied between articles (see `recycle`).
-    words: Vec<&'static str>,
-    /// Positions in `words` found by the word, and whether the word is the last word of
-    /// a name.
-    table: HashTable<(u32, bool)>,
+    /// First and last words of people's names, each with whether it is the last word of
+    /// its name; emptied between articles (see `recycle`).
+    words: Vec<(&'static str, bool)>,
     /// People's names of several words, emptied between articles.
     full: Vec<&'static str>,
 }
 
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
+#[inline(never)]
 fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     // Only names of several words whose kind is still open can shrink.
@@ -160,21 +160,15 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     {
         return;
     }
-    let mut words: Vec<&str> = recycle(std::mem::take(&mut spare.words));
+    let mut words: Vec<(&str, bool)> = recycle(std::mem::take(&mut spare.words));
     let mut full: Vec<&str> = recycle(std::mem::take(&mut spare.full));
-    let table = &mut spare.table;
-    table.clear();
+    // The words are few and most words looked up are none of them: their shapes rule
+    // those out before the list is searched.
+    let mut shapes = Shapes::default();
     for it in items.iter().filter(strong) {
         for (w, last) in [(first_word(it.text), false), (last_word(it.text), true)] {
-            let same = |&(k, _): &(u32, bool)| words[k as usize] == w;
-            let rehash = |&(k, _): &(u32, bool)| hash(words[k as usize]);
-            match table.entry(hash(w), same, rehash) {
-                Entry::Occupied(mut e) => e.get_mut().1 |= last,
-                Entry::Vacant(e) => {
-                    e.insert((words.len() as u32, last));
-                    words.push(w);
-                }
-            }
+            shapes.add(w);
+            words.push((w, last));
         }
         if it.cand.words >= 2 {
             full.push(it.text);
@@ -182,9 +176,13 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     }
     // Whether `w` is a word of a person's name: `Some(true)` for a last word.
     let find = |w: &str| {
-        table
-            .find(hash(w), |&(k, _)| words[k as usize] == w)
-            .map(|&(_, last)| last)
+        if !shapes.may_hold(w) {
+            return None;
+        }
+        words
+            .iter()
+            .filter(|(k, _)| *k == w)
+            .fold(None, |found, &(_, last)| Some(found == Some(true) || last))
     };
     for it in items.iter_mut() {
         let c = &it.cand;
@@ -232,22 +230,35 @@ struct Shapes {
     tails: [u64; 64],
 }
 
-impl Shapes {
-    /// The names of the `items` that `wanted` accepts.
-    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes {
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
             heads: [0; 64],
             tails: [0; 64],
-        };
+        }
+    }
+}
+
+impl Shapes {
+    /// The names of the `items` that `wanted` accepts.
+    #[inline(never)]
+    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes::default();
         for (it, name) in items.iter().zip(names) {
             if wanted(&it.cand) {
-                let b = name.as_bytes();
-                let bit = 1 << (b.len() & 63);
-                shapes.heads[Self::class(b.first())] |= bit;
-                shapes.tails[Self::class(b.last())] |= bit;
+                shapes.add(name);
             }
         }
         shapes
+    }
+
+    /// Adds `name` to the names.
+    #[inline]
+    fn add(&mut self, name: &str) {
+        let b = name.as_bytes();
+        let bit = 1 << (b.len() & 63);
+        self.heads[Self::class(b.first())] |= bit;
+        self.tails[Self::class(b.last())] |= bit;
     }
 
     /// The row of the tables for a name's first or last byte.
@@ -287,20 +298,25 @@ impl Shapes {
 /// The numbers below `n` whose remainders modulo 64 are the bits set in `bits`, in
 /// increasing order.
 fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
-    (0..n)
-        .step_by(64)
-        .flat_map(move |base| ones(bits).map(move |k| base + k))
-        .take_while(move |&len| len < n)
-}
-
-/// The positions of the bits set in `bits`, lowest first.
-fn ones(mut bits: u64) -> impl Iterator<Item = usize> {
+    // The bits not yet given of the 64 numbers from `base` on.
+    let (mut base, mut rest) = (0, bits);
     std::iter::from_fn(move || {
-        (bits != 0).then(|| {
-            let k = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            k
-        })
+        while rest == 0 {
+            base += 64;
+            if base >= n {
+                return None;
+            }
+            rest = bits;
+        }
+        let len = base + rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        if len < n {
+            Some(len)
+        } else {
+            // All later numbers are greater.
+            (base, rest) = (n, 0);
+            None
+        }
     })
 }
 
@@ -406,6 +422,7 @@ struct Linker<'t, 'i, 'a> {
 }
 
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
+    #[inline(never)]
     fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
         let Tables {
             ids,
@@ -485,6 +502,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
+    #[inline(never)]
     fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
         let named = (0..n).any(|i| {
@@ -575,6 +593,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
+    #[inline(never)]
     fn capitals(&mut self, capped: &[usize]) {
         let n = self.items.len();
         for &i in capped {
@@ -591,6 +610,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Sorts out the items that some steps look at (see `Lists`).
+    #[inline(never)]
     fn lists(&self, lists: &mut Lists) {
         let Lists {
             long,
@@ -631,6 +651,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Acronyms: defined in parentheses, or matching the initials of a longer name.
+    #[inline(never)]
     fn acronyms(&mut self, capped: &[usize], long: &[usize]) {
         for &i in capped {
             let c = self.items[i].cand;
@@ -654,6 +675,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
+    #[inline(never)]
     fn short_forms(&mut self, long: &[usize], targets: &mut ShortForms) {
         if long.is_empty() {
             return;
@@ -690,6 +712,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     ///
     /// A long name written again adds only the parts it did not add before: what it adds
     /// again changes nothing. `None` if no long name has a short form.
+    #[inline(never)]
     fn short_form_targets<'b>(
         &self,
         long: &[usize],
@@ -740,6 +763,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// The same words typed elsewhere in the article.
+    #[inline(never)]
     fn same_words(&mut self, typed: &mut Vec<u32>, open: &mut Vec<usize>) {
         let typed = refill(typed, self.groups(), u32::MAX);
         open.clear();
@@ -762,6 +786,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
     /// (`listed`: the items in a list, see `lists`).
+    #[inline(never)]
     fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         kinds.clear();
         for &i in listed {
@@ -796,6 +821,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
+    #[inline(never)]
     fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
         let decided = refill(decided, self.groups(), None);
         for i in 0..self.items.len() {
@@ -816,6 +842,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
+    #[inline(never)]
     fn entities(mut self, s: &mut Steps, out: &mut Entities) {
         let n = self.items.len();
         let names = self.names;
@@ -865,16 +892,32 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let aliased = refill(&mut s.aliased, self.groups(), u32::MAX);
         for (e, &r) in roots.iter().enumerate() {
             let head = first[r];
+            // Most entities are named once: their one name is the canonical one.
+            if next[head] == usize::MAX {
+                let Some(kind) = self.state[head].kind else {
+                    continue;
+                };
+                let mut respelled = false;
+                out.begin(kind, |text| {
+                    respelled = push_display_name(text, names[head], kind);
+                });
+                if respelled {
+                    out.push_alias(names[head]);
+                }
+                out.push_mention(Mention {
+                    block: items[head].block,
+                    start: items[head].cand.start,
+                    end: items[head].cand.end,
+                });
+                continue;
+            }
             let m =
                 std::iter::successors(Some(head), |&i| Some(next[i]).filter(|&j| j != usize::MAX));
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = match next[head] {
-                usize::MAX => Some(head),
-                _ => m
-                    .clone()
-                    .filter(|&i| self.state[i].kind.is_some())
-                    .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32)),
-            };
+            let best = m
+                .clone()
+                .filter(|&i| self.state[i].kind.is_some())
+                .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32));
             let Some(best) = best else { continue };
             let Some(kind) = self.state[best].kind else {
                 continue;
@@ -907,6 +950,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 /// Links, types and groups the candidates of one article into the entities
 /// `out` (emptied first), with the buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
+#[inline(never)]
 pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out: &mut Entities) {
     shrink_to_people(items, &mut scratch.people);
     if sport {
