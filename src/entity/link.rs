@@ -56,6 +56,7 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 /// Appends the canonical name as shown to `out`: a place written in capitals
 /// (`NEW YORK` in a dateline) is shown capitalized (`New York`); acronyms stay.
 /// False when it appended `name` as it is.
+#[inline(always)]
 fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
     let all_caps = || !name.chars().any(char::is_lowercase);
     let word_like = || {
@@ -63,20 +64,26 @@ fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
             .all(|w| w.chars().count() >= 4 && !w.contains('.'))
     };
     if kind == EntityKind::Place && all_caps() && word_like() {
-        for (k, w) in name.split(' ').enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                out.push(c);
-                out.extend(cs.flat_map(char::to_lowercase));
-            }
-        }
+        push_capitalized(out, name);
         true
     } else {
         out.push_str(name);
         false
+    }
+}
+
+/// Appends `name` with each word capitalized: `New York` for `NEW YORK`.
+#[inline(never)]
+fn push_capitalized(out: &mut String, name: &str) {
+    for (k, w) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut cs = w.chars();
+        if let Some(c) = cs.next() {
+            out.push(c);
+            out.extend(cs.flat_map(char::to_lowercase));
+        }
     }
 }
 
@@ -354,6 +361,8 @@ struct Lists {
     capped: Vec<usize>,
     /// Names listed with others (`Aksu, Hotan and Alaer`).
     listed: Vec<usize>,
+    /// Names whose kind the sentence left open: only these are decided by context.
+    unsettled: Vec<usize>,
 }
 
 /// The buffers of `short_form_targets`.
@@ -616,10 +625,12 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             long,
             capped,
             listed,
+            unsettled,
         } = lists;
         long.clear();
         capped.clear();
         listed.clear();
+        unsettled.clear();
         for (i, it) in self.items.iter().enumerate() {
             let c = &it.cand;
             if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
@@ -630,6 +641,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             }
             if c.coord != 0 {
                 listed.push(i);
+            }
+            if !self.state[i].resolved {
+                unsettled.push(i);
             }
         }
     }
@@ -822,9 +836,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
     #[inline(never)]
-    fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
+    fn by_context(
+        &mut self,
+        multi_word_only: bool,
+        unsettled: &[usize],
+        decided: &mut Vec<Option<EntityKind>>,
+    ) {
         let decided = refill(decided, self.groups(), None);
-        for i in 0..self.items.len() {
+        // The others were settled from the start.
+        for &i in unsettled {
             if self.state[i].resolved
                 || !self.state[i].keep
                 || multi_word_only && self.items[i].cand.words < 2
@@ -965,20 +985,21 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
     let mut l = Linker::new(items, &names, &mut scratch.tables);
-    l.by_context(true, &mut s.decided);
-    l.people(s);
     l.lists(&mut s.lists);
+    l.by_context(true, &s.lists.unsettled, &mut s.decided);
+    l.people(s);
     let Lists {
         long,
         capped,
         listed,
+        unsettled,
     } = &s.lists;
     l.capitals(capped);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
     l.same_words(&mut s.typed, &mut s.open);
     l.coordination(listed, &mut s.kinds);
-    l.by_context(false, &mut s.decided);
+    l.by_context(false, unsettled, &mut s.decided);
     l.entities(s, out);
     scratch.names = recycle(names);
 }
