@@ -25,7 +25,9 @@ pub struct Item<'a> {
 #[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
     spaced.clear();
+    let mut all_clean = true;
     for it in items.iter().filter(|it| !it.cand.clean) {
+        all_clean = false;
         for (k, word) in it.text.split_whitespace().enumerate() {
             if k > 0 {
                 spaced.push(' ');
@@ -33,6 +35,10 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
             spaced.push_str(word);
         }
         spaced.push('\n');
+    }
+    if all_clean {
+        names.extend(items.iter().map(|it| it.text));
+        return;
     }
     let mut respaced = spaced.split('\n');
     names.extend(items.iter().map(|it| {
