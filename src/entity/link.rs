@@ -1038,6 +1038,52 @@ mod tests {
     }
 
     #[test]
+    fn open_names_shrink_to_the_people_they_open_with() {
+        let person = |text| {
+            let mut it = item(text, false);
+            it.cand.guess = Guess::Person;
+            it.cand.strong = true;
+            it
+        };
+        let weak_person = |text| {
+            let mut it = item(text, false);
+            it.cand.guess = Guess::Person;
+            it
+        };
+        let mut items = vec![
+            person("Andy Warhol"),
+            person("John Smith"),
+            item("Warhol Polaroids", false),
+            item("Andy Warhol Photographic Legacy Program", false),
+            // Both words name people: left as it is.
+            item("Warhol Smith", false),
+            // `Andy` opens a name but ends none: a person's name keeps it, a name of
+            // unknown kind shrinks to it.
+            weak_person("Andy Foo"),
+            item("Andy Bar", false),
+            item("Foo Bar", false),
+        ];
+        // The spare lists hold words of an earlier article: they must not count.
+        let mut spare = PeopleWords::default();
+        shrink_to_people(&mut [person("Foo Bar"), item("Foo Baz", false)], &mut spare);
+        shrink_to_people(&mut items, &mut spare);
+        let texts: Vec<(&str, Guess)> = items.iter().map(|it| (it.text, it.cand.guess)).collect();
+        assert_eq!(
+            texts[2..],
+            [
+                ("Warhol", Guess::Unknown),
+                ("Andy Warhol", Guess::Person),
+                ("Warhol Smith", Guess::Unknown),
+                ("Andy Foo", Guess::Person),
+                ("Andy", Guess::Unknown),
+                ("Foo Bar", Guess::Unknown),
+            ]
+        );
+        assert_eq!(items[3].cand.words, 2);
+        assert_eq!(items[3].cand.end, 11);
+    }
+
+    #[test]
     fn shapes_give_the_parts_of_a_longer_name_that_may_be_names() {
         let long_word = format!("Ab{}", "c".repeat(64));
         let texts = ["Xinhua", "News Agency", "CPC", &long_word];
