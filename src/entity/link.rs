@@ -408,7 +408,6 @@ struct Steps {
     lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
-    open: Vec<usize>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
@@ -579,6 +578,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             return;
         }
         for i in 0..n {
+            // Most names are part of no person's name.
+            let (owner, count) = parts[self.same[i] as usize];
+            if owner == usize::MAX {
+                continue;
+            }
             let c = self.items[i].cand;
             if c.words > 3 || c.upper {
                 continue;
@@ -588,11 +592,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 Guess::Place => !c.strong || (c.words == 1 && !c.country),
                 Guess::Org => false,
             };
-            if !may_be_person {
-                continue;
-            }
-            let (owner, count) = parts[self.same[i] as usize];
-            if owner == usize::MAX || owner == i || self.items[owner].cand.words <= c.words {
+            if !may_be_person || owner == i || self.items[owner].cand.words <= c.words {
                 continue;
             }
             match count {
@@ -704,14 +704,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             return;
         };
         for i in 0..self.items.len() {
+            // The one long name (however often written) that `names[i]` is short for;
+            // most names are short for none.
+            let (l, ambiguous) = targets[self.same[i] as usize];
+            if l == usize::MAX || ambiguous {
+                continue;
+            }
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.state[i].kind == Some(EntityKind::Person)
             {
-                continue;
-            }
-            // The one long name (however often written) that `names[i]` is short for.
-            let (l, ambiguous) = targets[self.same[i] as usize];
-            if l == usize::MAX || ambiguous {
                 continue;
             }
             let own = self.state[i].kind;
@@ -784,21 +785,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// The same words typed elsewhere in the article.
     #[inline(never)]
-    fn same_words(&mut self, typed: &mut Vec<u32>, open: &mut Vec<usize>) {
+    fn same_words(&mut self, unsettled: &[usize], typed: &mut Vec<u32>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        open.clear();
         for (i, state) in self.state.iter().enumerate() {
             let g = self.same[i] as usize;
-            if !state.resolved {
-                open.push(i);
-            } else if state.keep && state.kind.is_some() && typed[g] == u32::MAX {
+            if state.resolved && state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
         }
         // Linking one leaves the others as they were: their typed items have their kind.
-        for &i in open.iter() {
+        for &i in unsettled {
             let j = typed[self.same[i] as usize];
-            if j != u32::MAX {
+            if j != u32::MAX && !self.state[i].resolved {
                 self.link(i, j as usize);
             }
         }
@@ -1003,7 +1001,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     l.capitals(capped);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
-    l.same_words(&mut s.typed, &mut s.open);
+    l.same_words(unsettled, &mut s.typed);
     l.coordination(listed, &mut s.kinds);
     l.by_context(false, unsettled, &mut s.decided);
     l.entities(s, out);
