@@ -685,10 +685,23 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 continue;
             }
             let text = self.items[i].text;
-            if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            let mut letters = text.chars().filter(|c| c.is_alphanumeric());
+            let Some(head) = letters.next() else {
+                continue;
+            };
+            if letters.next().is_none() {
                 continue;
             }
-            if let Some(l) = self.unique(i, long, |name| acronym_matches(text, name)) {
+            // A name opening with a capital other than the acronym's first letter has
+            // other initials: most names are ruled out without spelling them out.
+            let may_match = |name: &str| {
+                name.chars()
+                    .next()
+                    .is_none_or(|c| c == head || !c.is_uppercase())
+            };
+            if let Some(l) = self.unique(i, long, |name| {
+                may_match(name) && acronym_matches(text, name)
+            }) {
                 self.link(i, l);
             }
         }
