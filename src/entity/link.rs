@@ -416,6 +416,7 @@ struct Steps {
     last: Vec<usize>,
     next: Vec<usize>,
     aliased: Vec<u32>,
+    written: Vec<u32>,
 }
 
 /// The candidates of one article as a union-find forest with kinds.
@@ -609,16 +610,27 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
     #[inline(never)]
-    fn capitals(&mut self, capped: &[usize]) {
+    fn capitals(&mut self, capped: &[usize], written: &mut Vec<u32>) {
+        const UNKNOWN: u32 = u32::MAX;
+        const NONE: u32 = u32::MAX - 1;
         let n = self.items.len();
+        // By name group: the first item with the name written normally, once looked up.
+        let written = refill(written, self.groups(), UNKNOWN);
         for &i in capped {
             if !self.items[i].cand.upper {
                 continue;
             }
-            let j = (0..n).find(|&j| {
-                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(self.names[i])
-            });
-            if let Some(j) = j {
+            let found = &mut written[self.same[i] as usize];
+            if *found == UNKNOWN {
+                *found = (0..n)
+                    .find(|&j| {
+                        !self.items[j].cand.upper
+                            && self.names[j].eq_ignore_ascii_case(self.names[i])
+                    })
+                    .map_or(NONE, |j| j as u32);
+            }
+            if *found != NONE {
+                let j = *found as usize;
                 self.link(i, j);
             }
         }
@@ -1011,7 +1023,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
         listed,
         unsettled,
     } = &s.lists;
-    l.capitals(capped);
+    l.capitals(capped, &mut s.written);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
     l.same_words(unsettled, &mut s.typed);
