@@ -436,6 +436,8 @@ struct Linker<'t, 'i, 'a> {
     wanted: Shapes,
 }
 
+// The steps are kept out of line (`inline(never)`): inlined into `entities` all together
+// they took more instructions.
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     #[inline(never)]
     fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
