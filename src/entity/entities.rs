@@ -152,6 +152,15 @@ impl Entities {
         }
     }
 
+    /// Adds the one mention of the entity begun last.
+    pub(crate) fn push_mention(&mut self, mention: Mention) {
+        let Some(e) = self.entities.last_mut() else {
+            return;
+        };
+        self.mentions.push(mention);
+        e.mentions.end = self.mentions.len() as u32;
+    }
+
     /// Adds the mentions of the entity begun last: put in reading order,
     /// each once.
     pub(crate) fn push_mentions(&mut self, mentions: impl IntoIterator<Item = Mention>) {

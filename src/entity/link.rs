@@ -22,9 +22,12 @@ pub struct Item<'a> {
 
 /// Each item's words with single spaces into `names`: the text itself when it has them
 /// already, else its words joined in `spaced` (emptied first; one name a line).
+#[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
     spaced.clear();
+    let mut all_clean = true;
     for it in items.iter().filter(|it| !it.cand.clean) {
+        all_clean = false;
         for (k, word) in it.text.split_whitespace().enumerate() {
             if k > 0 {
                 spaced.push(' ');
@@ -32,6 +35,10 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
             spaced.push_str(word);
         }
         spaced.push('\n');
+    }
+    if all_clean {
+        names.extend(items.iter().map(|it| it.text));
+        return;
     }
     let mut respaced = spaced.split('\n');
     names.extend(items.iter().map(|it| {
@@ -55,6 +62,7 @@ fn kind_of(g: Guess) -> Option<EntityKind> {
 /// Appends the canonical name as shown to `out`: a place written in capitals
 /// (`NEW YORK` in a dateline) is shown capitalized (`New York`); acronyms stay.
 /// False when it appended `name` as it is.
+#[inline(always)]
 fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
     let all_caps = || !name.chars().any(char::is_lowercase);
     let word_like = || {
@@ -62,20 +70,26 @@ fn push_display_name(out: &mut String, name: &str, kind: EntityKind) -> bool {
             .all(|w| w.chars().count() >= 4 && !w.contains('.'))
     };
     if kind == EntityKind::Place && all_caps() && word_like() {
-        for (k, w) in name.split(' ').enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                out.push(c);
-                out.extend(cs.flat_map(char::to_lowercase));
-            }
-        }
+        push_capitalized(out, name);
         true
     } else {
         out.push_str(name);
         false
+    }
+}
+
+/// Appends `name` with each word capitalized: `New York` for `NEW YORK`.
+#[inline(never)]
+fn push_capitalized(out: &mut String, name: &str) {
+    for (k, w) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut cs = w.chars();
+        if let Some(c) = cs.next() {
+            out.push(c);
+            out.extend(cs.flat_map(char::to_lowercase));
+        }
     }
 }
 
@@ -140,17 +154,16 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// The words of people's names in an article, kept from one article to the next.
 #[derive(Default)]
 struct PeopleWords {
-    /// First and last words of people's names, emptied between articles (see `recycle`).
-    words: Vec<&'static str>,
-    /// Positions in `words` found by the word, and whether the word is the last word of
-    /// a name.
-    table: HashTable<(u32, bool)>,
+    /// First and last words of people's names, each with whether it is the last word of
+    /// its name; emptied between articles (see `recycle`).
+    words: Vec<(&'static str, bool)>,
     /// People's names of several words, emptied between articles.
     full: Vec<&'static str>,
 }
 
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
+#[inline(never)]
 fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     // Only names of several words whose kind is still open can shrink.
@@ -160,21 +173,15 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     {
         return;
     }
-    let mut words: Vec<&str> = recycle(std::mem::take(&mut spare.words));
+    let mut words: Vec<(&str, bool)> = recycle(std::mem::take(&mut spare.words));
     let mut full: Vec<&str> = recycle(std::mem::take(&mut spare.full));
-    let table = &mut spare.table;
-    table.clear();
+    // The words are few and most words looked up are none of them: their shapes rule
+    // those out before the list is searched.
+    let mut shapes = Shapes::default();
     for it in items.iter().filter(strong) {
         for (w, last) in [(first_word(it.text), false), (last_word(it.text), true)] {
-            let same = |&(k, _): &(u32, bool)| words[k as usize] == w;
-            let rehash = |&(k, _): &(u32, bool)| hash(words[k as usize]);
-            match table.entry(hash(w), same, rehash) {
-                Entry::Occupied(mut e) => e.get_mut().1 |= last,
-                Entry::Vacant(e) => {
-                    e.insert((words.len() as u32, last));
-                    words.push(w);
-                }
-            }
+            shapes.add(w);
+            words.push((w, last));
         }
         if it.cand.words >= 2 {
             full.push(it.text);
@@ -182,9 +189,13 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     }
     // Whether `w` is a word of a person's name: `Some(true)` for a last word.
     let find = |w: &str| {
-        table
-            .find(hash(w), |&(k, _)| words[k as usize] == w)
-            .map(|&(_, last)| last)
+        if !shapes.may_hold(w) {
+            return None;
+        }
+        words
+            .iter()
+            .filter(|(k, _)| *k == w)
+            .fold(None, |found, &(_, last)| Some(found == Some(true) || last))
     };
     for it in items.iter_mut() {
         let c = &it.cand;
@@ -232,22 +243,35 @@ struct Shapes {
     tails: [u64; 64],
 }
 
-impl Shapes {
-    /// The names of the `items` that `wanted` accepts.
-    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes {
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
             heads: [0; 64],
             tails: [0; 64],
-        };
+        }
+    }
+}
+
+impl Shapes {
+    /// The names of the `items` that `wanted` accepts.
+    #[inline(never)]
+    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
+        let mut shapes = Shapes::default();
         for (it, name) in items.iter().zip(names) {
             if wanted(&it.cand) {
-                let b = name.as_bytes();
-                let bit = 1 << (b.len() & 63);
-                shapes.heads[Self::class(b.first())] |= bit;
-                shapes.tails[Self::class(b.last())] |= bit;
+                shapes.add(name);
             }
         }
         shapes
+    }
+
+    /// Adds `name` to the names.
+    #[inline]
+    fn add(&mut self, name: &str) {
+        let b = name.as_bytes();
+        let bit = 1 << (b.len() & 63);
+        self.heads[Self::class(b.first())] |= bit;
+        self.tails[Self::class(b.last())] |= bit;
     }
 
     /// The row of the tables for a name's first or last byte.
@@ -287,20 +311,25 @@ impl Shapes {
 /// The numbers below `n` whose remainders modulo 64 are the bits set in `bits`, in
 /// increasing order.
 fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
-    (0..n)
-        .step_by(64)
-        .flat_map(move |base| ones(bits).map(move |k| base + k))
-        .take_while(move |&len| len < n)
-}
-
-/// The positions of the bits set in `bits`, lowest first.
-fn ones(mut bits: u64) -> impl Iterator<Item = usize> {
+    // The bits not yet given of the 64 numbers from `base` on.
+    let (mut base, mut rest) = (0, bits);
     std::iter::from_fn(move || {
-        (bits != 0).then(|| {
-            let k = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            k
-        })
+        while rest == 0 {
+            base += 64;
+            if base >= n {
+                return None;
+            }
+            rest = bits;
+        }
+        let len = base + rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        if len < n {
+            Some(len)
+        } else {
+            // All later numbers are greater.
+            (base, rest) = (n, 0);
+            None
+        }
     })
 }
 
@@ -338,6 +367,8 @@ struct Lists {
     capped: Vec<usize>,
     /// Names listed with others (`Aksu, Hotan and Alaer`).
     listed: Vec<usize>,
+    /// Names whose kind the sentence left open: only these are decided by context.
+    unsettled: Vec<usize>,
 }
 
 /// The buffers of `short_form_targets`.
@@ -377,7 +408,6 @@ struct Steps {
     lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
-    open: Vec<usize>,
     kinds: FxHashMap<u32, Option<EntityKind>>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
@@ -386,6 +416,7 @@ struct Steps {
     last: Vec<usize>,
     next: Vec<usize>,
     aliased: Vec<u32>,
+    written: Vec<u32>,
 }
 
 /// The candidates of one article as a union-find forest with kinds.
@@ -405,7 +436,10 @@ struct Linker<'t, 'i, 'a> {
     wanted: Shapes,
 }
 
+// The steps are kept out of line (`inline(never)`): inlined into `entities` all together
+// they took more instructions.
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
+    #[inline(never)]
     fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
         let Tables {
             ids,
@@ -485,6 +519,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
+    #[inline(never)]
     fn people(&mut self, s: &mut Steps) {
         let n = self.items.len();
         let named = (0..n).any(|i| {
@@ -546,6 +581,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             return;
         }
         for i in 0..n {
+            // Most names are part of no person's name.
+            let (owner, count) = parts[self.same[i] as usize];
+            if owner == usize::MAX {
+                continue;
+            }
             let c = self.items[i].cand;
             if c.words > 3 || c.upper {
                 continue;
@@ -555,11 +595,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 Guess::Place => !c.strong || (c.words == 1 && !c.country),
                 Guess::Org => false,
             };
-            if !may_be_person {
-                continue;
-            }
-            let (owner, count) = parts[self.same[i] as usize];
-            if owner == usize::MAX || owner == i || self.items[owner].cand.words <= c.words {
+            if !may_be_person || owner == i || self.items[owner].cand.words <= c.words {
                 continue;
             }
             match count {
@@ -575,31 +611,46 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// A name in capitals (`HOTAN` in a dateline) is the name written normally.
-    fn capitals(&mut self, capped: &[usize]) {
+    #[inline(never)]
+    fn capitals(&mut self, capped: &[usize], written: &mut Vec<u32>) {
+        const UNKNOWN: u32 = u32::MAX;
+        const NONE: u32 = u32::MAX - 1;
         let n = self.items.len();
+        // By name group: the first item with the name written normally, once looked up.
+        let written = refill(written, self.groups(), UNKNOWN);
         for &i in capped {
             if !self.items[i].cand.upper {
                 continue;
             }
-            let j = (0..n).find(|&j| {
-                !self.items[j].cand.upper && self.names[j].eq_ignore_ascii_case(self.names[i])
-            });
-            if let Some(j) = j {
+            let found = &mut written[self.same[i] as usize];
+            if *found == UNKNOWN {
+                *found = (0..n)
+                    .find(|&j| {
+                        !self.items[j].cand.upper
+                            && self.names[j].eq_ignore_ascii_case(self.names[i])
+                    })
+                    .map_or(NONE, |j| j as u32);
+            }
+            if *found != NONE {
+                let j = *found as usize;
                 self.link(i, j);
             }
         }
     }
 
     /// Sorts out the items that some steps look at (see `Lists`).
+    #[inline(never)]
     fn lists(&self, lists: &mut Lists) {
         let Lists {
             long,
             capped,
             listed,
+            unsettled,
         } = lists;
         long.clear();
         capped.clear();
         listed.clear();
+        unsettled.clear();
         for (i, it) in self.items.iter().enumerate() {
             let c = &it.cand;
             if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
@@ -610,6 +661,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             }
             if c.coord != 0 {
                 listed.push(i);
+            }
+            if !self.state[i].resolved {
+                unsettled.push(i);
             }
         }
     }
@@ -631,6 +685,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Acronyms: defined in parentheses, or matching the initials of a longer name.
+    #[inline(never)]
     fn acronyms(&mut self, capped: &[usize], long: &[usize]) {
         for &i in capped {
             let c = self.items[i].cand;
@@ -644,16 +699,30 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
                 continue;
             }
             let text = self.items[i].text;
-            if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            let mut letters = text.chars().filter(|c| c.is_alphanumeric());
+            let Some(head) = letters.next() else {
+                continue;
+            };
+            if letters.next().is_none() {
                 continue;
             }
-            if let Some(l) = self.unique(i, long, |name| acronym_matches(text, name)) {
+            // A name opening with a capital other than the acronym's first letter has
+            // other initials: most names are ruled out without spelling them out.
+            let may_match = |name: &str| {
+                name.chars()
+                    .next()
+                    .is_none_or(|c| c == head || !c.is_uppercase())
+            };
+            if let Some(l) = self.unique(i, long, |name| {
+                may_match(name) && acronym_matches(text, name)
+            }) {
                 self.link(i, l);
             }
         }
     }
 
     /// Short forms of organizations and places: `Xinhua` ↔ `Xinhua News Agency`, `Home Office`.
+    #[inline(never)]
     fn short_forms(&mut self, long: &[usize], targets: &mut ShortForms) {
         if long.is_empty() {
             return;
@@ -662,14 +731,15 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             return;
         };
         for i in 0..self.items.len() {
+            // The one long name (however often written) that `names[i]` is short for;
+            // most names are short for none.
+            let (l, ambiguous) = targets[self.same[i] as usize];
+            if l == usize::MAX || ambiguous {
+                continue;
+            }
             let c = self.items[i].cand;
             if c.words > 3 || c.upper || c.generic || self.state[i].kind == Some(EntityKind::Person)
             {
-                continue;
-            }
-            // The one long name (however often written) that `names[i]` is short for.
-            let (l, ambiguous) = targets[self.same[i] as usize];
-            if l == usize::MAX || ambiguous {
                 continue;
             }
             let own = self.state[i].kind;
@@ -690,6 +760,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     ///
     /// A long name written again adds only the parts it did not add before: what it adds
     /// again changes nothing. `None` if no long name has a short form.
+    #[inline(never)]
     fn short_form_targets<'b>(
         &self,
         long: &[usize],
@@ -740,21 +811,19 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// The same words typed elsewhere in the article.
-    fn same_words(&mut self, typed: &mut Vec<u32>, open: &mut Vec<usize>) {
+    #[inline(never)]
+    fn same_words(&mut self, unsettled: &[usize], typed: &mut Vec<u32>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        open.clear();
         for (i, state) in self.state.iter().enumerate() {
             let g = self.same[i] as usize;
-            if !state.resolved {
-                open.push(i);
-            } else if state.keep && state.kind.is_some() && typed[g] == u32::MAX {
+            if state.resolved && state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
         }
         // Linking one leaves the others as they were: their typed items have their kind.
-        for &i in open.iter() {
+        for &i in unsettled {
             let j = typed[self.same[i] as usize];
-            if j != u32::MAX {
+            if j != u32::MAX && !self.state[i].resolved {
                 self.link(i, j as usize);
             }
         }
@@ -762,6 +831,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
     /// (`listed`: the items in a list, see `lists`).
+    #[inline(never)]
     fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
         kinds.clear();
         for &i in listed {
@@ -796,9 +866,16 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// Whatever is left is decided by its context (the same way for the same words);
     /// with `multi_word_only`, only names of several words.
-    fn by_context(&mut self, multi_word_only: bool, decided: &mut Vec<Option<EntityKind>>) {
+    #[inline(never)]
+    fn by_context(
+        &mut self,
+        multi_word_only: bool,
+        unsettled: &[usize],
+        decided: &mut Vec<Option<EntityKind>>,
+    ) {
         let decided = refill(decided, self.groups(), None);
-        for i in 0..self.items.len() {
+        // The others were settled from the start.
+        for &i in unsettled {
             if self.state[i].resolved
                 || !self.state[i].keep
                 || multi_word_only && self.items[i].cand.words < 2
@@ -816,6 +893,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
+    #[inline(never)]
     fn entities(mut self, s: &mut Steps, out: &mut Entities) {
         let n = self.items.len();
         let names = self.names;
@@ -865,16 +943,32 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let aliased = refill(&mut s.aliased, self.groups(), u32::MAX);
         for (e, &r) in roots.iter().enumerate() {
             let head = first[r];
+            // Most entities are named once: their one name is the canonical one.
+            if next[head] == usize::MAX {
+                let Some(kind) = self.state[head].kind else {
+                    continue;
+                };
+                let mut respelled = false;
+                out.begin(kind, |text| {
+                    respelled = push_display_name(text, names[head], kind);
+                });
+                if respelled {
+                    out.push_alias(names[head]);
+                }
+                out.push_mention(Mention {
+                    block: items[head].block,
+                    start: items[head].cand.start,
+                    end: items[head].cand.end,
+                });
+                continue;
+            }
             let m =
                 std::iter::successors(Some(head), |&i| Some(next[i]).filter(|&j| j != usize::MAX));
             // The longest name (not an acronym) is the canonical one and gives the kind.
-            let best = match next[head] {
-                usize::MAX => Some(head),
-                _ => m
-                    .clone()
-                    .filter(|&i| self.state[i].kind.is_some())
-                    .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32)),
-            };
+            let best = m
+                .clone()
+                .filter(|&i| self.state[i].kind.is_some())
+                .max_by_key(|&i| canonical_rank(&items[i].cand, names[i], i as u32));
             let Some(best) = best else { continue };
             let Some(kind) = self.state[best].kind else {
                 continue;
@@ -907,6 +1001,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 /// Links, types and groups the candidates of one article into the entities
 /// `out` (emptied first), with the buffers of `scratch`.
 /// In a sports report (`sport`), a country's name stands for its team.
+#[inline(never)]
 pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out: &mut Entities) {
     shrink_to_people(items, &mut scratch.people);
     if sport {
@@ -921,20 +1016,21 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
     let mut l = Linker::new(items, &names, &mut scratch.tables);
-    l.by_context(true, &mut s.decided);
-    l.people(s);
     l.lists(&mut s.lists);
+    l.by_context(true, &s.lists.unsettled, &mut s.decided);
+    l.people(s);
     let Lists {
         long,
         capped,
         listed,
+        unsettled,
     } = &s.lists;
-    l.capitals(capped);
+    l.capitals(capped, &mut s.written);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
-    l.same_words(&mut s.typed, &mut s.open);
+    l.same_words(unsettled, &mut s.typed);
     l.coordination(listed, &mut s.kinds);
-    l.by_context(false, &mut s.decided);
+    l.by_context(false, unsettled, &mut s.decided);
     l.entities(s, out);
     scratch.names = recycle(names);
 }
@@ -964,6 +1060,52 @@ mod tests {
             cand,
             text,
         }
+    }
+
+    #[test]
+    fn open_names_shrink_to_the_people_they_open_with() {
+        let person = |text| {
+            let mut it = item(text, false);
+            it.cand.guess = Guess::Person;
+            it.cand.strong = true;
+            it
+        };
+        let weak_person = |text| {
+            let mut it = item(text, false);
+            it.cand.guess = Guess::Person;
+            it
+        };
+        let mut items = vec![
+            person("Andy Warhol"),
+            person("John Smith"),
+            item("Warhol Polaroids", false),
+            item("Andy Warhol Photographic Legacy Program", false),
+            // Both words name people: left as it is.
+            item("Warhol Smith", false),
+            // `Andy` opens a name but ends none: a person's name keeps it, a name of
+            // unknown kind shrinks to it.
+            weak_person("Andy Foo"),
+            item("Andy Bar", false),
+            item("Foo Bar", false),
+        ];
+        // The spare lists hold words of an earlier article: they must not count.
+        let mut spare = PeopleWords::default();
+        shrink_to_people(&mut [person("Foo Bar"), item("Foo Baz", false)], &mut spare);
+        shrink_to_people(&mut items, &mut spare);
+        let texts: Vec<(&str, Guess)> = items.iter().map(|it| (it.text, it.cand.guess)).collect();
+        assert_eq!(
+            texts[2..],
+            [
+                ("Warhol", Guess::Unknown),
+                ("Andy Warhol", Guess::Person),
+                ("Warhol Smith", Guess::Unknown),
+                ("Andy Foo", Guess::Person),
+                ("Andy", Guess::Unknown),
+                ("Foo Bar", Guess::Unknown),
+            ]
+        );
+        assert_eq!(items[3].cand.words, 2);
+        assert_eq!(items[3].cand.end, 11);
     }
 
     #[test]
