@@ -753,3 +753,64 @@ pub fn collect_saving<S: AsRef<str>>(
     let saving = cache.map_or_else(Saving::default, Saving::start);
     ((articles, index, diagnostics), saving)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sizes of the batches `found` is taken in, as [`run`] takes them.
+    fn batch_sizes(found: impl Iterator<Item = Result<Source, Diagnostic>>) -> Vec<usize> {
+        let mut inputs = Inputs {
+            found,
+            pulled: 0,
+            problems: Vec::new(),
+        };
+        let mut progress = Progress::default();
+        let mut size = FIRST_BATCH * 2;
+        let mut sizes = Vec::new();
+        loop {
+            let chunk = inputs.take(size, &mut progress);
+            if chunk.is_empty() {
+                return sizes;
+            }
+            sizes.push(chunk.len());
+            size = inputs.next_size(size);
+        }
+    }
+
+    fn sources(n: usize) -> impl Iterator<Item = Result<Source, Diagnostic>> {
+        (0..n).map(|i| {
+            Ok(Source {
+                display: format!("{i}.txt"),
+                origin: Origin::Stdin,
+                format: Format::Text,
+                listed: false,
+            })
+        })
+    }
+
+    #[test]
+    fn batches_grow_to_the_largest_then_shrink_toward_a_known_end() {
+        // `Range::map` knows exactly how many inputs are left.
+        let sizes = batch_sizes(sources(20_000));
+        assert_eq!(sizes.iter().sum::<usize>(), 20_000);
+        assert_eq!(
+            sizes[..7],
+            [64, 128, 256, 512, 1024, 2048, 4096],
+            "{sizes:?}"
+        );
+        let last = sizes.iter().rposition(|&s| s == MAX_BATCH).unwrap();
+        assert!(sizes[last..].windows(2).all(|w| w[1] <= w[0]), "{sizes:?}");
+        assert!(sizes[sizes.len() - 1] <= LAST_BATCH, "{sizes:?}");
+    }
+
+    #[test]
+    fn batches_keep_their_size_while_the_inputs_left_are_not_known() {
+        // A filter cannot tell how many inputs are left.
+        let sizes = batch_sizes(sources(20_000).filter(|_| true));
+        assert_eq!(sizes.iter().sum::<usize>(), 20_000);
+        let (last, before) = sizes.split_last().unwrap();
+        assert!(before[6..].iter().all(|&s| s == MAX_BATCH), "{sizes:?}");
+        assert!(*last > LAST_BATCH, "{sizes:?}");
+    }
+}
