@@ -102,6 +102,14 @@ pub fn file_in<S: AsRef<str>>(dir: &Path, inputs: &[S]) -> Option<PathBuf> {
 /// The absolute form of `path` (joined to the working directory, no
 /// file-system access) as stored in the cache; `None` if not UTF-8.
 pub fn record_path(path: &Path) -> Option<String> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    // Already absolute, with nothing `absolute` would rewrite (a doubled
+    // slash, a `.` component): as it is, without taking it apart.
+    let plain = bytes.first() == Some(&b'/')
+        && !(bytes.iter().zip(&bytes[1..])).any(|(&a, &b)| a == b'/' && (b == b'/' || b == b'.'));
+    if plain {
+        return path.to_str().map(str::to_string);
+    }
     std::path::absolute(path)
         .ok()?
         .into_os_string()
@@ -713,6 +721,34 @@ fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
 mod tests {
     use super::*;
     use crate::entity::EntityIndex;
+
+    #[test]
+    fn record_paths_are_those_std_path_absolute_gives() {
+        let paths = [
+            "/a/b.txt",
+            "/a//b",
+            "//a/b",
+            "///a",
+            "/a/./b",
+            "/a/.hidden",
+            "/a/b/",
+            "/",
+            "/a/..",
+            "/a/b/.",
+            "a/b",
+            "./a",
+            "",
+            ".",
+            "/ä/ö.txt",
+        ];
+        for p in paths {
+            let path = Path::new(p);
+            let std = std::path::absolute(path)
+                .ok()
+                .and_then(|a| a.into_os_string().into_string().ok());
+            assert_eq!(record_path(path), std, "{p:?}");
+        }
+    }
 
     #[test]
     fn strings_are_numbered_once_in_order_of_first_use() {
