@@ -1,6 +1,6 @@
 //! The loader's absorb side on a first start: each article's extracted
-//! entities laid out flat, noted in the saved index being written and added
-//! to the entity index, then short names merged across the collection.
+//! entities noted in the saved index being written and added to the entity
+//! index, then short names merged across the collection.
 //!
 //! `cargo bench --bench index`. Articles are extracted once, outside the
 //! measurement, from the generated set (made on first use with
@@ -12,7 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dateline::article::Article;
 use dateline::article::parse::parse_text;
 use dateline::corpus::cache::{EntityCache, FileKey, Header};
-use dateline::entity::index::{Found, NameKeys};
+use dateline::entity::index::NameKeys;
 use dateline::entity::{Entities, EntityIndex, extract};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -38,11 +38,11 @@ fn absorb_all(articles: &[Extracted]) -> (EntityIndex, EntityCache) {
         mtime_ns: 1,
     };
     for (n, a) in articles.iter().enumerate() {
-        let mut laid = [Found::from(&a.entities)];
+        let file = (a.path.clone(), key);
         let header = Some(&a.header);
-        let numbered = cache.update.add(a.path.clone(), key, &mut laid, header);
-        let keys = numbered.unwrap_or(&mut keys);
-        index.add_found(n as u32, a.header.date, &laid[0], keys);
+        let numbered = cache.update.add(file, [&a.entities].into_iter(), header);
+        let (keys, names) = numbered.unwrap_or((&mut keys, &[]));
+        index.add_entities(n as u32, a.header.date, &a.entities, names, keys);
     }
     index.merge_aliases();
     (index, cache)

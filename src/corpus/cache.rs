@@ -24,11 +24,10 @@
 
 use crate::article::Date;
 use crate::entity::index::{Found, FoundEntity, NameKeys};
-use crate::entity::{EntityKind, Mention};
+use crate::entity::{Entities, EntityKind, Mention};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::borrow::BorrowMut;
 use std::fs::Metadata;
 use std::hash::BuildHasher;
 use std::io::Write;
@@ -103,6 +102,14 @@ pub fn file_in<S: AsRef<str>>(dir: &Path, inputs: &[S]) -> Option<PathBuf> {
 /// The absolute form of `path` (joined to the working directory, no
 /// file-system access) as stored in the cache; `None` if not UTF-8.
 pub fn record_path(path: &Path) -> Option<String> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    // Already absolute, with nothing `absolute` would rewrite (a doubled
+    // slash, a `.` component): as it is, without taking it apart.
+    let plain = bytes.first() == Some(&b'/')
+        && !(bytes.iter().zip(&bytes[1..])).any(|(&a, &b)| a == b'/' && (b == b'/' || b == b'.'));
+    if plain {
+        return path.to_str().map(str::to_string);
+    }
     std::path::absolute(path)
         .ok()?
         .into_os_string()
@@ -183,20 +190,16 @@ impl EntityCache {
             mut strings,
             records,
             names: _,
+            numbered: _,
         } = self.update;
         let mut record_bytes = Vec::new();
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
             let unreadable = || std::io::Error::other("a saved record cannot be read back");
-            let (mut entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
+            let (entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
             let start = record_bytes.len();
-            encode_record(
-                &mut record_bytes,
-                &mut strings,
-                &mut entities,
-                header.as_ref(),
-            );
+            encode_record(&mut record_bytes, &mut strings, &entities, header.as_ref());
             all.push((path.clone(), *key, start..record_bytes.len(), true));
         }
         all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
@@ -446,6 +449,8 @@ pub struct Update {
     /// The entities of the names numbered by `strings`, in the index being
     /// built alongside.
     names: NameKeys,
+    /// The numbers of the names of the entities added last.
+    numbered: Vec<u32>,
 }
 
 impl Update {
@@ -461,27 +466,39 @@ impl Update {
         }
     }
 
-    /// Adds the entities extracted from the file at `path` with `key`, and
-    /// the header of its only article when the reader may keep just that.
+    /// Adds the entities extracted from the file at `path` with `key` (its
+    /// articles' in order), and the header of its only article when the
+    /// reader may keep just that.
     ///
-    /// Numbers each entity's name ([`FoundEntity::key`]) as the saved index
-    /// will, so that the one index built alongside need not look it up
-    /// again, and gives what the numbers stand for in that index; `None`
-    /// (the entities left as they were) when there is no cache to save.
-    pub fn add<'f>(
+    /// Numbers each entity's name as the saved index will, so that the one
+    /// index built alongside need not look the names up again: gives what
+    /// the numbers stand for in that index, and the numbers (every
+    /// article's entities one after another, as [`FoundEntity::key`]
+    /// numbers a saved one's); `None` when there is no cache to save.
+    pub fn add<'e>(
         &mut self,
-        path: String,
-        key: FileKey,
-        entities: &mut [impl BorrowMut<Found<'f>>],
+        (path, key): (String, FileKey),
+        articles: impl Iterator<Item = &'e Entities> + Clone,
         header: Option<&Header>,
-    ) -> Option<&mut NameKeys> {
+    ) -> Option<(&mut NameKeys, &[u32])> {
         if !self.on {
             return None;
         }
         let start = self.records.len();
-        encode_record(&mut self.records, &mut self.strings, entities, header);
+        let out = &mut self.records;
+        self.numbered.clear();
+        put(out, articles.clone().count() as u64);
+        for entities in articles {
+            put(out, entities.len() as u64);
+            for e in entities.iter() {
+                let (name, kind, aliases) = (e.name, e.kind, e.aliases());
+                let name = encode_entity(out, &mut self.strings, name, kind, aliases, e.mentions);
+                self.numbered.push(name.checked_add(1).unwrap_or(0));
+            }
+        }
+        encode_header(out, header);
         self.added.push((path, key, start..self.records.len()));
-        Some(&mut self.names)
+        Some((&mut self.names, &self.numbered))
     }
 }
 
@@ -543,45 +560,64 @@ impl Interner {
 }
 
 /// Appends the record of `articles` (and `header`) to `out`, numbering
-/// their strings in `strings` and each entity's name ([`FoundEntity::key`])
-/// by its string's number.
-fn encode_record<'f>(
+/// their strings in `strings`.
+fn encode_record(
     out: &mut Vec<u8>,
     strings: &mut Interner,
-    articles: &mut [impl BorrowMut<Found<'f>>],
+    articles: &[Found],
     header: Option<&Header>,
 ) {
     put(out, articles.len() as u64);
     for found in articles {
-        let Found {
-            entities,
-            aliases,
-            mentions,
-        } = found.borrow_mut();
-        put(out, entities.len() as u64);
-        for e in entities {
-            let name = strings.id(e.name);
-            e.key = name.checked_add(1).unwrap_or(0);
-            put(out, name.into());
-            out.push(match e.kind {
-                EntityKind::Person => 0,
-                EntityKind::Organization => 1,
-                EntityKind::Place => 2,
-            });
-            let aliases = &aliases[e.aliases.start as usize..e.aliases.end as usize];
-            put(out, aliases.len() as u64);
-            for a in aliases {
-                put(out, strings.id(a).into());
-            }
-            let mentions = &mentions[e.mentions.start as usize..e.mentions.end as usize];
-            put(out, mentions.len() as u64);
-            for m in mentions {
-                put(out, m.block.map_or(0, |b| u64::from(b) + 1));
-                put(out, m.start.into());
-                put(out, m.end.saturating_sub(m.start).into());
-            }
+        put(out, found.entities.len() as u64);
+        for e in &found.entities {
+            let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
+            let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
+            encode_entity(
+                out,
+                strings,
+                e.name,
+                e.kind,
+                aliases.iter().copied(),
+                mentions,
+            );
         }
     }
+    encode_header(out, header);
+}
+
+/// Appends one entity of a record to `out`, numbering its strings in
+/// `strings`; the number of its name.
+fn encode_entity<'e>(
+    out: &mut Vec<u8>,
+    strings: &mut Interner,
+    name: &str,
+    kind: EntityKind,
+    aliases: impl ExactSizeIterator<Item = &'e str>,
+    mentions: &[Mention],
+) -> u32 {
+    let name = strings.id(name);
+    put(out, name.into());
+    out.push(match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+    });
+    put(out, aliases.len() as u64);
+    for a in aliases {
+        put(out, strings.id(a).into());
+    }
+    put(out, mentions.len() as u64);
+    for m in mentions {
+        put(out, m.block.map_or(0, |b| u64::from(b) + 1));
+        put(out, m.start.into());
+        put(out, m.end.saturating_sub(m.start).into());
+    }
+    name
+}
+
+/// Appends the end of a record to `out`: whether there is a `header`, and it.
+fn encode_header(out: &mut Vec<u8>, header: Option<&Header>) {
     match header {
         None => out.push(0),
         Some(h) => {
@@ -687,6 +723,34 @@ mod tests {
     use crate::entity::EntityIndex;
 
     #[test]
+    fn record_paths_are_those_std_path_absolute_gives() {
+        let paths = [
+            "/a/b.txt",
+            "/a//b",
+            "//a/b",
+            "///a",
+            "/a/./b",
+            "/a/.hidden",
+            "/a/b/",
+            "/",
+            "/a/..",
+            "/a/b/.",
+            "a/b",
+            "./a",
+            "",
+            ".",
+            "/ä/ö.txt",
+        ];
+        for p in paths {
+            let path = Path::new(p);
+            let std = std::path::absolute(path)
+                .ok()
+                .and_then(|a| a.into_os_string().into_string().ok());
+            assert_eq!(record_path(path), std, "{p:?}");
+        }
+    }
+
+    #[test]
     fn strings_are_numbered_once_in_order_of_first_use() {
         let mut strings = Interner::default();
         let words = ["Xi", "Xi Jinping", "", "Xi", "xi", "Zoë", "", "Xi Jinping"];
@@ -700,14 +764,16 @@ mod tests {
     #[test]
     fn names_numbered_by_the_cache_find_the_entities_a_look_up_finds() {
         let found = |names: &[(&'static str, EntityKind)]| {
-            let mut f = Found::default();
-            for &(name, kind) in names {
+            let mut f = Entities::default();
+            for (n, &(name, kind)) in names.iter().enumerate() {
                 let m = Mention {
                     block: Some(0),
-                    start: f.mentions.len() as u32,
-                    end: f.mentions.len() as u32 + 1,
+                    start: n as u32,
+                    end: n as u32 + 1,
                 };
-                f.push(name, kind, ["Xi"], [m]);
+                f.begin(kind, |text| text.push_str(name));
+                f.push_alias("Xi");
+                f.push_mentions([m]);
             }
             f
         };
@@ -727,16 +793,71 @@ mod tests {
             mtime_ns: 2,
         };
         for (n, f) in articles.iter().enumerate() {
-            let mut laid = [f.clone()];
-            let keys = update.add(format!("/{n}"), key, &mut laid, None).unwrap();
-            assert!(laid[0].entities.iter().all(|e| e.key != 0));
-            numbered.add_found(n as u32, None, &laid[0], keys);
-            looked_up.add_found(n as u32, None, f, &mut NameKeys::default());
+            let file = (format!("/{n}"), key);
+            let (keys, names) = update.add(file, [f].into_iter(), None).unwrap();
+            assert_eq!(names.len(), f.len());
+            assert!(names.iter().all(|&k| k != 0));
+            numbered.add_entities(n as u32, None, f, names, keys);
+            looked_up.add_entities(n as u32, None, f, &[], &mut NameKeys::default());
         }
         assert_eq!(numbered.entities(), looked_up.entities());
         for n in 0..articles.len() {
             assert_eq!(numbered.of_article(n), looked_up.of_article(n));
         }
+    }
+
+    #[test]
+    fn a_record_reads_back_as_the_entities_added() {
+        let mut article = Entities::default();
+        article.begin(EntityKind::Organization, |t| {
+            t.push_str("Communist Party of China")
+        });
+        article.push_alias("CPC");
+        article.push_alias("the Party");
+        let m = |block, start| Mention {
+            block,
+            start,
+            end: start + 3,
+        };
+        article.push_mentions([m(None, 0), m(Some(2), 300)]);
+        article.begin(EntityKind::Place, |t| t.push_str("Hotan"));
+        article.push_mentions([m(Some(0), 7)]);
+        let empty = Entities::default();
+        let header = Header {
+            title: "Hotan".into(),
+            date: Date::new(2025, 7, 9),
+            hash: 42,
+        };
+        let mut cache = EntityCache {
+            file: None,
+            saved: Saved::default(),
+            update: Update {
+                on: true,
+                ..Update::default()
+            },
+        };
+        let key = FileKey {
+            size: 10,
+            mtime_ns: 20,
+        };
+        let file = ("/a".to_string(), key);
+        let articles = [&article, &empty].into_iter();
+        let (_, names) = cache.update.add(file, articles, Some(&header)).unwrap();
+        let names = names.to_vec();
+        let mut bytes = Vec::new();
+        cache.encode(&mut bytes).unwrap();
+        let saved = Saved::parse(bytes).unwrap();
+        let (i, found) = saved.lookup("/a", key, 2).unwrap();
+        assert_eq!(i, 0);
+        let keys: Vec<u32> = found[0].entities.iter().map(|e| e.key).collect();
+        assert_eq!(keys, names);
+        let mut unnumbered = found[0].clone();
+        unnumbered.entities.iter_mut().for_each(|e| e.key = 0);
+        assert_eq!(unnumbered, Found::from(&article));
+        assert!(found[1].entities.is_empty());
+        assert!(saved.lookup_header("/a", key).is_none());
+        let (_, (_, kept)) = saved.record("/a", key).unwrap();
+        assert_eq!(kept, Some(header));
     }
 
     #[test]

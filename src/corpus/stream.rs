@@ -20,7 +20,6 @@ use crate::entity::{self, Entities, EntityIndex};
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 use smallvec::{SmallVec, smallvec};
-use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -153,16 +152,6 @@ enum ArticleFound<'s> {
     Saved(Found<'s>),
 }
 
-impl ArticleFound<'_> {
-    /// Laid out flat, as the index and the cache take them (those saved are already).
-    fn laid_out(&self) -> Cow<'_, Found<'_>> {
-        match self {
-            ArticleFound::Extracted(e) => Cow::Owned(Found::from(&e.entities)),
-            ArticleFound::Saved(f) => Cow::Borrowed(f),
-        }
-    }
-}
-
 /// The largest entity list kept for another article, in bytes.
 const KEPT_ENTITIES: usize = 64 << 10;
 
@@ -221,9 +210,8 @@ type Indexing<'a> = (&'a mut EntityIndex, &'a mut NameKeys);
 /// Notes the entities `found` in an input's `articles` in the cache
 /// `update` under `note` (the file's path and key; `header`: its only
 /// article's), and adds them to the index `into` as those of the articles
-/// numbered from the number given. Each article's entities are laid out
-/// flat once for both, and their names looked up once: the cache numbers
-/// them, and the index finds them by number.
+/// numbered from the number given. Their names are looked up once: the
+/// cache numbers them, and the index finds them by number.
 fn note_and_index(
     found: &[ArticleFound<'_>],
     articles: &[Article],
@@ -232,20 +220,27 @@ fn note_and_index(
     update: &mut Update,
     into: Option<(Indexing<'_>, usize)>,
 ) {
-    if note.is_none() && into.is_none() {
+    // Only entities just extracted are noted.
+    let extracted = found.iter().filter_map(|f| match f {
+        ArticleFound::Extracted(e) => Some(&e.entities),
+        ArticleFound::Saved(_) => None,
+    });
+    let numbered = note
+        .filter(|_| extracted.clone().count() == found.len())
+        .and_then(|file| update.add(file, extracted, header));
+    let Some(((index, keys), first)) = into else {
         return;
-    }
-    let mut laid: Vec<Cow<Found>> = found.iter().map(ArticleFound::laid_out).collect();
-    let mut numbered = None;
-    if let Some((path, key)) = note {
-        let mut flat: Vec<&mut Found> = laid.iter_mut().map(Cow::to_mut).collect();
-        numbered = update.add(path, key, &mut flat, header);
-    }
-    if let Some(((index, keys), first)) = into {
-        // Names the cache numbered just now are known by those numbers.
-        let keys = numbered.unwrap_or(keys);
-        for ((flat, article), n) in laid.iter().zip(articles).zip(first..) {
-            index.add_found(n as u32, article.date, flat, keys);
+    };
+    // Names the cache numbered just now are known by those numbers.
+    let (keys, mut names) = numbered.unwrap_or((keys, &[]));
+    for ((found, article), n) in found.iter().zip(articles).zip(first..) {
+        match found {
+            ArticleFound::Extracted(e) => {
+                let (these, rest) = names.split_at(e.entities.len().min(names.len()));
+                names = rest;
+                index.add_entities(n as u32, article.date, &e.entities, these, keys);
+            }
+            ArticleFound::Saved(f) => index.add_found(n as u32, article.date, f, keys),
         }
     }
 }

@@ -188,8 +188,8 @@ impl Entities {
 }
 
 impl<'a> From<&'a Entities> for Found<'a> {
-    /// The entities borrowed, as the index and the saved index take them
-    /// (the ranges of aliases and mentions are those kept here).
+    /// The entities borrowed, laid out as a [`Found`] (the ranges of
+    /// aliases and mentions are those kept here).
     fn from(all: &'a Entities) -> Found<'a> {
         let entities = all.entities.iter().map(|e| FoundEntity {
             name: all.str(&e.name),

@@ -1,6 +1,6 @@
 //! The collection-wide entity index: one entity per real-world name across all articles.
 
-use super::{ArticleEntity, EntityKind, Mention};
+use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -164,6 +164,16 @@ fn fold_into(out: &mut String, name: &str) {
     }
 }
 
+/// One entity as [`EntityIndex::add_found`] and [`EntityIndex::add_entities`]
+/// add it.
+struct Adding<'e, A> {
+    name: &'e str,
+    key: u32,
+    kind: EntityKind,
+    aliases: A,
+    mentions: &'e [Mention],
+}
+
 impl EntityIndex {
     /// An empty index.
     pub fn new() -> Self {
@@ -216,6 +226,48 @@ impl EntityIndex {
         found: &Found<'_>,
         keys: &mut NameKeys,
     ) {
+        let entities = found.entities.iter().map(|e| Adding {
+            name: e.name,
+            key: e.key,
+            kind: e.kind,
+            aliases: found.aliases[e.aliases.start as usize..e.aliases.end as usize]
+                .iter()
+                .copied(),
+            mentions: &found.mentions[e.mentions.start as usize..e.mentions.end as usize],
+        });
+        self.add_each(article, date, entities, keys);
+    }
+
+    /// [`EntityIndex::add`] for entities as extraction returns them; their
+    /// names numbered by `names` (in order; 0 or none for a name not
+    /// numbered) as [`FoundEntity::key`] numbers those of a [`Found`].
+    pub fn add_entities(
+        &mut self,
+        article: u32,
+        date: Option<Date>,
+        found: &Entities,
+        names: &[u32],
+        keys: &mut NameKeys,
+    ) {
+        let names = names.iter().copied().chain(std::iter::repeat(0));
+        let entities = found.iter().zip(names).map(|(e, key)| Adding {
+            name: e.name,
+            key,
+            kind: e.kind,
+            aliases: e.aliases(),
+            mentions: e.mentions,
+        });
+        self.add_each(article, date, entities, keys);
+    }
+
+    /// Adds the entities of article number `article`.
+    fn add_each<'e, A: Iterator<Item = &'e str>>(
+        &mut self,
+        article: u32,
+        date: Option<Date>,
+        entities: impl Iterator<Item = Adding<'e, A>>,
+        keys: &mut NameKeys,
+    ) {
         let slot = article as usize;
         if self.per_article.len() <= slot {
             self.per_article.resize(slot + 1, (0, 0));
@@ -226,9 +278,7 @@ impl EntityIndex {
         // Two of the article's entities that are one here (names the
         // extractor kept apart, such as `DAR ES SALAAM` and `Dar es Salaam`).
         let mut twice = false;
-        for e in &found.entities {
-            let aliases = &found.aliases[e.aliases.start as usize..e.aliases.end as usize];
-            let mentions = &found.mentions[e.mentions.start as usize..e.mentions.end as usize];
+        for e in entities {
             let id = match keys.get(e.key, e.kind) {
                 Some(id) => id,
                 None => {
@@ -238,31 +288,41 @@ impl EntityIndex {
                 }
             };
             let entity = &mut self.entities[id as usize];
-            for &alias in aliases {
+            for alias in e.aliases {
                 if alias != entity.name && !entity.aliases.iter().any(|a| a == alias) {
                     entity.aliases.push(alias.to_string());
                 }
             }
+            let slot = (self.occurrences.len() - first) as u32;
             // Articles mostly come in order: appending needs no search.
-            let at = match entity.articles.last() {
-                Some(&last) if last >= article => entity.articles.binary_search(&article),
-                _ => Err(entity.articles.len()),
-            };
-            match at {
-                Err(pos) => {
-                    entity.articles.insert(pos, article);
-                    let slot = (self.occurrences.len() - first) as u32;
-                    self.slots[id as usize].insert(pos, slot);
+            match entity.articles.last() {
+                Some(&last) if last >= article => match entity.articles.binary_search(&article) {
+                    Err(pos) => {
+                        entity.articles.insert(pos, article);
+                        self.slots[id as usize].insert(pos, slot);
+                    }
+                    Ok(_) => twice = true,
+                },
+                _ => {
+                    entity.articles.push(article);
+                    self.slots[id as usize].push(slot);
                 }
-                Ok(_) => twice = true,
             }
-            entity.mentions += mentions.len() as u32;
+            entity.mentions += e.mentions.len() as u32;
             if let Some(d) = date {
-                entity.first_date = Some(entity.first_date.map_or(d, |f| f.min(d)));
-                entity.last_date = Some(entity.last_date.map_or(d, |l| l.max(d)));
+                match (entity.first_date, entity.last_date) {
+                    (Some(f), Some(l)) => {
+                        if d < f {
+                            entity.first_date = Some(d);
+                        } else if d > l {
+                            entity.last_date = Some(d);
+                        }
+                    }
+                    _ => (entity.first_date, entity.last_date) = (Some(d), Some(d)),
+                }
             }
             let start = self.mentions.len() as u32;
-            self.mentions.extend_from_slice(mentions);
+            self.mentions.extend_from_slice(e.mentions);
             self.occurrences.push(Occurrence {
                 id,
                 start,
