@@ -388,10 +388,10 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
 /// 100,000 articles) and before any entity is looked for (the first use of
 /// the extractor builds its word lists); it is indexed while the next is
 /// read. Then, while the workers read one batch, the previous one is added
-/// to the index and sent. Returns the cache to save, unless the receiver
-/// went away.
+/// to the index and sent, and the inputs of the next are found. Returns the
+/// cache to save, unless the receiver went away.
 fn run(
-    found: impl Iterator<Item = Result<Source, Diagnostic>>,
+    found: impl Iterator<Item = Result<Source, Diagnostic>> + Send,
     cache: impl FnOnce() -> EntityCache,
     start: Instant,
     tx: &Sender<LoadEvent>,
@@ -439,9 +439,10 @@ fn run(
     let mut pending: Option<Vec<Read>> = None;
     let mut open = true;
     let mut size = FIRST_BATCH * 2;
+    let mut chunk = inputs.take(size, &mut progress);
     loop {
-        let chunk = inputs.take(size, &mut progress);
         size = inputs.next_size(size);
+        let mut next = Vec::new();
         let done = pending.take();
         let first_batch = sent.take();
         let (read, ()) = rayon::join(
@@ -452,10 +453,45 @@ fn run(
                     .collect::<Vec<_>>()
             },
             || {
-                if let Some((preview, unindexed)) = first_batch {
+                'index: {
+                    if let Some((preview, unindexed)) = first_batch {
+                        let indexing = (&mut index, &mut keys);
+                        index_sent(
+                            0,
+                            &preview,
+                            unindexed,
+                            (&saved, &spare),
+                            &mut update,
+                            indexing,
+                        );
+                    }
+                    let Some(done) = done else {
+                        break 'index;
+                    };
+                    let first = progress.articles;
+                    let mut diagnostics = std::mem::take(&mut inputs.problems);
+                    let (articles, unindexed) = absorb(
+                        done,
+                        (&mut index, &mut keys),
+                        &mut update,
+                        &mut progress,
+                        &mut diagnostics,
+                    );
+                    let (articles, preview) = to_send(articles, !unindexed.is_empty());
+                    progress.elapsed = start.elapsed();
+                    open &= tx
+                        .send(LoadEvent::Batch {
+                            articles,
+                            diagnostics,
+                            progress,
+                        })
+                        .is_ok();
+                    let Some(preview) = preview else {
+                        break 'index;
+                    };
                     let indexing = (&mut index, &mut keys);
                     index_sent(
-                        0,
+                        first,
                         &preview,
                         unindexed,
                         (&saved, &spare),
@@ -463,37 +499,9 @@ fn run(
                         indexing,
                     );
                 }
-                let Some(done) = done else {
-                    return;
-                };
-                let first = progress.articles;
-                let mut diagnostics = std::mem::take(&mut inputs.problems);
-                let (articles, unindexed) = absorb(
-                    done,
-                    (&mut index, &mut keys),
-                    &mut update,
-                    &mut progress,
-                    &mut diagnostics,
-                );
-                let (articles, preview) = to_send(articles, !unindexed.is_empty());
-                progress.elapsed = start.elapsed();
-                open &= tx
-                    .send(LoadEvent::Batch {
-                        articles,
-                        diagnostics,
-                        progress,
-                    })
-                    .is_ok();
-                let Some(preview) = preview else { return };
-                let indexing = (&mut index, &mut keys);
-                index_sent(
-                    first,
-                    &preview,
-                    unindexed,
-                    (&saved, &spare),
-                    &mut update,
-                    indexing,
-                );
+                // The next inputs are found (on a large folder's first
+                // batches, its names sorted) while this batch is read.
+                next = inputs.take(size, &mut progress);
             },
         );
         if !open {
@@ -503,6 +511,7 @@ fn run(
             break;
         }
         pending = Some(read);
+        chunk = next;
     }
     if !inputs.problems.is_empty() {
         let _ = tx.send(LoadEvent::Batch {
