@@ -3,6 +3,8 @@
 //! `(AP Photo/Name)`, and Wikinews' `Image: Nick Moreau.`
 
 use super::Credit;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Agencies whose credits may name an all-capitals photographer (`AP Photo/STR`).
 const PHOTO_AGENCIES: &[&str] = &[
@@ -52,7 +54,7 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
     }
     let photographers: Vec<String> = names
         .split(',')
-        .flat_map(|n| n.split(" and "))
+        .flat_map(split_at_and)
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(str::to_string)
@@ -74,6 +76,23 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
         photographers,
         start,
         end: start + content.len(),
+    })
+}
+
+/// The parts of `names` between the words ` and ` (as `str::split` would
+/// give them, with a searcher built once rather than for every credit).
+fn split_at_and(names: &str) -> impl Iterator<Item = &str> {
+    static AND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" and "));
+    let mut rest = Some(names);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match AND.find(r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + " and ".len()..]);
+                Some(&r[..i])
+            }
+            None => rest.take(),
+        }
     })
 }
 
@@ -228,6 +247,24 @@ mod tests {
     fn several_photographers() {
         let (_, _, who) = credit("Dancers perform. (Xinhua/Li Xiang, Wang Peng)").unwrap();
         assert_eq!(who, names(&["Li Xiang", "Wang Peng"]));
+    }
+
+    #[test]
+    fn names_part_at_and_as_split_does() {
+        for names in [
+            "A and B",
+            "A and  and B",
+            " and A and ",
+            "Andy Anderson",
+            "",
+            "A and",
+        ] {
+            let ours: Vec<&str> = split_at_and(names).collect();
+            let split: Vec<&str> = names.split(" and ").collect();
+            assert_eq!(ours, split, "{names:?}");
+        }
+        let (_, _, who) = credit("Rescue. (Xinhua/Li Ming and Wang Peng, Zhao Lei)").unwrap();
+        assert_eq!(who, names(&["Li Ming", "Wang Peng", "Zhao Lei"]));
     }
 
     #[test]

@@ -40,8 +40,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn skip_spaces(&mut self) -> usize {
-        let rest = self.rest();
-        let n = rest.len() - rest.trim_start_matches(' ').len();
+        let n = self.rest().bytes().take_while(|&b| b == b' ').count();
         self.pos += n;
         n
     }

@@ -7,6 +7,18 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// `s` without white space at either end. Most lines start and end in a
+/// printable ASCII character, which are told from white space by their byte.
+pub(crate) fn trim_space(s: &str) -> &str {
+    let solid = |b: &u8| (0x21..0x7F).contains(b);
+    let b = s.as_bytes();
+    if b.first().is_some_and(solid) && b.last().is_some_and(solid) {
+        s
+    } else {
+        s.trim_matches(is_space)
+    }
+}
+
 /// Characters dropped from the text: control characters other than white space.
 pub(crate) fn is_dropped(c: char) -> bool {
     c.is_control() && !c.is_whitespace()
@@ -33,16 +45,22 @@ impl Style {
     pub(crate) fn of(text: &str) -> Style {
         Style {
             entities: true,
-            tex_quotes: memchr::memmem::find(text.as_bytes(), b"``").is_some(),
+            tex_quotes: has_tex_quotes(text.as_bytes()),
         }
     }
+}
+
+/// Whether `text` holds a TeX opening quote (``): backticks are rare, so
+/// each is found alone and the byte after it checked.
+fn has_tex_quotes(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'`', text).any(|i| text.get(i + 1) == Some(&b'`'))
 }
 
 /// Appends `s` to `out` cleaned (see [`push_normalized`]), without white
 /// space at either end of what it adds; `sep` goes before it when both `out`
 /// and the addition are non-empty. Returns whether anything was added.
 pub(crate) fn push_trimmed(out: &mut String, sep: &str, s: &str, style: Style) -> bool {
-    let s = s.trim_matches(is_space);
+    let s = trim_space(s);
     if s.is_empty() {
         return false;
     }
@@ -279,6 +297,7 @@ mod tests {
         );
         assert_eq!(norm("the '' mark", false), "the '' mark");
         assert!(Style::of("a ``b''").tex_quotes && !Style::of("a 'b'").tex_quotes);
+        assert!(Style::of("`a` ``").tex_quotes && !Style::of("`a` `b`").tex_quotes);
     }
 
     #[test]
@@ -295,6 +314,21 @@ mod tests {
             norm("``It was `Hallelujah,''' he said (''quietly'').", true),
             "\u{201C}It was \u{2018}Hallelujah,\u{2019}\u{201D} he said (\u{201C}quietly\u{201D})."
         );
+    }
+
+    #[test]
+    fn trimming_drops_any_white_space_at_the_ends() {
+        for (s, t) in [
+            ("a b", "a b"),
+            (" a b\r", "a b"),
+            ("\u{A0}caf\u{e9}\u{2003}", "caf\u{e9}"),
+            ("\ta", "a"),
+            ("\u{3}", "\u{3}"),
+            ("  ", ""),
+            ("", ""),
+        ] {
+            assert_eq!(trim_space(s), t, "{s:?}");
+        }
     }
 
     #[test]

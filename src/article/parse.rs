@@ -14,7 +14,7 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
-use super::normalize::{Style, collapse_spaces, is_space, push_trimmed};
+use super::normalize::{Style, collapse_spaces, is_space, push_trimmed, trim_space};
 use super::{Article, Block, BlockKind, Date};
 use memchr::memmem::Finder;
 use std::cell::{OnceCell, RefCell};
@@ -220,7 +220,7 @@ impl<'a> Line<'a> {
     fn new(raw: &'a str) -> Line<'a> {
         Line {
             raw,
-            trimmed: raw.trim_matches(is_space),
+            trimmed: trim_space(raw),
             tabular: OnceCell::new(),
         }
     }
