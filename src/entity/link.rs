@@ -154,12 +154,18 @@ fn acronym_matches(acronym: &str, name: &str) -> bool {
 /// The words of people's names in an article, kept from one article to the next.
 #[derive(Default)]
 struct PeopleWords {
-    /// First and last words of people's names, each with whether it is the last word of
-    /// its name; emptied between articles (see `recycle`).
+    /// First and last words of people's names, each with whether it is the
+    /// last word of its name; emptied between articles (see `recycle`).
     words: Vec<(&'static str, bool)>,
-    /// People's names of several words, emptied between articles.
-    full: Vec<&'static str>,
+    /// People's names of several words, with the place of each mention
+    /// among them; emptied between articles.
+    full: Vec<(&'static str, u32)>,
 }
+
+/// The most entries a list of people's words or names is searched in order:
+/// beyond, it is sorted and searched by halves, so that an article naming
+/// thousands of people takes no time growing with their square.
+const SEARCHED_IN_ORDER: usize = 64;
 
 /// `Warhol Polaroids`: a name of unknown kind that opens with a person's name
 /// found elsewhere in the article is that person's name.
@@ -174,7 +180,7 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
         return;
     }
     let mut words: Vec<(&str, bool)> = recycle(std::mem::take(&mut spare.words));
-    let mut full: Vec<&str> = recycle(std::mem::take(&mut spare.full));
+    let mut full: Vec<(&str, u32)> = recycle(std::mem::take(&mut spare.full));
     // The words are few and most words looked up are none of them: their shapes rule
     // those out before the list is searched.
     let mut shapes = Shapes::default();
@@ -184,18 +190,55 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
             words.push((w, last));
         }
         if it.cand.words >= 2 {
-            full.push(it.text);
+            full.push((it.text, full.len() as u32));
         }
+    }
+    // Long lists: sorted, each entry once (a word marked last if it ever is,
+    // a name at its first mention).
+    let sorted = (
+        words.len() > SEARCHED_IN_ORDER,
+        full.len() > SEARCHED_IN_ORDER,
+    );
+    if sorted.0 {
+        words.sort_unstable();
+        words.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            kept.1 |= same && later.1;
+            same
+        });
+    }
+    if sorted.1 {
+        full.sort_unstable();
+        full.dedup_by(|later, kept| later.0 == kept.0);
     }
     // Whether `w` is a word of a person's name: `Some(true)` for a last word.
     let find = |w: &str| {
         if !shapes.may_hold(w) {
             return None;
         }
+        if sorted.0 {
+            let at = words.binary_search_by(|(k, _)| (*k).cmp(w)).ok()?;
+            return Some(words[at].1);
+        }
         words
             .iter()
             .filter(|(k, _)| *k == w)
             .fold(None, |found, &(_, last)| Some(found == Some(true) || last))
+    };
+    // Of the people's names `name` opens with (followed by a space), the
+    // first mentioned.
+    let opening_person = |name: &str| {
+        if sorted.1 {
+            let starts = name.match_indices(' ').map(|(end, _)| &name[..end]);
+            let found = starts.filter_map(|p| {
+                let at = full.binary_search_by(|(k, _)| (*k).cmp(p)).ok()?;
+                Some(full[at])
+            });
+            return found.min_by_key(|&(_, first)| first).map(|(p, _)| p);
+        }
+        full.iter().map(|&(p, _)| p).find(|p| {
+            p.len() < name.len() && name.starts_with(p) && name.as_bytes()[p.len()] == b' '
+        })
     };
     for it in items.iter_mut() {
         let c = &it.cand;
@@ -203,12 +246,7 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
-        let person = full.iter().find(|p| {
-            p.len() < it.text.len()
-                && it.text.starts_with(**p)
-                && it.text.as_bytes()[p.len()] == b' '
-        });
-        if let Some(p) = person {
+        if let Some(p) = opening_person(it.text) {
             it.cand.end = it.cand.start + p.len() as u32;
             it.text = &it.text[..p.len()];
             it.cand.words = p.split(' ').count().min(255) as u8;
@@ -1106,6 +1144,41 @@ mod tests {
         );
         assert_eq!(items[3].cand.words, 2);
         assert_eq!(items[3].cand.end, 11);
+    }
+
+    #[test]
+    fn names_shrink_alike_however_many_people_the_article_names() {
+        // Past `SEARCHED_IN_ORDER` people the lists are sorted: the same names
+        // shrink to the same people, a name opening with two people's names
+        // to the one mentioned first.
+        let fillers: Vec<String> = (0..2 * SEARCHED_IN_ORDER)
+            .map(|i| format!("Zed{i} Quill{i}"))
+            .collect();
+        fn person(text: &str) -> Item<'_> {
+            let mut it = item(text, false);
+            it.cand.guess = Guess::Person;
+            it.cand.strong = true;
+            it
+        }
+        let shrunk = |people: &[&str], extra: usize| {
+            let mut items: Vec<Item> = fillers[..extra].iter().map(|f| person(f)).collect();
+            items.extend(people.iter().map(|p| person(p)));
+            items.push(person("Andy Warhol"));
+            items.push(item("Warhol Polaroids", false));
+            items.push(item("Mary Ann Lee Trust", false));
+            items.push(item("Andy Bar", false));
+            shrink_to_people(&mut items, &mut PeopleWords::default());
+            let texts: Vec<String> = items[extra..]
+                .iter()
+                .map(|it| it.text.to_string())
+                .collect();
+            texts[people.len() + 1..].to_vec()
+        };
+        for people in [["Mary Ann", "Mary Ann Lee"], ["Mary Ann Lee", "Mary Ann"]] {
+            let few = shrunk(&people, 0);
+            assert_eq!(few, ["Warhol", people[0], "Andy"], "{people:?}");
+            assert_eq!(shrunk(&people, fillers.len()), few, "{people:?}");
+        }
     }
 
     #[test]
