@@ -310,6 +310,7 @@ impl EntityIndex {
             }
             entity.mentions += e.mentions.len() as u32;
             if let Some(d) = date {
+                // The two are set together, and the first is never after the last.
                 match (entity.first_date, entity.last_date) {
                     (Some(f), Some(l)) => {
                         if d < f {

@@ -405,7 +405,9 @@ struct Lists {
     capped: Vec<usize>,
     /// Names listed with others (`Aksu, Hotan and Alaer`).
     listed: Vec<usize>,
-    /// Names whose kind the sentence left open: only these are decided by context.
+    /// Names whose kind the sentence left open when the steps start (a name
+    /// once settled stays so): only these are decided by context, and only
+    /// these are linked to another by their words.
     unsettled: Vec<usize>,
 }
 

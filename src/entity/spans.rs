@@ -349,13 +349,13 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         // An acronym in parentheses right after a name defines it: `Korean
         // Central News Agency (KCNA)`; not in a dateline, where it is the
         // agency: `NAIROBI, Kenya (AP)`.
-        // Tested one after another, the likeliest to fail first.
         let defines = || {
             (toks[b + 2].is_punct(b')') || toks[b + 2].is_punct(b']'))
                 && toks[b + 1].kind == Kind::Word
                 && toks[b + 1].shape & UPPER != 0
                 && s.runs.get(r + 1) == Some(&(b + 1, b + 2))
         };
+        // Tested one after another, the likeliest to fail first.
         let one = out.len() == before + 1;
         let opens = b + 2 < n && matches!(toks[b].kind, Kind::Punct(b'(' | b'['));
         if opens && one && toks[b + 1].end as usize > at.dateline && defines() {
