@@ -345,7 +345,8 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
         }
         corpus
     } else {
-        crate::entity::extract::prepare();
+        let cache_file = corpus::cache::collection_file(paths);
+        stream::prepare_extraction(cache_file.as_deref());
         // Only as far as the first input (or the end, when there is none):
         // the loader finds the rest as it reads.
         let mut found = Discovery::new(paths).peekable();
@@ -362,7 +363,7 @@ pub fn main(paths: &[String], entity: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
         let found = diagnostics.into_iter().map(Err).chain(found);
-        loader = match stream::spawn(found, corpus::cache::collection_file(paths), began) {
+        loader = match stream::spawn(found, cache_file, began) {
             Ok(rx) => Some(rx),
             Err(e) => {
                 let _ = writeln!(stderr, "dateline: cannot start loading: {e}");

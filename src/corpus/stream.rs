@@ -133,8 +133,8 @@ impl<I: Iterator<Item = Result<Source, Diagnostic>>> Inputs<I> {
     }
 
     /// The size of the batch after one of `size`: twice as large up to
-    /// [`MAX_BATCH`], but, once the inputs left are known exactly, at most
-    /// half of them (at least [`LAST_BATCH`]). The last batch is indexed
+    /// [`MAX_BATCH`], but, once the inputs left (and problems finding them)
+    /// are known exactly, at most half of them (at least [`LAST_BATCH`]). The last batch is indexed
     /// after every other input is read, on one core: the smaller it is, the
     /// less that waits.
     fn next_size(&self, size: usize) -> usize {
@@ -220,14 +220,13 @@ fn note_and_index(
     update: &mut Update,
     into: Option<(Indexing<'_>, usize)>,
 ) {
-    // Only entities just extracted are noted.
     let extracted = found.iter().filter_map(|f| match f {
         ArticleFound::Extracted(e) => Some(&e.entities),
         ArticleFound::Saved(_) => None,
     });
-    let numbered = note
-        .filter(|_| extracted.clone().count() == found.len())
-        .and_then(|file| update.add(file, extracted, header));
+    // The callers note a file only when all its entities were just extracted.
+    debug_assert!(note.is_none() || extracted.clone().count() == found.len());
+    let numbered = note.and_then(|file| update.add(file, extracted, header));
     let Some(((index, keys), first)) = into else {
         return;
     };
@@ -382,12 +381,22 @@ fn from_cache<'s>(source: &Source, path: &Path, cache: &'s Saved) -> Option<Read
     })
 }
 
+/// Starts building the extractor's word lists on a worker (see
+/// [`entity::extract::prepare`]) when every article will be extracted:
+/// caching is off (`cache_file` is `None`), or the collection has no saved
+/// index yet. Otherwise the articles mostly come from the saved index, and
+/// the lists are built only when one does not.
+pub fn prepare_extraction(cache_file: Option<&Path>) {
+    if cache_file.is_none_or(|f| !f.exists()) {
+        entity::extract::prepare();
+    }
+}
+
 /// Loads the inputs `found`, sending each batch to `tx` as it is ready
 /// with the problems finding its inputs. The first batch is read and sent
 /// before `cache` is asked for the saved entities (tens of megabytes at
-/// 100,000 articles) and before any entity is looked for (the first use of
-/// the extractor builds its word lists); it is indexed while the next is
-/// read. Then, while the workers read one batch, the previous one is added
+/// 100,000 articles) and before any entity is looked for; it is indexed
+/// while the next is read. Then, while the workers read one batch, the previous one is added
 /// to the index and sent, and the inputs of the next are found. Returns the
 /// cache to save, unless the receiver went away.
 fn run(
@@ -727,7 +736,7 @@ pub fn collect_saving<S: AsRef<str>>(
     cache_file: Option<PathBuf>,
 ) -> ((Vec<StoredArticle>, EntityIndex, Vec<Diagnostic>), Saving) {
     let start = Instant::now();
-    entity::extract::prepare();
+    prepare_extraction(cache_file.as_deref());
     // The problems finding the inputs come first.
     let (sources, problems) = discover(paths);
     let found = problems
