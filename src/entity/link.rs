@@ -25,9 +25,7 @@ pub struct Item<'a> {
 #[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
     spaced.clear();
-    let mut all_clean = true;
     for it in items.iter().filter(|it| !it.cand.clean) {
-        all_clean = false;
         for (k, word) in it.text.split_whitespace().enumerate() {
             if k > 0 {
                 spaced.push(' ');
@@ -36,7 +34,8 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
         }
         spaced.push('\n');
     }
-    if all_clean {
+    // Every item unclean left a line.
+    if spaced.is_empty() {
         names.extend(items.iter().map(|it| it.text));
         return;
     }
