@@ -4,6 +4,8 @@ mod credit;
 mod dateline;
 pub mod json;
 mod normalize;
+
+pub(crate) use normalize::trim_space;
 pub mod parse;
 
 use serde::{Deserialize, Serialize};

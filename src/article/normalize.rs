@@ -7,16 +7,29 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// `s` without white space at either end. Most lines start and end in a
-/// printable ASCII character, which are told from white space by their byte.
+/// `s` without white space at either end ([`is_space`], as `str::trim`
+/// has it), looking at ASCII bytes directly and deferring to `str::trim`
+/// only where a non-ASCII character ends the white space.
 pub(crate) fn trim_space(s: &str) -> &str {
-    let solid = |b: &u8| (0x21..0x7F).contains(b);
     let b = s.as_bytes();
+    // Most lines start and end in a printable ASCII character.
+    let solid = |c: &u8| (0x21..0x7F).contains(c);
     if b.first().is_some_and(solid) && b.last().is_some_and(solid) {
-        s
-    } else {
-        s.trim_matches(is_space)
+        return s;
     }
+    let ascii_space = |c: u8| c.is_ascii() && is_space(c as char);
+    let mut a = 0;
+    while a < b.len() && ascii_space(b[a]) {
+        a += 1;
+    }
+    let mut e = b.len();
+    while e > a && ascii_space(b[e - 1]) {
+        e -= 1;
+    }
+    if b.get(a).is_some_and(|c| !c.is_ascii()) || e > a && !b[e - 1].is_ascii() {
+        return s.trim();
+    }
+    &s[a..e]
 }
 
 /// Characters dropped from the text: control characters other than white space.

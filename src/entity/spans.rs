@@ -4,6 +4,7 @@
 use super::find_byte;
 use super::gazetteer::{self as gz, Lexicon, Phrase};
 use super::tokenize::{CAP, JOINED, Kind, LOWER, SENT, Token, UPPER, WordSink};
+use crate::article::trim_space;
 
 /// What the evidence inside and around a candidate says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,24 +415,6 @@ fn lists_together(text: &str, gap: std::ops::Range<usize>) -> bool {
 /// unlike `u8::is_ascii_whitespace`).
 fn is_ascii_space(c: u8) -> bool {
     c.is_ascii() && (c as char).is_whitespace()
-}
-
-/// `str::trim` that looks at ASCII bytes directly and defers to it only where
-/// a non-ASCII character ends the white space.
-fn trim_space(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut a = 0;
-    while a < b.len() && is_ascii_space(b[a]) {
-        a += 1;
-    }
-    let mut e = b.len();
-    while e > a && is_ascii_space(b[e - 1]) {
-        e -= 1;
-    }
-    if b.get(a).is_some_and(|c| !c.is_ascii()) || e > a && !b[e - 1].is_ascii() {
-        return s.trim();
-    }
-    &s[a..e]
 }
 
 /// Whether a headline is written in title case (most words capitalized).
