@@ -11,7 +11,7 @@ pub use load::{
 };
 
 use crate::article::Article;
-use crate::entity::index::{Found, NameKeys};
+use crate::entity::index::NameKeys;
 use crate::entity::{self, EntityIndex};
 use rayon::prelude::*;
 use std::fmt;
@@ -73,13 +73,8 @@ impl Corpus {
         for (n, slice) in articles.chunks(4096).enumerate() {
             let found: Vec<_> = slice.par_iter().map(entity::extract).collect();
             for (i, (article, ents)) in slice.iter().zip(found).enumerate() {
-                let flat = Found::from(&ents);
-                index.add_found(
-                    (n * 4096 + i) as u32,
-                    article.date,
-                    &flat,
-                    &mut NameKeys::default(),
-                );
+                let n = (n * 4096 + i) as u32;
+                index.add_entities(n, article.date, &ents, &[], &mut NameKeys::default());
             }
         }
         index.merge_aliases();

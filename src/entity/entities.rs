@@ -1,5 +1,6 @@
 //! One article's entities laid out flat, as extraction returns them.
 
+#[cfg(test)]
 use super::index::{Found, FoundEntity};
 use super::{ArticleEntity, EntityKind, Mention};
 use std::ops::Range;
@@ -187,6 +188,9 @@ impl Entities {
     }
 }
 
+/// Tests compare what the index and the saved index take with this layout;
+/// the loader hands them the entities as they are.
+#[cfg(test)]
 impl<'a> From<&'a Entities> for Found<'a> {
     /// The entities borrowed, laid out as a [`Found`] (the ranges of
     /// aliases and mentions are those kept here).
