@@ -321,6 +321,33 @@ fn a_title_search_ignores_ascii_case_and_never_spans_two_titles() {
 }
 
 #[test]
+fn the_index_arriving_keeps_the_order_the_batches_built() {
+    let mut all = articles(120);
+    all[5].date = None;
+    all[90].title = all[4].title.clone();
+    for sort in [
+        SortOrder::NewestFirst,
+        SortOrder::OldestFirst,
+        SortOrder::Title,
+    ] {
+        let whole = Corpus::from_articles(all.clone());
+        let mut app = App::new(Corpus::default());
+        while app.sort() != sort {
+            app.update(Action::Run(Command::CycleSort));
+        }
+        for part in [&all[..7], &all[7..70], &all[70..]] {
+            app.update(Action::ArticlesAppended(kept(part)));
+        }
+        app.update(Action::IndexReady(whole.index.clone()));
+        let mut sorted = App::new(whole);
+        while sorted.sort() != sort {
+            sorted.update(Action::Run(Command::CycleSort));
+        }
+        assert_eq!(app.order(), sorted.order(), "{sort:?}");
+    }
+}
+
+#[test]
 fn the_newest_article_stays_open_until_the_user_moves() {
     let all = articles(100);
     let mut app = App::new(Corpus::default());

@@ -189,17 +189,24 @@ impl App {
         self.sync_keys();
         let mut new: Vec<u32> = (first..self.corpus.articles.len() as u32).collect();
         new.sort_by(|&x, &y| self.compare(x, y));
-        let old = std::mem::take(&mut self.sorted);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        // On a tie the older article (lower index) comes first, as a stable sort puts it.
-        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
-            let before = self.compare(x, y).is_le();
-            merged.push(if before { a.next() } else { b.next() }.unwrap_or(x));
+        // Merged in place from the back: each slot is filled with the
+        // greater of what is left, and the articles before the first place
+        // a new one goes are not moved. On a tie the older article (lower
+        // index) comes first, as a stable sort puts it.
+        let mut sorted = std::mem::take(&mut self.sorted);
+        let (mut old, mut left) = (sorted.len(), new.len());
+        sorted.resize(old + left, 0);
+        while left > 0 {
+            let slot = old + left - 1;
+            if old > 0 && self.compare(sorted[old - 1], new[left - 1]).is_gt() {
+                sorted[slot] = sorted[old - 1];
+                old -= 1;
+            } else {
+                sorted[slot] = new[left - 1];
+                left -= 1;
+            }
         }
-        merged.extend(a);
-        merged.extend(b);
-        self.sorted = merged;
+        self.sorted = sorted;
         self.refilter(false);
     }
 

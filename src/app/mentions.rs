@@ -155,6 +155,12 @@ impl App {
         if self.active.is_none() {
             self.entity_filter = false;
         }
-        self.reorder();
+        // The order does not depend on the index: a list that holds every
+        // article (they were added as they came) is only filtered again.
+        if self.sorted.len() == self.corpus.articles.len() {
+            self.refilter(false);
+        } else {
+            self.reorder();
+        }
     }
 }

@@ -415,14 +415,14 @@ fn run(
     let nothing_saved = Saved::default();
     let spare = Spare::default();
     let chunk = inputs.take(FIRST_BATCH, &mut progress);
-    let read = chunk
+    let mut read = chunk
         .par_iter()
         .map(|s| read_and_extract(s, false, (&nothing_saved, &spare)))
         .collect();
     let mut diagnostics = std::mem::take(&mut inputs.problems);
     // No entity is known yet: nothing to note in the cache.
     let (articles, unindexed) = absorb(
-        read,
+        &mut read,
         (&mut index, &mut NameKeys::default()),
         &mut Update::default(),
         &mut progress,
@@ -445,21 +445,26 @@ fn run(
         mut update,
     } = cache();
     let mut keys = NameKeys::default();
-    let mut pending: Option<Vec<Read>> = None;
+    // Two lists of inputs read take turns: one is filled by the workers
+    // while the other is indexed, so that no batch's list is allocated (and
+    // its pages touched) anew.
+    let (mut read, mut done) = (Vec::new(), Vec::new());
+    // Whether `done` holds a batch read and not yet indexed.
+    let mut pending = false;
     let mut open = true;
     let mut size = FIRST_BATCH * 2;
     let mut chunk = inputs.take(size, &mut progress);
     loop {
         size = inputs.next_size(size);
         let mut next = Vec::new();
-        let done = pending.take();
+        let index_done = std::mem::take(&mut pending);
         let first_batch = sent.take();
-        let (read, ()) = rayon::join(
+        rayon::join(
             || {
                 chunk
                     .par_iter()
                     .map(|s| read_and_extract(s, true, (&saved, &spare)))
-                    .collect::<Vec<_>>()
+                    .collect_into_vec(&mut read);
             },
             || {
                 'index: {
@@ -474,13 +479,13 @@ fn run(
                             indexing,
                         );
                     }
-                    let Some(done) = done else {
+                    if !index_done {
                         break 'index;
-                    };
+                    }
                     let first = progress.articles;
                     let mut diagnostics = std::mem::take(&mut inputs.problems);
                     let (articles, unindexed) = absorb(
-                        done,
+                        &mut done,
                         (&mut index, &mut keys),
                         &mut update,
                         &mut progress,
@@ -519,7 +524,8 @@ fn run(
         if chunk.is_empty() {
             break;
         }
-        pending = Some(read);
+        std::mem::swap(&mut read, &mut done);
+        pending = true;
         chunk = next;
     }
     if !inputs.problems.is_empty() {
@@ -529,10 +535,11 @@ fn run(
             progress,
         });
     }
-    // `pending` is empty here, but its type holds entities that go back to
-    // `spare` when dropped, and entities borrowed from `saved`: it must go
-    // before `saved` is moved. The spare lists are freed before the merge.
-    drop(pending);
+    // `read` and `done` are empty here, but their type holds entities that
+    // go back to `spare` when dropped, and entities borrowed from `saved`:
+    // they must go before `saved` is moved. The spare lists are freed
+    // before the merge.
+    drop((read, done));
     spare.clear();
     // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {
@@ -629,10 +636,11 @@ fn to_send(batch: Batch, whole: bool) -> (Vec<StoredArticle>, Option<Vec<Article
     (send, Some(batch.into_iter().map(|(a, _)| a).collect()))
 }
 
-/// Counts a batch, adds the entities found to `index` and notes them in the
-/// cache `update`; its articles, in order, and the inputs not yet indexed.
+/// Counts a batch (taking its inputs out of `batch`, whose room is kept for
+/// the next), adds the entities found to `index` and notes them in the cache
+/// `update`; its articles, in order, and the inputs not yet indexed.
 fn absorb<'s>(
-    batch: Vec<Read<'s>>,
+    batch: &mut Vec<Read<'s>>,
     (index, keys): Indexing<'_>,
     update: &mut Update,
     progress: &mut Progress,
@@ -640,7 +648,7 @@ fn absorb<'s>(
 ) -> (Batch, Unindexed<'s>) {
     let mut articles = Vec::with_capacity(batch.iter().map(|r| r.articles.len()).sum());
     let mut unindexed = Vec::new();
-    for read in batch {
+    for read in batch.drain(..) {
         progress.files += 1;
         let first = progress.articles;
         let mut file = read.file;
