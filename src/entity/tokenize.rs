@@ -290,7 +290,8 @@ fn push_word<F: FnMut(&[u8])>(
     words: &mut WordSink<'_, F>,
 ) {
     if shape & (LOWER | JOINED) == LOWER {
-        if may_be_sport_word(b[range.start], range.len()) {
+        // A range's end is never before its start (`len` would test that again).
+        if may_be_sport_word(b[range.start], range.end - range.start) {
             (words.plain)(&b[range.clone()]);
         }
     } else {
