@@ -89,6 +89,38 @@ const RULES: [(&str, u32); 13] = [
 ];
 
 const SPORTS_WORDS: &str = include_str!("../../assets/rules/sports_words.txt");
+
+/// By the low five bits of a first byte (a letter's place in the alphabet), bit `n`
+/// set if a listed word of sports reporting of `n` bytes (1 to 31) starts with such a
+/// byte: built with the program, so that the tokenizer rules most words out with one
+/// test of a table it needs no pointer to.
+pub static SPORT_OPENINGS: [u32; 32] = lengths_by_first(SPORTS_WORDS);
+
+/// [`SPORT_OPENINGS`] of the list `data`: its lines without the ASCII white space
+/// around them, less blank lines and `#` comments, as [`entries`] reads them.
+const fn lengths_by_first(data: &str) -> [u32; 32] {
+    let b = data.as_bytes();
+    let mut table = [0u32; 32];
+    let mut start = 0;
+    while start < b.len() {
+        let mut end = start;
+        while end < b.len() && b[end] != b'\n' {
+            end += 1;
+        }
+        let (mut s, mut e) = (start, end);
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if s < e && b[s] != b'#' && e - s < 32 {
+            table[(b[s] & 31) as usize] |= 1 << (e - s);
+        }
+        start = end + 1;
+    }
+    table
+}
 const SPEECH_VERBS: &str = include_str!("../../assets/rules/speech_verbs.txt");
 
 /// A short list of lower-case cue words, looked up for every lower-case word: a
@@ -428,6 +460,19 @@ mod tests {
         assert!(lx.word(b"Chinese") & DEMONYM != 0);
         assert!(lx.word(b"BEIJING") & PLACE != 0);
         assert_eq!(lx.word(b"zzqx"), 0);
+    }
+
+    #[test]
+    fn sport_openings_are_read_from_the_list_as_entries_reads_it() {
+        let mut want = [0u32; 32];
+        for w in entries(SPORTS_WORDS) {
+            want[usize::from(w.as_bytes()[0] & 31)] |= 1 << w.len();
+        }
+        assert_eq!(SPORT_OPENINGS, want);
+        // Comments, blank lines and the white space around a word are skipped.
+        let mut just_goal = [0u32; 32];
+        just_goal[usize::from(b'g' & 31)] = 1 << 4;
+        assert_eq!(lengths_by_first("# goals\n\n  goal \t\n"), just_goal);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One pass over a text's bytes: words, numbers, possessive endings and punctuation,
 //! each with its byte range and the shape flags the name rules need.
 
+use super::gazetteer::SPORT_OPENINGS;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -259,11 +261,21 @@ fn plainly_ends_word(b: &[u8], end: usize) -> bool {
 /// Where [`tokenize`] reports words as it finds them, so that its caller looks at
 /// no other token to find the words it needs.
 pub struct WordSink<'a, F: FnMut(&[u8])> {
-    /// Called with the bytes of every plain lower-case word: one with a lower-case
-    /// first letter (or an uncased one) and no inner hyphen or apostrophe.
+    /// Called with the bytes of every plain lower-case word (one with a lower-case
+    /// first letter, or an uncased one, and no inner hyphen or apostrophe) that may be
+    /// a word of sports reporting: one with the first letter and length of such a word
+    /// ([`may_be_sport_word`]), which rules most words out where they are found.
     pub plain: F,
     /// Receives the token index of every other word (cleared first).
     pub others: &'a mut Vec<u32>,
+}
+
+/// Whether a word starting with `first` and of `len` bytes may be a word of sports
+/// reporting ([`SPORT_OPENINGS`]). Lengths are taken modulo 32, so the few words of 32
+/// bytes or more can pass; the word list rules them out.
+#[inline(always)]
+pub fn may_be_sport_word(first: u8, len: usize) -> bool {
+    SPORT_OPENINGS[usize::from(first & 31)] >> (len % 32) & 1 != 0
 }
 
 /// Pushes the word `range` of `shape`, marked as opening a sentence when one
@@ -278,7 +290,10 @@ fn push_word<F: FnMut(&[u8])>(
     words: &mut WordSink<'_, F>,
 ) {
     if shape & (LOWER | JOINED) == LOWER {
-        (words.plain)(&b[range.clone()]);
+        // A range's end is never before its start (`len` would test that again).
+        if may_be_sport_word(b[range.start], range.end - range.start) {
+            (words.plain)(&b[range.clone()]);
+        }
     } else {
         words.others.push(out.len() as u32);
     }
@@ -576,6 +591,7 @@ mod tests {
         let expected_plain: Vec<Vec<u8>> = words
             .clone()
             .filter(|t| is_plain(t))
+            .filter(|t| may_be_sport_word(text.as_bytes()[t.start as usize], t.bytes(text).len()))
             .map(|t| t.bytes(text).to_vec())
             .collect();
         assert_eq!(plain, expected_plain, "{text}");
