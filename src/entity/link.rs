@@ -173,9 +173,16 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     // Only names of several words whose kind is still open can shrink.
     let open = |c: &Cand| c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-    if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
-        || !items.iter().any(|it| it.cand.words >= 2 && open(&it.cand))
-    {
+    // Whether some person's name and some open name have several words: one pass.
+    let (mut named, mut shrinkable) = (false, false);
+    for it in items.iter().filter(|it| it.cand.words >= 2) {
+        named |= strong(&it);
+        shrinkable |= open(&it.cand);
+        if named && shrinkable {
+            break;
+        }
+    }
+    if !(named && shrinkable) {
         return;
     }
     let mut words: Vec<(&str, bool)> = recycle(std::mem::take(&mut spare.words));
@@ -290,18 +297,6 @@ impl Default for Shapes {
 }
 
 impl Shapes {
-    /// The names of the `items` that `wanted` accepts.
-    #[inline(never)]
-    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes::default();
-        for (it, name) in items.iter().zip(names) {
-            if wanted(&it.cand) {
-                shapes.add(name);
-            }
-        }
-        shapes
-    }
-
     /// Adds `name` to the names.
     #[inline]
     fn add(&mut self, name: &str) {
@@ -370,15 +365,30 @@ fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
     })
 }
 
+/// The root of `i` in the union-find forest `parent`, halving the path to it.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        let p = parent[i];
+        parent[i] = parent[p];
+        i = p;
+    }
+    i
+}
+
 /// The hash of a name, for the tables that find items by their name.
 fn hash(name: &str) -> u64 {
     FxBuildHasher.hash_one(name)
 }
 
-/// `v` emptied and filled with `len` copies of `value`.
-fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
-    v.clear();
-    v.resize(len, value);
+/// The first `len` entries of `v`, all set to `value`. `v` keeps the greatest length
+/// asked for: the entries are overwritten in place (a loop the compiler vectorizes)
+/// rather than pushed one by one again for each article.
+fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
+    if v.len() < len {
+        v.resize(len, value);
+    }
+    let v = &mut v[..len];
+    v.fill(value);
     v
 }
 
@@ -410,6 +420,16 @@ struct Lists {
     unsettled: Vec<usize>,
 }
 
+impl Lists {
+    /// Empties the lists, keeping their allocations.
+    fn clear(&mut self) {
+        self.long.clear();
+        self.capped.clear();
+        self.listed.clear();
+        self.unsettled.clear();
+    }
+}
+
 /// The buffers of `short_form_targets`.
 #[derive(Default)]
 struct ShortForms {
@@ -426,6 +446,7 @@ struct Tables {
     same: Vec<u32>,
     state: Vec<State>,
     parent: Vec<usize>,
+    wanted: Shapes,
 }
 
 /// What the linker knows of an item.
@@ -472,19 +493,27 @@ struct Linker<'t, 'i, 'a> {
     /// The names that may be short for a longer name (of at most three words, not in
     /// capitals): parts of longer names are looked up only if they may be one of them, in
     /// `people` and `short_forms` (which passes over generic words itself).
-    wanted: Shapes,
+    wanted: &'t Shapes,
 }
 
 // The steps are kept out of line (`inline(never)`): inlined into `entities` all together
 // they took more instructions.
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
+    /// The linker of `items` named `names`, with the tables of `t`; sorts out the
+    /// items that some steps look at into `lists` on the way (see `Lists`).
     #[inline(never)]
-    fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
+    fn new(
+        items: &'i [Item<'a>],
+        names: &'i [&'a str],
+        t: &'t mut Tables,
+        lists: &mut Lists,
+    ) -> Self {
         let Tables {
             ids,
             same,
             state,
             parent,
+            wanted,
         } = t;
         ids.clear();
         same.clear();
@@ -509,6 +538,27 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         }));
         parent.clear();
         parent.extend(0..items.len());
+        // The names wanted and the lists in one more pass.
+        *wanted = Shapes::default();
+        lists.clear();
+        for (i, (it, &name)) in items.iter().zip(names).enumerate() {
+            let c = &it.cand;
+            if c.words <= 3 && !c.upper {
+                wanted.add(name);
+            }
+            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
+                lists.long.push(i);
+            }
+            if c.upper || c.defined {
+                lists.capped.push(i);
+            }
+            if c.coord != 0 {
+                lists.listed.push(i);
+            }
+            if matches!(c.guess, Guess::Weak | Guess::Unknown) {
+                lists.unsettled.push(i);
+            }
+        }
         Linker {
             items,
             names,
@@ -516,7 +566,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             same,
             state,
             parent,
-            wanted: Shapes::of(items, names, |c| c.words <= 3 && !c.upper),
+            wanted,
         }
     }
 
@@ -532,13 +582,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         self.ids.len()
     }
 
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            let p = self.parent[i];
-            self.parent[i] = self.parent[p];
-            i = p;
-        }
-        i
+    fn root(&mut self, i: usize) -> usize {
+        root(self.parent, i)
     }
 
     /// Makes `i` a mention of the entity of `j`, taking its kind when `j` has one.
@@ -673,36 +718,6 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if *found != NONE {
                 let j = *found as usize;
                 self.link(i, j);
-            }
-        }
-    }
-
-    /// Sorts out the items that some steps look at (see `Lists`).
-    #[inline(never)]
-    fn lists(&self, lists: &mut Lists) {
-        let Lists {
-            long,
-            capped,
-            listed,
-            unsettled,
-        } = lists;
-        long.clear();
-        capped.clear();
-        listed.clear();
-        unsettled.clear();
-        for (i, it) in self.items.iter().enumerate() {
-            let c = &it.cand;
-            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
-                long.push(i);
-            }
-            if c.upper || c.defined {
-                capped.push(i);
-            }
-            if c.coord != 0 {
-                listed.push(i);
-            }
-            if !self.state[i].resolved {
-                unsettled.push(i);
             }
         }
     }
@@ -933,24 +948,22 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
     #[inline(never)]
-    fn entities(mut self, s: &mut Steps, out: &mut Entities) {
+    fn entities(self, s: &mut Steps, out: &mut Entities) {
         let n = self.items.len();
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
-        for i in 0..n {
-            let Some(k) = self.state[i].kind else {
+        let parent = &mut *self.parent;
+        for (i, (state, &g)) in self.state.iter().zip(self.same).enumerate() {
+            let (Some(k), true) = (state.kind, state.keep) else {
                 continue;
             };
-            if !self.state[i].keep {
-                continue;
-            }
-            let slot = &mut by_name[self.same[i] as usize][k as usize];
+            let slot = &mut by_name[g as usize][k as usize];
             if *slot == usize::MAX {
                 *slot = i;
             } else {
-                let (ri, rj) = (self.root(i), self.root(*slot));
+                let (ri, rj) = (root(parent, i), root(parent, *slot));
                 if ri != rj {
-                    self.parent[ri] = rj;
+                    parent[ri] = rj;
                 }
             }
         }
@@ -962,12 +975,12 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let last = refill(&mut s.last, n, usize::MAX);
         let next = refill(&mut s.next, n, usize::MAX);
         let mut kept = 0;
-        for i in 0..n {
-            if !self.state[i].keep {
+        for (i, state) in self.state.iter().enumerate() {
+            if !state.keep {
                 continue;
             }
             kept += 1;
-            let r = self.root(i);
+            let r = root(parent, i);
             if first[r] == usize::MAX {
                 first[r] = i;
                 roots.push(r);
@@ -1054,8 +1067,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     let mut names: Vec<&str> = recycle(std::mem::take(&mut scratch.names));
     normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
-    let mut l = Linker::new(items, &names, &mut scratch.tables);
-    l.lists(&mut s.lists);
+    let mut l = Linker::new(items, &names, &mut scratch.tables, &mut s.lists);
     l.by_context(true, &s.lists.unsettled, &mut s.decided);
     l.people(s);
     let Lists {
@@ -1190,8 +1202,10 @@ mod tests {
             .iter()
             .map(|t| item(t, t.bytes().all(|b| b.is_ascii_uppercase())))
             .collect();
-        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
-        let shapes = Shapes::of(&items, &names, |c| c.words <= 3 && !c.upper);
+        let mut shapes = Shapes::default();
+        for it in items.iter().filter(|it| it.cand.words <= 3 && !it.cand.upper) {
+            shapes.add(it.text);
+        }
         fn parts<'n>(shapes: &Shapes, name: &'n str) -> (Vec<&'n str>, Vec<&'n str>) {
             (
                 shapes.prefixes(name).collect(),
