@@ -49,7 +49,8 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
     }));
 }
 
-fn kind_of(g: Guess) -> Option<EntityKind> {
+/// The kind that a guess settles, if any.
+const fn kind_of(g: Guess) -> Option<EntityKind> {
     match g {
         Guess::Person => Some(EntityKind::Person),
         Guess::Org => Some(EntityKind::Organization),
@@ -460,6 +461,27 @@ struct State {
     resolved: bool,
 }
 
+impl State {
+    /// By guess (in the order of `Guess`), what the linker knows of an item at first:
+    /// the kind of a name guessed to be a person, an organization or a place is settled.
+    const FIRST: [State; 5] = {
+        const fn first(g: Guess) -> State {
+            State {
+                kind: kind_of(g),
+                keep: !matches!(g, Guess::Weak),
+                resolved: !matches!(g, Guess::Weak | Guess::Unknown),
+            }
+        }
+        [
+            first(Guess::Person),
+            first(Guess::Org),
+            first(Guess::Place),
+            first(Guess::Unknown),
+            first(Guess::Weak),
+        ]
+    };
+}
+
 /// The working buffers of the linker's steps, named as in the steps.
 #[derive(Default)]
 struct Steps {
@@ -531,11 +553,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             }
         }));
         state.clear();
-        state.extend(items.iter().map(|it| State {
-            kind: kind_of(it.cand.guess),
-            keep: it.cand.guess != Guess::Weak,
-            resolved: !matches!(it.cand.guess, Guess::Weak | Guess::Unknown),
-        }));
+        state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
         // The names wanted and the lists in one more pass.
@@ -1191,6 +1209,22 @@ mod tests {
             let few = shrunk(&people, 0);
             assert_eq!(few, ["Warhol", people[0], "Andy"], "{people:?}");
             assert_eq!(shrunk(&people, fillers.len()), few, "{people:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_states_are_found_by_guess() {
+        for g in [
+            Guess::Person,
+            Guess::Org,
+            Guess::Place,
+            Guess::Unknown,
+            Guess::Weak,
+        ] {
+            let s = State::FIRST[g as usize];
+            assert_eq!(s.kind, kind_of(g), "{g:?}");
+            assert_eq!(s.keep, g != Guess::Weak, "{g:?}");
+            assert_eq!(s.resolved, s.kind.is_some(), "{g:?}");
         }
     }
 
