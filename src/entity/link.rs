@@ -24,6 +24,15 @@ pub struct Item<'a> {
 /// already, else its words joined in `spaced` (emptied first; one name a line).
 #[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
+    let from = names.len();
+    let mut clean = true;
+    names.extend(items.iter().map(|it| {
+        clean &= it.cand.clean;
+        it.text
+    }));
+    if clean {
+        return;
+    }
     spaced.clear();
     for it in items.iter().filter(|it| !it.cand.clean) {
         for (k, word) in it.text.split_whitespace().enumerate() {
@@ -34,19 +43,13 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
         }
         spaced.push('\n');
     }
-    // Every item unclean left a line.
-    if spaced.is_empty() {
-        names.extend(items.iter().map(|it| it.text));
-        return;
-    }
+    let spaced: &'a String = spaced;
     let mut respaced = spaced.split('\n');
-    names.extend(items.iter().map(|it| {
-        if it.cand.clean {
-            it.text
-        } else {
-            respaced.next().unwrap_or_default()
+    for (name, it) in names[from..].iter_mut().zip(items) {
+        if !it.cand.clean {
+            *name = respaced.next().unwrap_or_default();
         }
-    }));
+    }
 }
 
 /// The kind that a guess settles, if any.
