@@ -7,8 +7,8 @@ use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{Entities, EntityKind, Mention, find_byte, first_word};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -379,9 +379,12 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The hash of a name, for the tables that find items by their name.
+/// The hash of a name, for the tables that find items by their name: of its bytes
+/// alone, as the tables compare whole names (no end mark needed, unlike `str`'s).
 fn hash(name: &str) -> u64 {
-    FxBuildHasher.hash_one(name)
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
 }
 
 /// The first `len` entries of `v`, all set to `value`. `v` keeps the greatest length
@@ -685,9 +688,10 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if !any_part {
             return;
         }
-        for i in 0..n {
+        let same = self.same;
+        for (i, &g) in same.iter().enumerate() {
             // Most names are part of no person's name.
-            let (owner, count) = parts[self.same[i] as usize];
+            let (owner, count) = parts[g as usize];
             if owner == usize::MAX {
                 continue;
             }
@@ -805,10 +809,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let Some(targets) = self.short_form_targets(long, targets) else {
             return;
         };
-        for i in 0..self.items.len() {
+        let same = self.same;
+        for (i, &g) in same.iter().enumerate() {
             // The one long name (however often written) that `names[i]` is short for;
             // most names are short for none.
-            let (l, ambiguous) = targets[self.same[i] as usize];
+            let (l, ambiguous) = targets[g as usize];
             if l == usize::MAX || ambiguous {
                 continue;
             }
@@ -889,8 +894,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     #[inline(never)]
     fn same_words(&mut self, unsettled: &[usize], typed: &mut Vec<u32>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        for (i, state) in self.state.iter().enumerate() {
-            let g = self.same[i] as usize;
+        for (i, (state, &g)) in self.state.iter().zip(self.same).enumerate() {
+            let g = g as usize;
             if state.resolved && state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
