@@ -1245,7 +1245,10 @@ mod tests {
             .map(|t| item(t, t.bytes().all(|b| b.is_ascii_uppercase())))
             .collect();
         let mut shapes = Shapes::default();
-        for it in items.iter().filter(|it| it.cand.words <= 3 && !it.cand.upper) {
+        for it in items
+            .iter()
+            .filter(|it| it.cand.words <= 3 && !it.cand.upper)
+        {
             shapes.add(it.text);
         }
         fn parts<'n>(shapes: &Shapes, name: &'n str) -> (Vec<&'n str>, Vec<&'n str>) {
