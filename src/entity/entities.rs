@@ -223,6 +223,31 @@ mod tests {
     }
 
     #[test]
+    fn mentions_are_put_in_reading_order_each_once_however_they_come() {
+        let at = |block, start, end| Mention { block, start, end };
+        let (a, b, c) = (at(Some(0), 3, 7), at(Some(0), 3, 9), at(None, 5, 8));
+        let lists = [
+            vec![a, a, b],
+            vec![a, b, a],
+            vec![b, a, b, a],
+            vec![c, a, a, c],
+            vec![a, c, a, b, c],
+            vec![a],
+        ];
+        for list in lists {
+            // Sorted as it came (by the order key, equal keys as they came), then
+            // each repeat of the mention before left out.
+            let mut expected = list.clone();
+            expected.sort_by_key(Mention::order_key);
+            expected.dedup();
+            let mut flat = Entities::default();
+            flat.begin(EntityKind::Place, |text| text.push_str("Aksu"));
+            flat.push_mentions(list.iter().copied());
+            assert_eq!(flat.to_vec()[0].mentions, expected, "{list:?}");
+        }
+    }
+
+    #[test]
     fn entities_keep_their_own_aliases_and_mentions_in_reading_order() {
         let mut flat = Entities::default();
         flat.begin(EntityKind::Person, |text| text.push_str("Wang Huning"));

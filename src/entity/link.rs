@@ -7,8 +7,8 @@ use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{Entities, EntityKind, Mention, find_byte, first_word};
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// A candidate with where it is and its text.
 pub struct Item<'a> {
@@ -24,6 +24,15 @@ pub struct Item<'a> {
 /// already, else its words joined in `spaced` (emptied first; one name a line).
 #[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
+    let from = names.len();
+    let mut clean = true;
+    names.extend(items.iter().map(|it| {
+        clean &= it.cand.clean;
+        it.text
+    }));
+    if clean {
+        return;
+    }
     spaced.clear();
     for it in items.iter().filter(|it| !it.cand.clean) {
         for (k, word) in it.text.split_whitespace().enumerate() {
@@ -34,22 +43,17 @@ fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a
         }
         spaced.push('\n');
     }
-    // Every item unclean left a line.
-    if spaced.is_empty() {
-        names.extend(items.iter().map(|it| it.text));
-        return;
-    }
+    let spaced: &'a String = spaced;
     let mut respaced = spaced.split('\n');
-    names.extend(items.iter().map(|it| {
-        if it.cand.clean {
-            it.text
-        } else {
-            respaced.next().unwrap_or_default()
+    for (name, it) in names[from..].iter_mut().zip(items) {
+        if !it.cand.clean {
+            *name = respaced.next().unwrap_or_default();
         }
-    }));
+    }
 }
 
-fn kind_of(g: Guess) -> Option<EntityKind> {
+/// The kind that a guess settles, if any.
+const fn kind_of(g: Guess) -> Option<EntityKind> {
     match g {
         Guess::Person => Some(EntityKind::Person),
         Guess::Org => Some(EntityKind::Organization),
@@ -173,9 +177,16 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     let strong = |it: &&Item| it.cand.guess == Guess::Person && it.cand.strong;
     // Only names of several words whose kind is still open can shrink.
     let open = |c: &Cand| c.guess == Guess::Unknown || c.guess == Guess::Person && !c.strong;
-    if !items.iter().any(|it| strong(&it) && it.cand.words >= 2)
-        || !items.iter().any(|it| it.cand.words >= 2 && open(&it.cand))
-    {
+    // Whether some person's name and some open name have several words: one pass.
+    let (mut named, mut shrinkable) = (false, false);
+    for it in items.iter().filter(|it| it.cand.words >= 2) {
+        named |= strong(&it);
+        shrinkable |= open(&it.cand);
+        if named && shrinkable {
+            break;
+        }
+    }
+    if !(named && shrinkable) {
         return;
     }
     let mut words: Vec<(&str, bool)> = recycle(std::mem::take(&mut spare.words));
@@ -290,18 +301,6 @@ impl Default for Shapes {
 }
 
 impl Shapes {
-    /// The names of the `items` that `wanted` accepts.
-    #[inline(never)]
-    fn of(items: &[Item], names: &[&str], wanted: impl Fn(&Cand) -> bool) -> Self {
-        let mut shapes = Shapes::default();
-        for (it, name) in items.iter().zip(names) {
-            if wanted(&it.cand) {
-                shapes.add(name);
-            }
-        }
-        shapes
-    }
-
     /// Adds `name` to the names.
     #[inline]
     fn add(&mut self, name: &str) {
@@ -370,15 +369,33 @@ fn lengths(bits: u64, n: usize) -> impl Iterator<Item = usize> {
     })
 }
 
-/// The hash of a name, for the tables that find items by their name.
-fn hash(name: &str) -> u64 {
-    FxBuildHasher.hash_one(name)
+/// The root of `i` in the union-find forest `parent`, halving the path to it.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        let p = parent[i];
+        parent[i] = parent[p];
+        i = p;
+    }
+    i
 }
 
-/// `v` emptied and filled with `len` copies of `value`.
-fn refill<T: Clone>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
-    v.clear();
-    v.resize(len, value);
+/// The hash of a name, for the tables that find items by their name: of its bytes
+/// alone, as the tables compare whole names (no end mark needed, unlike `str`'s).
+fn hash(name: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+/// The first `len` entries of `v`, all set to `value`. `v` keeps the greatest length
+/// asked for: the entries are overwritten in place (a loop the compiler vectorizes)
+/// rather than pushed one by one again for each article.
+fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) -> &mut [T] {
+    if v.len() < len {
+        v.resize(len, value);
+    }
+    let v = &mut v[..len];
+    v.fill(value);
     v
 }
 
@@ -410,6 +427,16 @@ struct Lists {
     unsettled: Vec<usize>,
 }
 
+impl Lists {
+    /// Empties the lists, keeping their allocations.
+    fn clear(&mut self) {
+        self.long.clear();
+        self.capped.clear();
+        self.listed.clear();
+        self.unsettled.clear();
+    }
+}
+
 /// The buffers of `short_form_targets`.
 #[derive(Default)]
 struct ShortForms {
@@ -426,6 +453,7 @@ struct Tables {
     same: Vec<u32>,
     state: Vec<State>,
     parent: Vec<usize>,
+    wanted: Shapes,
 }
 
 /// What the linker knows of an item.
@@ -437,6 +465,27 @@ struct State {
     keep: bool,
     /// Its kind is settled: later steps do not change it.
     resolved: bool,
+}
+
+impl State {
+    /// By guess (in the order of `Guess`), what the linker knows of an item at first:
+    /// the kind of a name guessed to be a person, an organization or a place is settled.
+    const FIRST: [State; 5] = {
+        const fn first(g: Guess) -> State {
+            State {
+                kind: kind_of(g),
+                keep: !matches!(g, Guess::Weak),
+                resolved: !matches!(g, Guess::Weak | Guess::Unknown),
+            }
+        }
+        [
+            first(Guess::Person),
+            first(Guess::Org),
+            first(Guess::Place),
+            first(Guess::Unknown),
+            first(Guess::Weak),
+        ]
+    };
 }
 
 /// The working buffers of the linker's steps, named as in the steps.
@@ -472,19 +521,27 @@ struct Linker<'t, 'i, 'a> {
     /// The names that may be short for a longer name (of at most three words, not in
     /// capitals): parts of longer names are looked up only if they may be one of them, in
     /// `people` and `short_forms` (which passes over generic words itself).
-    wanted: Shapes,
+    wanted: &'t Shapes,
 }
 
 // The steps are kept out of line (`inline(never)`): inlined into `entities` all together
 // they took more instructions.
 impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
+    /// The linker of `items` named `names`, with the tables of `t`; sorts out the
+    /// items that some steps look at into `lists` on the way (see `Lists`).
     #[inline(never)]
-    fn new(items: &'i [Item<'a>], names: &'i [&'a str], t: &'t mut Tables) -> Self {
+    fn new(
+        items: &'i [Item<'a>],
+        names: &'i [&'a str],
+        t: &'t mut Tables,
+        lists: &mut Lists,
+    ) -> Self {
         let Tables {
             ids,
             same,
             state,
             parent,
+            wanted,
         } = t;
         ids.clear();
         same.clear();
@@ -502,13 +559,30 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             }
         }));
         state.clear();
-        state.extend(items.iter().map(|it| State {
-            kind: kind_of(it.cand.guess),
-            keep: it.cand.guess != Guess::Weak,
-            resolved: !matches!(it.cand.guess, Guess::Weak | Guess::Unknown),
-        }));
+        state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
+        // The names wanted and the lists in one more pass.
+        *wanted = Shapes::default();
+        lists.clear();
+        for (i, (it, &name)) in items.iter().zip(names).enumerate() {
+            let c = &it.cand;
+            if c.words <= 3 && !c.upper {
+                wanted.add(name);
+            }
+            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
+                lists.long.push(i);
+            }
+            if c.upper || c.defined {
+                lists.capped.push(i);
+            }
+            if c.coord != 0 {
+                lists.listed.push(i);
+            }
+            if matches!(c.guess, Guess::Weak | Guess::Unknown) {
+                lists.unsettled.push(i);
+            }
+        }
         Linker {
             items,
             names,
@@ -516,7 +590,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             same,
             state,
             parent,
-            wanted: Shapes::of(items, names, |c| c.words <= 3 && !c.upper),
+            wanted,
         }
     }
 
@@ -532,13 +606,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         self.ids.len()
     }
 
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            let p = self.parent[i];
-            self.parent[i] = self.parent[p];
-            i = p;
-        }
-        i
+    fn root(&mut self, i: usize) -> usize {
+        root(self.parent, i)
     }
 
     /// Makes `i` a mention of the entity of `j`, taking its kind when `j` has one.
@@ -619,9 +688,10 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         if !any_part {
             return;
         }
-        for i in 0..n {
+        let same = self.same;
+        for (i, &g) in same.iter().enumerate() {
             // Most names are part of no person's name.
-            let (owner, count) = parts[self.same[i] as usize];
+            let (owner, count) = parts[g as usize];
             if owner == usize::MAX {
                 continue;
             }
@@ -673,36 +743,6 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if *found != NONE {
                 let j = *found as usize;
                 self.link(i, j);
-            }
-        }
-    }
-
-    /// Sorts out the items that some steps look at (see `Lists`).
-    #[inline(never)]
-    fn lists(&self, lists: &mut Lists) {
-        let Lists {
-            long,
-            capped,
-            listed,
-            unsettled,
-        } = lists;
-        long.clear();
-        capped.clear();
-        listed.clear();
-        unsettled.clear();
-        for (i, it) in self.items.iter().enumerate() {
-            let c = &it.cand;
-            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
-                long.push(i);
-            }
-            if c.upper || c.defined {
-                capped.push(i);
-            }
-            if c.coord != 0 {
-                listed.push(i);
-            }
-            if !self.state[i].resolved {
-                unsettled.push(i);
             }
         }
     }
@@ -769,10 +809,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let Some(targets) = self.short_form_targets(long, targets) else {
             return;
         };
-        for i in 0..self.items.len() {
+        let same = self.same;
+        for (i, &g) in same.iter().enumerate() {
             // The one long name (however often written) that `names[i]` is short for;
             // most names are short for none.
-            let (l, ambiguous) = targets[self.same[i] as usize];
+            let (l, ambiguous) = targets[g as usize];
             if l == usize::MAX || ambiguous {
                 continue;
             }
@@ -853,8 +894,8 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     #[inline(never)]
     fn same_words(&mut self, unsettled: &[usize], typed: &mut Vec<u32>) {
         let typed = refill(typed, self.groups(), u32::MAX);
-        for (i, state) in self.state.iter().enumerate() {
-            let g = self.same[i] as usize;
+        for (i, (state, &g)) in self.state.iter().zip(self.same).enumerate() {
+            let g = g as usize;
             if state.resolved && state.keep && state.kind.is_some() && typed[g] == u32::MAX {
                 typed[g] = i as u32;
             }
@@ -933,24 +974,22 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// One entity per group (same kind and same words are one group too),
     /// in order of first mention.
     #[inline(never)]
-    fn entities(mut self, s: &mut Steps, out: &mut Entities) {
+    fn entities(self, s: &mut Steps, out: &mut Entities) {
         let n = self.items.len();
         let names = self.names;
         let by_name = refill(&mut s.by_name, self.groups(), [usize::MAX; 3]);
-        for i in 0..n {
-            let Some(k) = self.state[i].kind else {
+        let parent = &mut *self.parent;
+        for (i, (state, &g)) in self.state.iter().zip(self.same).enumerate() {
+            let (Some(k), true) = (state.kind, state.keep) else {
                 continue;
             };
-            if !self.state[i].keep {
-                continue;
-            }
-            let slot = &mut by_name[self.same[i] as usize][k as usize];
+            let slot = &mut by_name[g as usize][k as usize];
             if *slot == usize::MAX {
                 *slot = i;
             } else {
-                let (ri, rj) = (self.root(i), self.root(*slot));
+                let (ri, rj) = (root(parent, i), root(parent, *slot));
                 if ri != rj {
-                    self.parent[ri] = rj;
+                    parent[ri] = rj;
                 }
             }
         }
@@ -962,12 +1001,12 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         let last = refill(&mut s.last, n, usize::MAX);
         let next = refill(&mut s.next, n, usize::MAX);
         let mut kept = 0;
-        for i in 0..n {
-            if !self.state[i].keep {
+        for (i, state) in self.state.iter().enumerate() {
+            if !state.keep {
                 continue;
             }
             kept += 1;
-            let r = self.root(i);
+            let r = root(parent, i);
             if first[r] == usize::MAX {
                 first[r] = i;
                 roots.push(r);
@@ -1054,8 +1093,7 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     let mut names: Vec<&str> = recycle(std::mem::take(&mut scratch.names));
     normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
-    let mut l = Linker::new(items, &names, &mut scratch.tables);
-    l.lists(&mut s.lists);
+    let mut l = Linker::new(items, &names, &mut scratch.tables, &mut s.lists);
     l.by_context(true, &s.lists.unsettled, &mut s.decided);
     l.people(s);
     let Lists {
@@ -1183,6 +1221,22 @@ mod tests {
     }
 
     #[test]
+    fn the_first_states_are_found_by_guess() {
+        for g in [
+            Guess::Person,
+            Guess::Org,
+            Guess::Place,
+            Guess::Unknown,
+            Guess::Weak,
+        ] {
+            let s = State::FIRST[g as usize];
+            assert_eq!(s.kind, kind_of(g), "{g:?}");
+            assert_eq!(s.keep, g != Guess::Weak, "{g:?}");
+            assert_eq!(s.resolved, s.kind.is_some(), "{g:?}");
+        }
+    }
+
+    #[test]
     fn shapes_give_the_parts_of_a_longer_name_that_may_be_names() {
         let long_word = format!("Ab{}", "c".repeat(64));
         let texts = ["Xinhua", "News Agency", "CPC", &long_word];
@@ -1190,8 +1244,13 @@ mod tests {
             .iter()
             .map(|t| item(t, t.bytes().all(|b| b.is_ascii_uppercase())))
             .collect();
-        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
-        let shapes = Shapes::of(&items, &names, |c| c.words <= 3 && !c.upper);
+        let mut shapes = Shapes::default();
+        for it in items
+            .iter()
+            .filter(|it| it.cand.words <= 3 && !it.cand.upper)
+        {
+            shapes.add(it.text);
+        }
         fn parts<'n>(shapes: &Shapes, name: &'n str) -> (Vec<&'n str>, Vec<&'n str>) {
             (
                 shapes.prefixes(name).collect(),
