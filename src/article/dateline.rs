@@ -221,6 +221,10 @@ fn region(s: &str) -> Option<usize> {
 /// `July 9`, `Nov. 14`, `Nov.3`, `Feb 26`, `July 9, 2025`: byte length.
 fn month_day(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    // Most words asked about are no month: their first letter tells.
+    if !b"jfmasond".contains(&b.first()?.to_ascii_lowercase()) {
+        return None;
+    }
     let word_len = b
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
