@@ -133,8 +133,7 @@ fn push_normalized(out: &mut String, s: &str, style: Style) {
     let mut rest = s;
     loop {
         // What needs no cleaning is copied a stretch at a time.
-        let plain = rest.bytes().position(|b| !is_plain_byte(b, style));
-        let plain = plain.unwrap_or(rest.len());
+        let plain = plain_len(rest.as_bytes(), style);
         out.push_str(&rest[..plain]);
         rest = &rest[plain..];
         let Some(c) = rest.chars().next() else { break };
@@ -189,6 +188,27 @@ fn is_plain(s: &[u8], style: Style) -> bool {
         })
     });
     printable && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
+}
+
+/// The length of the plain stretch (see [`is_plain_byte`]) that starts `s`:
+/// looked at sixteen bytes at once while they are all plain, so that a long
+/// line with a few characters to clean is not read byte by byte.
+fn plain_len(s: &[u8], style: Style) -> usize {
+    let whole = s
+        .chunks_exact(16)
+        .take_while(|chunk| {
+            chunk
+                .iter()
+                .fold(true, |ok, &b| ok & is_plain_byte(b, style))
+        })
+        .count()
+        * 16;
+    let rest = &s[whole..];
+    whole
+        + rest
+            .iter()
+            .position(|&b| !is_plain_byte(b, style))
+            .unwrap_or(rest.len())
 }
 
 /// Whether the byte `b` stands for itself in cleaned text: printable ASCII
@@ -289,6 +309,27 @@ mod tests {
                 let by_byte = bytes.iter().all(|&b| is_plain_byte(b, style));
                 assert_eq!(is_plain(bytes, style), by_byte, "{text:?} {style:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_plain_stretch_ends_at_the_first_byte_to_clean() {
+        let style = Style::of("``");
+        for text in [
+            "",
+            "short",
+            "exactly sixteen!",
+            &format!("{}&amp; then", "a".repeat(40)),
+            &format!("{}caf\u{e9}", "b".repeat(16)),
+            &format!("{}\t{}", "c".repeat(31), "d".repeat(20)),
+            &format!("{}`", "e".repeat(47)),
+        ] {
+            let bytes = text.as_bytes();
+            let by_byte = bytes
+                .iter()
+                .take_while(|&&b| is_plain_byte(b, style))
+                .count();
+            assert_eq!(plain_len(bytes, style), by_byte, "{text:?}");
         }
     }
 
