@@ -42,14 +42,14 @@ impl Date {
     /// Parses `YYYY-MM-DD` (digits only).
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| s[r].parse::<u16>().ok();
+        let num = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u16, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0'))
+            })
+        };
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
     }
 }
