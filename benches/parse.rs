@@ -1,10 +1,12 @@
 //! Parsing throughput (bytes per second) over a generated collection:
 //! `python3 ../shared/bench/gen_corpus.py --n 2000 --seed 1`, written once
 //! into target/bench-corpus. Skipped with a message when the generator is
-//! not there.
+//! not there. `parse_text` parses texts already in memory; `read_source`
+//! reads each file as the loader does (open, size, read, decode, parse).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::parse::parse_text;
+use dateline::corpus::{discover, read_source};
 use std::hint::black_box;
 
 mod support;
@@ -32,6 +34,14 @@ fn parse(c: &mut Criterion) {
         b.iter(|| {
             for (path, text) in &docs {
                 black_box(parse_text(path, black_box(text)));
+            }
+        })
+    });
+    let (sources, _) = discover(&[support::generated_set().display().to_string()]);
+    group.bench_function(format!("read_source/{}_files", sources.len()), |b| {
+        b.iter(|| {
+            for source in &sources {
+                black_box(read_source(black_box(source)));
             }
         })
     });

@@ -20,6 +20,9 @@ const PHOTO_AGENCIES: &[&str] = &[
     "Yonhap",
 ];
 
+/// The longest credit, in bytes within its parentheses.
+const MAX_CREDIT: usize = 120;
+
 /// The credit a caption paragraph ends in: `(…/…)` as the last thing in
 /// `text`, optionally followed by a period. `None` for any other paragraph,
 /// including those that merely contain or end in parentheses.
@@ -29,9 +32,11 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
         return image_credit(end);
     }
     let close = end.len() - 1;
-    let open = end[..close].rfind('(')?;
+    // The opening parenthesis is looked for only as far back as a credit reaches.
+    let from = close.saturating_sub(MAX_CREDIT + 1);
+    let open = from + memchr::memrchr(b'(', &end.as_bytes()[from..close])?;
     let inner = &end[open + 1..close];
-    if inner.len() > 120 || inner.contains(')') {
+    if inner.len() > MAX_CREDIT || inner.contains(')') {
         return None;
     }
     let lead = inner.len() - inner.trim_start().len();
@@ -233,6 +238,15 @@ mod tests {
         ] {
             assert_eq!(credit(body), None, "{body}");
         }
+    }
+
+    #[test]
+    fn a_credit_holds_at_most_120_bytes_within_its_parentheses() {
+        let inner = |len: usize| format!("Xinhua/Wang A{}", "a".repeat(len - 13));
+        let caption = |len: usize| format!("Market (file photo). ({})", inner(len));
+        let (text, _, _) = credit(&caption(120)).unwrap();
+        assert_eq!(text, inner(120));
+        assert_eq!(credit(&caption(121)), None);
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
     c.skip_spaces();
     if c.eat("(") {
         let rest = c.rest();
-        let close = rest.find(')')?;
+        let close = memchr::memchr(b')', rest.as_bytes())?;
         let name = rest[..close].trim();
         if !is_agency(name) {
             return None;
@@ -160,18 +160,24 @@ fn place_words(s: &str) -> Option<(usize, bool)> {
         let rest = &s[pos..];
         let stop = rest.bytes().position(|b| matches!(b, b' ' | b',' | b'('));
         let word = &rest[..stop.unwrap_or(rest.len())];
-        let valid = word.starts_with(|c: char| c.is_uppercase())
-            && word.chars().all(|c| {
-                c.is_alphabetic() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '/' | '&')
-            });
-        if !valid || month_day(rest).is_some() {
+        // Its letters, and whether any is lower-case, in one pass; `None`
+        // for a character a place name does not hold.
+        let read = word.chars().try_fold((0, false), |(n, lower), c| match c {
+            c if c.is_alphabetic() => Some((n + 1, lower || c.is_lowercase())),
+            '.' | '\'' | '\u{2019}' | '-' | '/' | '&' => Some((n, lower)),
+            _ => None,
+        });
+        let Some((word_letters, lower)) = read.filter(|_| word.starts_with(char::is_uppercase))
+        else {
+            break;
+        };
+        if month_day(rest).is_some() {
             break;
         }
-        let word_caps = !word.chars().any(char::is_lowercase);
-        if *caps.get_or_insert(word_caps) != word_caps {
+        if *caps.get_or_insert(!lower) == lower {
             break;
         }
-        letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        letters += word_letters;
         end = pos + word.len();
         let gap = s[end..].len() - s[end..].trim_start_matches(' ').len();
         if gap == 0 {
@@ -221,6 +227,10 @@ fn region(s: &str) -> Option<usize> {
 /// `July 9`, `Nov. 14`, `Nov.3`, `Feb 26`, `July 9, 2025`: byte length.
 fn month_day(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    // Most words asked about are no month: their first letter tells.
+    if !b"jfmasond".contains(&b.first()?.to_ascii_lowercase()) {
+        return None;
+    }
     let word_len = b
         .iter()
         .position(|b| !b.is_ascii_alphabetic())

@@ -133,8 +133,7 @@ fn push_normalized(out: &mut String, s: &str, style: Style) {
     let mut rest = s;
     loop {
         // What needs no cleaning is copied a stretch at a time.
-        let plain = rest.bytes().position(|b| !is_plain_byte(b, style));
-        let plain = plain.unwrap_or(rest.len());
+        let plain = plain_len(rest.as_bytes(), style);
         out.push_str(&rest[..plain]);
         rest = &rest[plain..];
         let Some(c) = rest.chars().next() else { break };
@@ -179,16 +178,40 @@ fn opens_quote(before: &str, after: &str) -> bool {
 /// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
 fn is_plain(s: &[u8], style: Style) -> bool {
     // `&` is checked with the printable bytes (NUL, there when entities are
-    // kept, is never printable); TeX quotes, rarely wanted, separately. No
-    // early exit within a chunk, so that the compiler can check many bytes
-    // at once.
+    // kept, is never printable); TeX quotes, rarely wanted, separately.
+    // Bytes are looked at 32 at a time with no early exit within a block,
+    // so that the compiler checks each block with vector instructions; the
+    // last block overlaps the one before it rather than leave up to 31
+    // bytes to be checked one by one.
     let amp = if style.entities { b'&' } else { 0 };
-    let printable = s.chunks(64).all(|chunk| {
-        chunk.iter().fold(true, |ok, &b| {
-            ok & (b.wrapping_sub(0x20) < 0x5F) & (b != amp)
-        })
-    });
+    let ok = |b: u8| (b.wrapping_sub(0x20) < 0x5F) & (b != amp);
+    let block = |c: &[u8; 32]| c.iter().fold(true, |all, &b| all & ok(b));
+    let printable = match s.last_chunk::<32>() {
+        Some(last) => s.as_chunks::<32>().0.iter().all(block) && block(last),
+        None => s.iter().all(|&b| ok(b)),
+    };
     printable && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
+}
+
+/// The length of the plain stretch (see [`is_plain_byte`]) that starts `s`:
+/// looked at sixteen bytes at once while they are all plain, so that a long
+/// line with a few characters to clean is not read byte by byte.
+fn plain_len(s: &[u8], style: Style) -> usize {
+    let whole = s
+        .chunks_exact(16)
+        .take_while(|chunk| {
+            chunk
+                .iter()
+                .fold(true, |ok, &b| ok & is_plain_byte(b, style))
+        })
+        .count()
+        * 16;
+    let rest = &s[whole..];
+    whole
+        + rest
+            .iter()
+            .position(|&b| !is_plain_byte(b, style))
+            .unwrap_or(rest.len())
 }
 
 /// Whether the byte `b` stands for itself in cleaned text: printable ASCII
@@ -283,12 +306,41 @@ mod tests {
             "caf\u{e9}",
             "\u{7f}",
         ];
+        let long = [
+            "a".repeat(31),
+            "b".repeat(32),
+            format!("{}\u{7}", "c".repeat(40)),
+            format!("{}&amp;{}", "d".repeat(33), "e".repeat(30)),
+            format!("\t{}", "f".repeat(70)),
+            format!("{}\u{e9}{}", "g".repeat(64), "h".repeat(10)),
+        ];
         for style in [Style::PLAIN, Style::of("x"), Style::of("``")] {
-            for text in texts {
+            for text in texts.iter().copied().chain(long.iter().map(String::as_str)) {
                 let bytes = text.as_bytes();
                 let by_byte = bytes.iter().all(|&b| is_plain_byte(b, style));
                 assert_eq!(is_plain(bytes, style), by_byte, "{text:?} {style:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_plain_stretch_ends_at_the_first_byte_to_clean() {
+        let style = Style::of("``");
+        for text in [
+            "",
+            "short",
+            "exactly sixteen!",
+            &format!("{}&amp; then", "a".repeat(40)),
+            &format!("{}caf\u{e9}", "b".repeat(16)),
+            &format!("{}\t{}", "c".repeat(31), "d".repeat(20)),
+            &format!("{}`", "e".repeat(47)),
+        ] {
+            let bytes = text.as_bytes();
+            let by_byte = bytes
+                .iter()
+                .take_while(|&&b| is_plain_byte(b, style))
+                .count();
+            assert_eq!(plain_len(bytes, style), by_byte, "{text:?}");
         }
     }
 

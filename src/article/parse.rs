@@ -81,13 +81,17 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
 fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
     // Blocks are gathered in a list kept from one article to the next, then
     // moved out into one list of their number: one allocation, none spare.
-    SPARE_BLOCKS.with_borrow_mut(|blocks| {
+    SPARE.with_borrow_mut(|(blocks, para)| {
         blocks.clear();
-        push_blocks(lines, style, blocks);
+        para.clear();
+        push_blocks(lines, style, blocks, para);
         let mut exact = Vec::with_capacity(blocks.len());
         exact.append(blocks);
         if blocks.capacity() > KEPT_BLOCKS {
             *blocks = Vec::new();
+        }
+        if para.capacity() > KEPT_PARAGRAPH {
+            *para = String::new();
         }
         exact
     })
@@ -96,14 +100,23 @@ fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Ve
 /// The most blocks a thread's spare list keeps room for.
 const KEPT_BLOCKS: usize = 1024;
 
+/// The longest paragraph a thread's spare buffer keeps room for.
+const KEPT_PARAGRAPH: usize = 64 << 10;
+
 thread_local! {
-    /// The list the blocks of the article parsed last were gathered in.
-    static SPARE_BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+    /// The list the blocks of the article parsed last were gathered in, and
+    /// the buffer its paragraphs were joined in.
+    static SPARE: RefCell<(Vec<Block>, String)> = const { RefCell::new((Vec::new(), String::new())) };
 }
 
-/// Appends the paragraphs of `lines` to `blocks`.
-fn push_blocks<'a>(lines: impl Iterator<Item = &'a str>, style: Style, blocks: &mut Vec<Block>) {
-    let mut para = String::with_capacity(1024);
+/// Appends the paragraphs of `lines` to `blocks`, joining the lines of each
+/// in `para` (empty).
+fn push_blocks<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    style: Style,
+    blocks: &mut Vec<Block>,
+    para: &mut String,
+) {
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
     let mut prev = Line::new("");
@@ -123,16 +136,16 @@ fn push_blocks<'a>(lines: impl Iterator<Item = &'a str>, style: Style, blocks: &
         if line.trimmed.is_empty()
             || (!para.is_empty() && (indent > prev_indent || line.tabular() || prev.tabular()))
         {
-            flush(&mut para, blocks);
+            flush(para, blocks);
         }
-        if !push_trimmed(&mut para, " ", line.trimmed, style) {
+        if !push_trimmed(para, " ", line.trimmed, style) {
             // nothing but control characters: a blank line
-            flush(&mut para, blocks);
+            flush(para, blocks);
         }
         prev_indent = indent;
         prev = line;
     }
-    flush(&mut para, blocks);
+    flush(para, blocks);
 }
 
 /// Recognizes the header ` date YYYY-MM-DD Title`: the date (when valid) and the title.
