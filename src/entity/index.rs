@@ -68,6 +68,8 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
+    /// Buffers for joining an article's occurrences, kept from one to the next.
+    joining: merge::Joining,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
@@ -348,7 +350,7 @@ impl EntityIndex {
         let joined = merge::join(
             &mut self.occurrences[first..],
             &mut self.mentions,
-            &mut merge::Joining::default(),
+            &mut self.joining,
         );
         if let Some(kept) = joined {
             self.occurrences.truncate(first + kept);
@@ -507,14 +509,13 @@ impl EntityIndex {
             grown[id as usize] |= merged;
         }
         let mut joined = vec![false; self.per_article.len()];
-        let mut joining = merge::Joining::default();
         for (range, joined) in self.per_article.iter_mut().zip(&mut joined) {
             let (a, b) = (range.0 as usize, range.1 as usize);
             let kept = merge::remap_article(
                 &mut self.occurrences[a..b],
                 &mut self.mentions,
                 |old| to[old as usize],
-                &mut joining,
+                &mut self.joining,
             );
             if let Some(kept) = kept {
                 range.1 = (a + kept) as u32;

@@ -171,7 +171,7 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 }
 
 /// Buffers [`remap_article`] and [`join`] reuse from one article to the next.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Joining {
     /// Each entity of the article after renaming, in order of first
     /// occurrence, with the range of its joined mentions in `flat`.
