@@ -612,20 +612,38 @@ fn encode_entity<'e>(
 ) -> u32 {
     let name = strings.id(name);
     put(out, name.into());
-    out.push(match kind {
+    let kind = match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
         EntityKind::Place => 2,
-    });
-    put(out, aliases.len() as u64);
-    for a in aliases {
-        put(out, strings.id(a).into());
+    };
+    match (aliases.len(), mentions.len()) {
+        // Most entities: no alias, a few mentions; three bytes at once.
+        (0, n) if n < 0x80 => out.extend_from_slice(&[kind, 0, n as u8]),
+        (n, _) => {
+            out.push(kind);
+            put(out, n as u64);
+            for a in aliases {
+                put(out, strings.id(a).into());
+            }
+            put(out, mentions.len() as u64);
+        }
     }
-    put(out, mentions.len() as u64);
     for m in mentions {
-        put(out, m.block.map_or(0, |b| u64::from(b) + 1));
-        put(out, m.start.into());
-        put(out, m.end.saturating_sub(m.start).into());
+        let block = m.block.map_or(0, |b| u64::from(b) + 1);
+        let (start, len) = (m.start, m.end.saturating_sub(m.start));
+        // Most mentions: block and length under 128, start under 16,384;
+        // written at once rather than byte by byte.
+        if block < 0x80 && len < 0x80 && start < 0x80 {
+            out.extend_from_slice(&[block as u8, start as u8, len as u8]);
+        } else if block < 0x80 && len < 0x80 && start < 0x4000 {
+            let low = start as u8 | 0x80;
+            out.extend_from_slice(&[block as u8, low, (start >> 7) as u8, len as u8]);
+        } else {
+            put(out, block);
+            put(out, start.into());
+            put(out, len.into());
+        }
     }
     name
 }
@@ -872,6 +890,52 @@ mod tests {
         assert!(saved.lookup_header("/a", key).is_none());
         let (_, (_, kept)) = saved.record("/a", key).unwrap();
         assert_eq!(kept, Some(header));
+    }
+
+    proptest::proptest! {
+        /// Whatever their numbers, mentions read back as written.
+        #[test]
+        fn mentions_read_back_as_written(
+            mentions in proptest::collection::vec((
+                proptest::option::of(proptest::prop_oneof![0u32..0x7f, proptest::num::u32::ANY]),
+                proptest::prop_oneof![0u32..0x80, 0x80u32..0x4000, proptest::num::u32::ANY],
+                proptest::prop_oneof![0u32..0x80, 0x80u32..300],
+            ), 0..200),
+            aliases in 0usize..3,
+        ) {
+            let mut e = Entities::default();
+            e.begin(EntityKind::Place, |t| t.push_str("Hotan"));
+            for a in 0..aliases {
+                e.push_alias(&format!("H{a}"));
+            }
+            e.push_mentions(mentions.iter().map(|&(block, start, len)| Mention {
+                block,
+                start,
+                end: start.saturating_add(len),
+            }));
+            let mut out = Vec::new();
+            encode_record(&mut out, &mut Interner::default(), &[Found::from(&e)], None);
+            let mut bytes = MAGIC.to_vec();
+            bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+            put_bytes(&mut bytes, VERSION.as_bytes());
+            put(&mut bytes, 1 + aliases as u64);
+            put_bytes(&mut bytes, b"Hotan");
+            for a in 0..aliases {
+                put_bytes(&mut bytes, format!("H{a}").as_bytes());
+            }
+            put(&mut bytes, 1);
+            put_bytes(&mut bytes, b"/a");
+            bytes.extend_from_slice(&[0; 16]);
+            put_bytes(&mut bytes, &out);
+            let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
+            bytes.extend_from_slice(&sum.to_le_bytes());
+            let saved = Saved::parse(bytes).unwrap();
+            let key = FileKey { size: 0, mtime_ns: 0 };
+            let (_, found) = saved.lookup("/a", key, 1).unwrap();
+            let mut found = found[0].clone();
+            found.entities.iter_mut().for_each(|e| e.key = 0);
+            proptest::prop_assert_eq!(found, Found::from(&e));
+        }
     }
 
     #[test]
