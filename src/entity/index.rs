@@ -2,7 +2,8 @@
 
 use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
-use rustc_hash::FxHashMap;
+use hashbrown::hash_map::EntryRef;
+use rustc_hash::FxBuildHasher;
 use std::ops::Range;
 
 mod merge;
@@ -52,7 +53,7 @@ pub struct EntityIndex {
     entities: Vec<Entity>,
     /// Entity ids by lowercased canonical name, one slot per kind
     /// ([`NO_ENTITY`] when none).
-    by_name: FxHashMap<Box<str>, [EntityId; 3]>,
+    by_name: hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>,
     /// A name being lowercased (kept to spare an allocation per lookup).
     folded: String,
     /// Each article's range in `occurrences`.
@@ -197,13 +198,19 @@ impl EntityIndex {
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
         fold_into(&mut self.folded, name);
         let id = self.entities.len() as EntityId;
-        match self.by_name.get_mut(self.folded.as_str()) {
-            Some(ids) if ids[kind as usize] != NO_ENTITY => return ids[kind as usize],
-            Some(ids) => ids[kind as usize] = id,
-            None => {
+        // One look-up, the name's key made only when it is new.
+        match self.by_name.entry_ref(self.folded.as_str()) {
+            EntryRef::Occupied(mut known) => {
+                let of_kind = &mut known.get_mut()[kind as usize];
+                if *of_kind != NO_ENTITY {
+                    return *of_kind;
+                }
+                *of_kind = id;
+            }
+            EntryRef::Vacant(slot) => {
                 let mut ids = [NO_ENTITY; 3];
                 ids[kind as usize] = id;
-                self.by_name.insert(self.folded.as_str().into(), ids);
+                slot.insert_with_key(self.folded.as_str().into(), ids);
             }
         }
         self.slots.push(Vec::new());
