@@ -515,20 +515,6 @@ impl EntityIndex {
         for &(id, merged) in &to {
             grown[id as usize] |= merged;
         }
-        let mut joined = vec![false; self.per_article.len()];
-        for (range, joined) in self.per_article.iter_mut().zip(&mut joined) {
-            let (a, b) = (range.0 as usize, range.1 as usize);
-            let kept = merge::remap_article(
-                &mut self.occurrences[a..b],
-                &mut self.mentions,
-                |old| to[old as usize],
-                &mut self.joining,
-            );
-            if let Some(kept) = kept {
-                range.1 = (a + kept) as u32;
-                *joined = true;
-            }
-        }
         let mut old_slots = std::mem::take(&mut self.slots);
         self.slots = (root.iter().enumerate())
             .filter(|&(old, &r)| r as usize == old)
@@ -542,8 +528,19 @@ impl EntityIndex {
             e.articles.clear();
             slots.clear();
         }
-        for (a, &(first, end)) in self.per_article.iter().enumerate() {
-            let occurrences = &self.occurrences[first as usize..end as usize];
+        // Each article is renamed, joined and counted in one pass.
+        for (a, range) in self.per_article.iter_mut().enumerate() {
+            let first = range.0 as usize;
+            let kept = merge::remap_article(
+                &mut self.occurrences[first..range.1 as usize],
+                &mut self.mentions,
+                |old| to[old as usize],
+                &mut self.joining,
+            );
+            if let Some(kept) = kept {
+                range.1 = (first + kept) as u32;
+            }
+            let occurrences = &self.occurrences[first..range.1 as usize];
             for (slot, o) in occurrences.iter().enumerate() {
                 let id = o.id as usize;
                 if grown[id] {
@@ -551,7 +548,7 @@ impl EntityIndex {
                     e.mentions += o.end - o.start;
                     e.articles.push(a as u32);
                     self.slots[id].push(slot as u32);
-                } else if joined[a]
+                } else if kept.is_some()
                     && let Ok(pos) = self.entities[id].articles.binary_search(&(a as u32))
                 {
                     self.slots[id][pos] = slot as u32;

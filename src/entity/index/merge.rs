@@ -152,9 +152,10 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
             continue;
         };
         fits.clear();
+        let own = rank(e);
         let mut at = last;
         while let Some(&(c, before)) = chain.get(at as usize) {
-            if c as usize != id && rank(&entities[c as usize]) > rank(e) {
+            if c as usize != id && rank(&entities[c as usize]) > own {
                 fits.push(c);
             }
             at = before;
