@@ -155,6 +155,12 @@ impl NameKeys {
 /// An empty slot of [`EntityIndex::by_name`].
 const NO_ENTITY: EntityId = EntityId::MAX;
 
+/// `date` as one number, in the order of dates (compared at once rather
+/// than field by field).
+fn day_number(date: Date) -> u32 {
+    u32::from(date.year) << 16 | u32::from(date.month) << 8 | u32::from(date.day)
+}
+
 /// Puts `name` lowercased into `out` (the key of [`EntityIndex::by_name`]).
 fn fold_into(out: &mut String, name: &str) {
     out.clear();
@@ -258,10 +264,9 @@ impl EntityIndex {
         names: &[u32],
         keys: &mut NameKeys,
     ) {
-        let names = names.iter().copied().chain(std::iter::repeat(0));
-        let entities = found.iter().zip(names).map(|(e, key)| Adding {
+        let entities = found.iter().enumerate().map(|(n, e)| Adding {
             name: e.name,
-            key,
+            key: names.get(n).copied().unwrap_or(0),
             kind: e.kind,
             aliases: e.aliases(),
             mentions: e.mentions,
@@ -283,6 +288,7 @@ impl EntityIndex {
             self.dates.resize(slot + 1, None);
         }
         self.dates[slot] = date;
+        let day = date.map(day_number);
         let first = self.occurrences.len();
         // Two of the article's entities that are one here (names the
         // extractor kept apart, such as `DAR ES SALAAM` and `Dar es Salaam`).
@@ -318,17 +324,17 @@ impl EntityIndex {
                 }
             }
             entity.mentions += e.mentions.len() as u32;
-            if let Some(d) = date {
+            if let Some(day) = day {
                 // The two are set together, and the first is never after the last.
                 match (entity.first_date, entity.last_date) {
                     (Some(f), Some(l)) => {
-                        if d < f {
-                            entity.first_date = Some(d);
-                        } else if d > l {
-                            entity.last_date = Some(d);
+                        if day < day_number(f) {
+                            entity.first_date = date;
+                        } else if day > day_number(l) {
+                            entity.last_date = date;
                         }
                     }
-                    _ => (entity.first_date, entity.last_date) = (Some(d), Some(d)),
+                    _ => (entity.first_date, entity.last_date) = (date, date),
                 }
             }
             let start = self.mentions.len() as u32;
@@ -674,6 +680,18 @@ mod tests {
         let id = index.find("dar es salaam").unwrap();
         assert_eq!(index.mentions(0, id).len(), 2);
         assert_eq!(index.entity(id).mentions, 2);
+    }
+
+    proptest::proptest! {
+        /// Day numbers order dates as dates order themselves.
+        #[test]
+        fn day_numbers_order_as_dates(
+            a in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
+            b in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
+        ) {
+            let (a, b) = (Date::new(a.0, a.1, a.2).unwrap(), Date::new(b.0, b.1, b.2).unwrap());
+            proptest::prop_assert_eq!(day_number(a).cmp(&day_number(b)), a.cmp(&b));
+        }
     }
 
     #[test]
