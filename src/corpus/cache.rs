@@ -611,16 +611,23 @@ fn encode_entity<'e>(
     mentions: &[Mention],
 ) -> u32 {
     let name = strings.id(name);
-    put(out, name.into());
     let kind = match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
         EntityKind::Place => 2,
     };
     match (aliases.len(), mentions.len()) {
-        // Most entities: no alias, a few mentions; three bytes at once.
-        (0, n) if n < 0x80 => out.extend_from_slice(&[kind, 0, n as u8]),
+        // Most entities: a name numbered under 16,384, no alias, a few
+        // mentions; their bytes at once.
+        (0, n) if n < 0x80 && name < 0x80 => {
+            out.extend_from_slice(&[name as u8, kind, 0, n as u8]);
+        }
+        (0, n) if n < 0x80 && name < 0x4000 => {
+            let low = name as u8 | 0x80;
+            out.extend_from_slice(&[low, (name >> 7) as u8, kind, 0, n as u8]);
+        }
         (n, _) => {
+            put(out, name.into());
             out.push(kind);
             put(out, n as u64);
             for a in aliases {
@@ -634,11 +641,13 @@ fn encode_entity<'e>(
         let (start, len) = (m.start, m.end.saturating_sub(m.start));
         // Most mentions: block and length under 128, start under 16,384;
         // written at once rather than byte by byte.
-        if block < 0x80 && len < 0x80 && start < 0x80 {
-            out.extend_from_slice(&[block as u8, start as u8, len as u8]);
-        } else if block < 0x80 && len < 0x80 && start < 0x4000 {
-            let low = start as u8 | 0x80;
-            out.extend_from_slice(&[block as u8, low, (start >> 7) as u8, len as u8]);
+        if block < 0x80 && len < 0x80 && start < 0x4000 {
+            if start < 0x80 {
+                out.extend_from_slice(&[block as u8, start as u8, len as u8]);
+            } else {
+                let low = start as u8 | 0x80;
+                out.extend_from_slice(&[block as u8, low, (start >> 7) as u8, len as u8]);
+            }
         } else {
             put(out, block);
             put(out, start.into());
@@ -893,9 +902,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever their numbers, mentions read back as written.
+        /// Whatever their numbers, names and mentions read back as written.
         #[test]
         fn mentions_read_back_as_written(
+            before in proptest::prop_oneof![6 => 0u32..3, 3 => 120u32..140, 1 => 16_380u32..16_390],
             mentions in proptest::collection::vec((
                 proptest::option::of(proptest::prop_oneof![0u32..0x7f, proptest::num::u32::ANY]),
                 proptest::prop_oneof![0u32..0x80, 0x80u32..0x4000, proptest::num::u32::ANY],
@@ -913,15 +923,19 @@ mod tests {
                 start,
                 end: start.saturating_add(len),
             }));
+            // Strings numbered before: the name's number takes one, two or three bytes.
+            let mut strings = Interner::default();
+            for n in 0..before {
+                strings.id(&format!("s{n}"));
+            }
             let mut out = Vec::new();
-            encode_record(&mut out, &mut Interner::default(), &[Found::from(&e)], None);
+            encode_record(&mut out, &mut strings, &[Found::from(&e)], None);
             let mut bytes = MAGIC.to_vec();
             bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
             put_bytes(&mut bytes, VERSION.as_bytes());
-            put(&mut bytes, 1 + aliases as u64);
-            put_bytes(&mut bytes, b"Hotan");
-            for a in 0..aliases {
-                put_bytes(&mut bytes, format!("H{a}").as_bytes());
+            put(&mut bytes, strings.ends.len() as u64);
+            for s in strings.strings() {
+                put_bytes(&mut bytes, s);
             }
             put(&mut bytes, 1);
             put_bytes(&mut bytes, b"/a");
