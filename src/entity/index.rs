@@ -69,8 +69,9 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
-    /// Buffers for joining an article's occurrences, kept from one to the next.
-    joining: merge::Joining,
+    /// Buffers for joining an article's occurrences, kept from one to the
+    /// next (boxed: the index is moved about whole, in messages).
+    joining: Box<merge::Joining>,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
