@@ -192,17 +192,21 @@ impl EntityCache {
             names: _,
             numbered: _,
         } = self.update;
-        let mut record_bytes = Vec::new();
+        // The kept records, numbered anew, go in one more chunk.
+        let rewritten = records.len();
+        let mut records = records;
+        records.push(Vec::new());
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
             let unreadable = || std::io::Error::other("a saved record cannot be read back");
             let (entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
-            let start = record_bytes.len();
-            encode_record(&mut record_bytes, &mut strings, &entities, header.as_ref());
-            all.push((path.clone(), *key, start..record_bytes.len(), true));
+            let out = &mut records[rewritten];
+            let start = out.len();
+            encode_record(out, &mut strings, &entities, header.as_ref());
+            all.push((path.clone(), *key, (rewritten, start..out.len())));
         }
-        all.extend(added.into_iter().map(|(p, k, r)| (p, k, r, false)));
+        all.extend(added);
         let mut sink = Sink {
             buf: Vec::with_capacity(2 * SPILL),
             sum: Xxh3::new(),
@@ -217,15 +221,11 @@ impl EntityCache {
             sink.spill()?;
         }
         put(&mut sink.buf, all.len() as u64);
-        for (path, key, range, rewritten) in all {
+        for (path, key, (chunk, range)) in all {
             put_bytes(&mut sink.buf, path.as_bytes());
             sink.buf.extend_from_slice(&key.size.to_le_bytes());
             sink.buf.extend_from_slice(&key.mtime_ns.to_le_bytes());
-            let body = match rewritten {
-                true => &record_bytes[range],
-                false => &records[range],
-            };
-            put_bytes(&mut sink.buf, body);
+            put_bytes(&mut sink.buf, &records[chunk][range]);
             sink.spill()?;
         }
         sink.finish()
@@ -243,6 +243,9 @@ struct Sink<'w, W: Write> {
 
 /// Bytes a [`Sink`] gathers before they go out.
 const SPILL: usize = 1 << 20;
+
+/// Bytes of records [`Update`] gathers in one buffer before it starts another.
+const RECORDS_CHUNK: usize = 1 << 20;
 
 impl<W: Write> Sink<'_, W> {
     /// Writes what has gathered once it is a megabyte or more.
@@ -443,9 +446,14 @@ pub struct Update {
     /// Whether there is a cache to save (else nothing is noted).
     on: bool,
     kept: Vec<bool>,
-    added: Vec<(String, FileKey, Range<usize>)>,
+    /// Each file extracted: its path and key, and where its record is in
+    /// `records` (chunk, range).
+    added: Vec<(String, FileKey, (usize, Range<usize>))>,
     strings: Interner,
-    records: Vec<u8>,
+    /// The records of the files extracted, one after another in chunks of
+    /// about [`RECORDS_CHUNK`] bytes, a record never split: one buffer
+    /// grown to tens of megabytes would be copied again and again.
+    records: Vec<Vec<u8>>,
     /// The entities of the names numbered by `strings`, in the index being
     /// built alongside.
     names: NameKeys,
@@ -484,8 +492,13 @@ impl Update {
         if !self.on {
             return None;
         }
-        let start = self.records.len();
-        let out = &mut self.records;
+        if self.records.last().is_none_or(|r| r.len() >= RECORDS_CHUNK) {
+            // Room for the records that begin before the chunk is full.
+            self.records.push(Vec::with_capacity(RECORDS_CHUNK * 3 / 2));
+        }
+        let chunk = self.records.len() - 1;
+        let out = &mut self.records[chunk];
+        let start = out.len();
         self.numbered.clear();
         put(out, articles.clone().count() as u64);
         for entities in articles {
@@ -497,7 +510,8 @@ impl Update {
             }
         }
         encode_header(out, header);
-        self.added.push((path, key, start..self.records.len()));
+        let range = start..out.len();
+        self.added.push((path, key, (chunk, range)));
         Some((&mut self.names, &self.numbered))
     }
 }
@@ -597,21 +611,48 @@ fn encode_entity<'e>(
     mentions: &[Mention],
 ) -> u32 {
     let name = strings.id(name);
-    put(out, name.into());
-    out.push(match kind {
+    let kind = match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
         EntityKind::Place => 2,
-    });
-    put(out, aliases.len() as u64);
-    for a in aliases {
-        put(out, strings.id(a).into());
+    };
+    match (aliases.len(), mentions.len()) {
+        // Most entities: a name numbered under 16,384, no alias, a few
+        // mentions; their bytes at once.
+        (0, n) if n < 0x80 && name < 0x80 => {
+            out.extend_from_slice(&[name as u8, kind, 0, n as u8]);
+        }
+        (0, n) if n < 0x80 && name < 0x4000 => {
+            let low = name as u8 | 0x80;
+            out.extend_from_slice(&[low, (name >> 7) as u8, kind, 0, n as u8]);
+        }
+        (n, _) => {
+            put(out, name.into());
+            out.push(kind);
+            put(out, n as u64);
+            for a in aliases {
+                put(out, strings.id(a).into());
+            }
+            put(out, mentions.len() as u64);
+        }
     }
-    put(out, mentions.len() as u64);
     for m in mentions {
-        put(out, m.block.map_or(0, |b| u64::from(b) + 1));
-        put(out, m.start.into());
-        put(out, m.end.saturating_sub(m.start).into());
+        let block = m.block.map_or(0, |b| u64::from(b) + 1);
+        let (start, len) = (m.start, m.end.saturating_sub(m.start));
+        // Most mentions: block and length under 128, start under 16,384;
+        // written at once rather than byte by byte.
+        if block < 0x80 && len < 0x80 && start < 0x4000 {
+            if start < 0x80 {
+                out.extend_from_slice(&[block as u8, start as u8, len as u8]);
+            } else {
+                let low = start as u8 | 0x80;
+                out.extend_from_slice(&[block as u8, low, (start >> 7) as u8, len as u8]);
+            }
+        } else {
+            put(out, block);
+            put(out, start.into());
+            put(out, len.into());
+        }
     }
     name
 }
@@ -858,6 +899,100 @@ mod tests {
         assert!(saved.lookup_header("/a", key).is_none());
         let (_, (_, kept)) = saved.record("/a", key).unwrap();
         assert_eq!(kept, Some(header));
+    }
+
+    proptest::proptest! {
+        /// Whatever their numbers, names and mentions read back as written.
+        #[test]
+        fn mentions_read_back_as_written(
+            before in proptest::prop_oneof![6 => 0u32..3, 3 => 120u32..140, 1 => 16_380u32..16_390],
+            mentions in proptest::collection::vec((
+                proptest::option::of(proptest::prop_oneof![0u32..0x7f, proptest::num::u32::ANY]),
+                proptest::prop_oneof![0u32..0x80, 0x80u32..0x4000, proptest::num::u32::ANY],
+                proptest::prop_oneof![0u32..0x80, 0x80u32..300],
+            ), 0..200),
+            aliases in 0usize..3,
+        ) {
+            let mut e = Entities::default();
+            e.begin(EntityKind::Place, |t| t.push_str("Hotan"));
+            for a in 0..aliases {
+                e.push_alias(&format!("H{a}"));
+            }
+            e.push_mentions(mentions.iter().map(|&(block, start, len)| Mention {
+                block,
+                start,
+                end: start.saturating_add(len),
+            }));
+            // Strings numbered before: the name's number takes one, two or three bytes.
+            let mut strings = Interner::default();
+            for n in 0..before {
+                strings.id(&format!("s{n}"));
+            }
+            let mut out = Vec::new();
+            encode_record(&mut out, &mut strings, &[Found::from(&e)], None);
+            let mut bytes = MAGIC.to_vec();
+            bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+            put_bytes(&mut bytes, VERSION.as_bytes());
+            put(&mut bytes, strings.ends.len() as u64);
+            for s in strings.strings() {
+                put_bytes(&mut bytes, s);
+            }
+            put(&mut bytes, 1);
+            put_bytes(&mut bytes, b"/a");
+            bytes.extend_from_slice(&[0; 16]);
+            put_bytes(&mut bytes, &out);
+            let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
+            bytes.extend_from_slice(&sum.to_le_bytes());
+            let saved = Saved::parse(bytes).unwrap();
+            let key = FileKey { size: 0, mtime_ns: 0 };
+            let (_, found) = saved.lookup("/a", key, 1).unwrap();
+            let mut found = found[0].clone();
+            found.entities.iter_mut().for_each(|e| e.key = 0);
+            proptest::prop_assert_eq!(found, Found::from(&e));
+        }
+    }
+
+    #[test]
+    fn records_past_a_chunk_read_back_each_as_added() {
+        let mut cache = EntityCache {
+            file: None,
+            saved: Saved::default(),
+            update: Update {
+                on: true,
+                ..Update::default()
+            },
+        };
+        let key = FileKey {
+            size: 3,
+            mtime_ns: 4,
+        };
+        // Some 4 KiB a record: several chunks' worth.
+        let files = 3 * RECORDS_CHUNK / 4096;
+        let article = |n: usize| {
+            let mut e = Entities::default();
+            e.begin(EntityKind::Person, |t| t.push_str(&format!("Ada {n}")));
+            e.push_mentions((0..1000).map(|i| Mention {
+                block: Some(i % 3),
+                start: 200 * i + n as u32,
+                end: 200 * i + n as u32 + 5,
+            }));
+            e
+        };
+        for n in 0..files {
+            let a = article(n);
+            let file = (format!("/{n}"), key);
+            cache.update.add(file, [&a].into_iter(), None).unwrap();
+        }
+        assert!(cache.update.records.len() > 2);
+        let mut bytes = Vec::new();
+        cache.encode(&mut bytes).unwrap();
+        let saved = Saved::parse(bytes).unwrap();
+        for n in 0..files {
+            let (_, found) = saved.lookup(&format!("/{n}"), key, 1).unwrap();
+            let mut found = found[0].clone();
+            found.entities.iter_mut().for_each(|e| e.key = 0);
+            assert_eq!(found, Found::from(&article(n)), "/{n}");
+        }
     }
 
     #[test]

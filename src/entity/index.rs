@@ -2,7 +2,8 @@
 
 use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
-use rustc_hash::FxHashMap;
+use hashbrown::hash_map::EntryRef;
+use rustc_hash::FxBuildHasher;
 use std::ops::Range;
 
 mod merge;
@@ -52,7 +53,7 @@ pub struct EntityIndex {
     entities: Vec<Entity>,
     /// Entity ids by lowercased canonical name, one slot per kind
     /// ([`NO_ENTITY`] when none).
-    by_name: FxHashMap<Box<str>, [EntityId; 3]>,
+    by_name: hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>,
     /// A name being lowercased (kept to spare an allocation per lookup).
     folded: String,
     /// Each article's range in `occurrences`.
@@ -68,6 +69,9 @@ pub struct EntityIndex {
     slots: Vec<Vec<u32>>,
     /// For a short name left apart because it fits several entities, those entities.
     candidates: Vec<Vec<EntityId>>,
+    /// Buffers for joining an article's occurrences, kept from one to the
+    /// next (boxed: the index is moved about whole, in messages).
+    joining: Box<merge::Joining>,
 }
 
 /// The entities found in one article laid out flat, their names borrowed:
@@ -152,6 +156,12 @@ impl NameKeys {
 /// An empty slot of [`EntityIndex::by_name`].
 const NO_ENTITY: EntityId = EntityId::MAX;
 
+/// `date` as one number, in the order of dates (compared at once rather
+/// than field by field).
+fn day_number(date: Date) -> u32 {
+    u32::from(date.year) << 16 | u32::from(date.month) << 8 | u32::from(date.day)
+}
+
 /// Puts `name` lowercased into `out` (the key of [`EntityIndex::by_name`]).
 fn fold_into(out: &mut String, name: &str) {
     out.clear();
@@ -195,13 +205,19 @@ impl EntityIndex {
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
         fold_into(&mut self.folded, name);
         let id = self.entities.len() as EntityId;
-        match self.by_name.get_mut(self.folded.as_str()) {
-            Some(ids) if ids[kind as usize] != NO_ENTITY => return ids[kind as usize],
-            Some(ids) => ids[kind as usize] = id,
-            None => {
+        // One look-up, the name's key made only when it is new.
+        match self.by_name.entry_ref(self.folded.as_str()) {
+            EntryRef::Occupied(mut known) => {
+                let of_kind = &mut known.get_mut()[kind as usize];
+                if *of_kind != NO_ENTITY {
+                    return *of_kind;
+                }
+                *of_kind = id;
+            }
+            EntryRef::Vacant(slot) => {
                 let mut ids = [NO_ENTITY; 3];
                 ids[kind as usize] = id;
-                self.by_name.insert(self.folded.as_str().into(), ids);
+                slot.insert_with_key(self.folded.as_str().into(), ids);
             }
         }
         self.slots.push(Vec::new());
@@ -249,10 +265,9 @@ impl EntityIndex {
         names: &[u32],
         keys: &mut NameKeys,
     ) {
-        let names = names.iter().copied().chain(std::iter::repeat(0));
-        let entities = found.iter().zip(names).map(|(e, key)| Adding {
+        let entities = found.iter().enumerate().map(|(n, e)| Adding {
             name: e.name,
-            key,
+            key: names.get(n).copied().unwrap_or(0),
             kind: e.kind,
             aliases: e.aliases(),
             mentions: e.mentions,
@@ -274,6 +289,7 @@ impl EntityIndex {
             self.dates.resize(slot + 1, None);
         }
         self.dates[slot] = date;
+        let day = date.map(day_number);
         let first = self.occurrences.len();
         // Two of the article's entities that are one here (names the
         // extractor kept apart, such as `DAR ES SALAAM` and `Dar es Salaam`).
@@ -309,17 +325,17 @@ impl EntityIndex {
                 }
             }
             entity.mentions += e.mentions.len() as u32;
-            if let Some(d) = date {
+            if let Some(day) = day {
                 // The two are set together, and the first is never after the last.
                 match (entity.first_date, entity.last_date) {
                     (Some(f), Some(l)) => {
-                        if d < f {
-                            entity.first_date = Some(d);
-                        } else if d > l {
-                            entity.last_date = Some(d);
+                        if day < day_number(f) {
+                            entity.first_date = date;
+                        } else if day > day_number(l) {
+                            entity.last_date = date;
                         }
                     }
-                    _ => (entity.first_date, entity.last_date) = (Some(d), Some(d)),
+                    _ => (entity.first_date, entity.last_date) = (date, date),
                 }
             }
             let start = self.mentions.len() as u32;
@@ -348,7 +364,7 @@ impl EntityIndex {
         let joined = merge::join(
             &mut self.occurrences[first..],
             &mut self.mentions,
-            &mut merge::Joining::default(),
+            &mut self.joining,
         );
         if let Some(kept) = joined {
             self.occurrences.truncate(first + kept);
@@ -506,21 +522,6 @@ impl EntityIndex {
         for &(id, merged) in &to {
             grown[id as usize] |= merged;
         }
-        let mut joined = vec![false; self.per_article.len()];
-        let mut joining = merge::Joining::default();
-        for (range, joined) in self.per_article.iter_mut().zip(&mut joined) {
-            let (a, b) = (range.0 as usize, range.1 as usize);
-            let kept = merge::remap_article(
-                &mut self.occurrences[a..b],
-                &mut self.mentions,
-                |old| to[old as usize],
-                &mut joining,
-            );
-            if let Some(kept) = kept {
-                range.1 = (a + kept) as u32;
-                *joined = true;
-            }
-        }
         let mut old_slots = std::mem::take(&mut self.slots);
         self.slots = (root.iter().enumerate())
             .filter(|&(old, &r)| r as usize == old)
@@ -534,8 +535,19 @@ impl EntityIndex {
             e.articles.clear();
             slots.clear();
         }
-        for (a, &(first, end)) in self.per_article.iter().enumerate() {
-            let occurrences = &self.occurrences[first as usize..end as usize];
+        // Each article is renamed, joined and counted in one pass.
+        for (a, range) in self.per_article.iter_mut().enumerate() {
+            let first = range.0 as usize;
+            let kept = merge::remap_article(
+                &mut self.occurrences[first..range.1 as usize],
+                &mut self.mentions,
+                |old| to[old as usize],
+                &mut self.joining,
+            );
+            if let Some(kept) = kept {
+                range.1 = (first + kept) as u32;
+            }
+            let occurrences = &self.occurrences[first..range.1 as usize];
             for (slot, o) in occurrences.iter().enumerate() {
                 let id = o.id as usize;
                 if grown[id] {
@@ -543,7 +555,7 @@ impl EntityIndex {
                     e.mentions += o.end - o.start;
                     e.articles.push(a as u32);
                     self.slots[id].push(slot as u32);
-                } else if joined[a]
+                } else if kept.is_some()
                     && let Ok(pos) = self.entities[id].articles.binary_search(&(a as u32))
                 {
                     self.slots[id][pos] = slot as u32;
@@ -669,6 +681,18 @@ mod tests {
         let id = index.find("dar es salaam").unwrap();
         assert_eq!(index.mentions(0, id).len(), 2);
         assert_eq!(index.entity(id).mentions, 2);
+    }
+
+    proptest::proptest! {
+        /// Day numbers order dates as dates order themselves.
+        #[test]
+        fn day_numbers_order_as_dates(
+            a in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
+            b in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
+        ) {
+            let (a, b) = (Date::new(a.0, a.1, a.2).unwrap(), Date::new(b.0, b.1, b.2).unwrap());
+            proptest::prop_assert_eq!(day_number(a).cmp(&day_number(b)), a.cmp(&b));
+        }
     }
 
     #[test]

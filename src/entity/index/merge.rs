@@ -4,32 +4,33 @@ use super::{Entity, EntityId, Occurrence};
 use crate::entity::EntityKind;
 use crate::entity::Mention;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
-/// A name lowercased, with its words separated by single spaces.
-fn normalized(name: &str) -> String {
+/// Appends `name` to `out` lowercased, with its words separated by single
+/// spaces; its range in `out`.
+fn normalize_into(out: &mut String, name: &str) -> Range<usize> {
+    let start = out.len();
     if name.is_ascii() {
         // Most names: split on ASCII white space and lowercased at once,
         // rather than char by char (most of the merge's time).
-        let mut out = String::with_capacity(name.len());
         // The white space of `str::split_whitespace` in ASCII.
         let space = |c: char| matches!(c, ' ' | '\x09'..='\x0d');
         for word in name.split(space).filter(|w| !w.is_empty()) {
-            if !out.is_empty() {
+            if out.len() > start {
                 out.push(' ');
             }
             out.push_str(word);
         }
-        out.make_ascii_lowercase();
-        return out;
+        out[start..].make_ascii_lowercase();
+        return start..out.len();
     }
-    let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
+    start..out.len()
 }
 
 /// How long a name is: words, then bytes. A short form ranks strictly lower
@@ -85,12 +86,17 @@ fn stands_for(alias: &str, short: &str, name: &str) -> bool {
 /// (normalized in `aliases`; for places and organizations only those that
 /// stand for it everywhere) and, for a person, the leading and trailing
 /// runs of its name's words.
-fn short_forms<'a>(e: &Entity, own: &'a str, aliases: &'a [String], forms: &mut Vec<&'a str>) {
+fn short_forms<'a>(
+    e: &Entity,
+    own: &'a str,
+    aliases: impl Iterator<Item = &'a str>,
+    forms: &mut Vec<&'a str>,
+) {
     forms.clear();
     forms.extend(
         (e.aliases.iter().zip(aliases))
             .filter(|(a, n)| e.kind == EntityKind::Person || stands_for(a, n, own))
-            .map(|(_, n)| n.as_str())
+            .map(|(_, n)| n)
             .filter(|n| !n.is_empty() && *n != own),
     );
     if e.kind == EntityKind::Person {
@@ -106,41 +112,66 @@ fn short_forms<'a>(e: &Entity, own: &'a str, aliases: &'a [String], forms: &mut 
 
 /// Decides the merges: for each entity, the one entity it is a short form of
 /// (if exactly one), and the candidates when it could be short for several.
+///
+/// Every name and alias is normalized into one string, and the entities of
+/// each short form are chained through one list: a few allocations in all
+/// rather than several per entity.
 pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<EntityId>>) {
-    let names: Vec<String> = entities.iter().map(|e| normalized(&e.name)).collect();
-    let aliases: Vec<Vec<String>> = (entities.iter())
-        .map(|e| e.aliases.iter().map(|a| normalized(a)).collect())
-        .collect();
-    let mut longer: FxHashMap<(EntityKind, &str), Vec<EntityId>> = FxHashMap::default();
+    let mut text = String::new();
+    let mut names = Vec::with_capacity(entities.len());
+    // Each entity's aliases, normalized: its range of `aliases`.
+    let mut aliases = Vec::new();
+    let mut of_entity = Vec::with_capacity(entities.len());
+    for e in entities {
+        names.push(normalize_into(&mut text, &e.name));
+        let first = aliases.len();
+        aliases.extend(e.aliases.iter().map(|a| normalize_into(&mut text, a)));
+        of_entity.push(first..aliases.len());
+    }
+    let text = text.as_str();
+    let name = |id: usize| &text[names[id].clone()];
+    // The entities of each short form: the last one's place in `chain`,
+    // where each links to the one before it.
+    let mut longer: FxHashMap<(EntityKind, &str), u32> = FxHashMap::default();
+    let mut chain: Vec<(EntityId, u32)> = Vec::new();
     let mut forms = Vec::new();
     for (id, e) in entities.iter().enumerate() {
-        short_forms(e, &names[id], &aliases[id], &mut forms);
+        let own = aliases[of_entity[id].clone()].iter();
+        short_forms(e, name(id), own.map(|r| &text[r.clone()]), &mut forms);
         for &form in &forms {
-            longer
-                .entry((e.kind, form))
-                .or_default()
-                .push(id as EntityId);
+            let last = longer.entry((e.kind, form)).or_insert(NO_LINK);
+            chain.push((id as EntityId, *last));
+            *last = chain.len() as u32 - 1;
         }
     }
     let mut target = vec![None; entities.len()];
     let mut candidates = vec![Vec::new(); entities.len()];
+    let mut fits = Vec::new();
     for (id, e) in entities.iter().enumerate() {
-        let Some(ids) = longer.get(&(e.kind, names[id].as_str())) else {
+        let Some(&last) = longer.get(&(e.kind, name(id))) else {
             continue;
         };
-        let fits: Vec<EntityId> = ids
-            .iter()
-            .copied()
-            .filter(|&c| c as usize != id && rank(&entities[c as usize]) > rank(e))
-            .collect();
+        fits.clear();
+        let own = rank(e);
+        let mut at = last;
+        while let Some(&(c, before)) = chain.get(at as usize) {
+            if c as usize != id && rank(&entities[c as usize]) > own {
+                fits.push(c);
+            }
+            at = before;
+        }
         match fits.as_slice() {
             [] => {}
             [one] => target[id] = Some(*one),
-            _ => candidates[id] = fits,
+            // In the order they were added.
+            _ => candidates[id] = fits.iter().rev().copied().collect(),
         }
     }
     (target, candidates)
 }
+
+/// The end of a chain of [`plan`]'s entities.
+const NO_LINK: u32 = u32::MAX;
 
 /// The entity each one ends up in, following chains of merges.
 pub(super) fn roots(target: &[Option<EntityId>]) -> Vec<EntityId> {
@@ -171,7 +202,7 @@ pub(super) fn absorb(into: &mut Entity, e: Entity) {
 }
 
 /// Buffers [`remap_article`] and [`join`] reuse from one article to the next.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Joining {
     /// Each entity of the article after renaming, in order of first
     /// occurrence, with the range of its joined mentions in `flat`.
@@ -285,7 +316,13 @@ pub(super) fn join(
 
 #[cfg(test)]
 mod tests {
-    use super::normalized;
+    /// `name` normalized.
+    fn normalized(name: &str) -> String {
+        let mut out = "kept ".to_string();
+        let range = super::normalize_into(&mut out, name);
+        assert_eq!(&out[..range.start], "kept ");
+        out[range].to_string()
+    }
 
     fn stands_for(alias: &str, name: &str) -> bool {
         super::stands_for(alias, &normalized(alias), &normalized(name))
