@@ -763,6 +763,14 @@ mod tests {
     use super::*;
     use crate::entity::EntityIndex;
 
+    /// A saved index being written, with nothing in it yet.
+    fn writing() -> Update {
+        Update {
+            on: true,
+            ..Update::default()
+        }
+    }
+
     #[test]
     fn record_paths_are_those_std_path_absolute_gives() {
         let paths = [
@@ -825,10 +833,7 @@ mod tests {
             found(&[("Hotan", place), ("Xi Jinping", person), ("hotan", place)]),
         ];
         let (mut numbered, mut looked_up) = (EntityIndex::new(), EntityIndex::new());
-        let mut update = Update {
-            on: true,
-            ..Update::default()
-        };
+        let mut update = writing();
         let key = FileKey {
             size: 1,
             mtime_ns: 2,
@@ -872,10 +877,7 @@ mod tests {
         let mut cache = EntityCache {
             file: None,
             saved: Saved::default(),
-            update: Update {
-                on: true,
-                ..Update::default()
-            },
+            update: writing(),
         };
         let key = FileKey {
             size: 10,
@@ -957,10 +959,7 @@ mod tests {
         let mut cache = EntityCache {
             file: None,
             saved: Saved::default(),
-            update: Update {
-                on: true,
-                ..Update::default()
-            },
+            update: writing(),
         };
         let key = FileKey {
             size: 3,
