@@ -321,7 +321,7 @@ fn a_title_search_ignores_ascii_case_and_never_spans_two_titles() {
 }
 
 #[test]
-fn the_index_arriving_keeps_the_order_the_batches_built() {
+fn batches_and_then_the_index_leave_the_order_a_full_sort_gives() {
     let mut all = articles(120);
     all[5].date = None;
     all[90].title = all[4].title.clone();

@@ -155,12 +155,9 @@ impl App {
         if self.active.is_none() {
             self.entity_filter = false;
         }
-        // The order does not depend on the index: a list that holds every
-        // article (they were added as they came) is only filtered again.
-        if self.sorted.len() == self.corpus.articles.len() {
-            self.refilter(false);
-        } else {
-            self.reorder();
-        }
+        // The order does not depend on the index, and the list holds every
+        // article (each batch was merged into it): it is only filtered again.
+        debug_assert_eq!(self.sorted.len(), self.corpus.articles.len());
+        self.refilter(false);
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
     let from = close.saturating_sub(MAX_CREDIT + 1);
     let open = from + memchr::memrchr(b'(', &end.as_bytes()[from..close])?;
     let inner = &end[open + 1..close];
-    if inner.len() > MAX_CREDIT || inner.contains(')') {
+    if inner.contains(')') {
         return None;
     }
     let lead = inner.len() - inner.trim_start().len();

@@ -192,7 +192,9 @@ impl EntityCache {
             names: _,
             numbered: _,
         } = self.update;
-        // The kept records, numbered anew, go in one more chunk.
+        // The kept records, numbered anew, go in one more chunk: unlike the
+        // records added while loading, it grows by doubling, when the file
+        // is written (a later start where most files were saved before).
         let rewritten = records.len();
         let mut records = records;
         records.push(Vec::new());
@@ -618,7 +620,10 @@ fn encode_entity<'e>(
     };
     match (aliases.len(), mentions.len()) {
         // Most entities: a name numbered under 16,384, no alias, a few
-        // mentions; their bytes at once.
+        // mentions; their bytes at once, as `put` writes them (a number under
+        // 128 in one byte, under 16,384 in two). Writing these two fast paths
+        // and the mentions' through one shared helper cost 14M instructions
+        // more on 5,000 articles.
         (0, n) if n < 0x80 && name < 0x80 => {
             out.extend_from_slice(&[name as u8, kind, 0, n as u8]);
         }
@@ -626,10 +631,10 @@ fn encode_entity<'e>(
             let low = name as u8 | 0x80;
             out.extend_from_slice(&[low, (name >> 7) as u8, kind, 0, n as u8]);
         }
-        (n, _) => {
+        (aliases_len, _) => {
             put(out, name.into());
             out.push(kind);
-            put(out, n as u64);
+            put(out, aliases_len as u64);
             for a in aliases {
                 put(out, strings.id(a).into());
             }
@@ -909,9 +914,10 @@ mod tests {
         fn mentions_read_back_as_written(
             before in proptest::prop_oneof![6 => 0u32..3, 3 => 120u32..140, 1 => 16_380u32..16_390],
             mentions in proptest::collection::vec((
-                proptest::option::of(proptest::prop_oneof![0u32..0x7f, proptest::num::u32::ANY]),
-                proptest::prop_oneof![0u32..0x80, 0x80u32..0x4000, proptest::num::u32::ANY],
-                proptest::prop_oneof![0u32..0x80, 0x80u32..300],
+                // Each field also at the edges of the bytes written at once.
+                proptest::option::of(proptest::prop_oneof![0u32..0x7f, 0x7du32..0x82, proptest::num::u32::ANY]),
+                proptest::prop_oneof![0u32..0x80, 0x80u32..0x4000, 0x3ffeu32..0x4002, proptest::num::u32::ANY],
+                proptest::prop_oneof![0u32..0x80, 0x7eu32..0x82, 0x80u32..300],
             ), 0..200),
             aliases in 0usize..3,
         ) {

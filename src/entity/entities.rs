@@ -223,7 +223,9 @@ mod tests {
     }
 
     #[test]
-    fn mentions_are_put_in_reading_order_each_once_however_they_come() {
+    fn mentions_are_sorted_by_place_and_a_repeat_of_the_one_before_left_out() {
+        // Two mentions at the same place but of different lengths keep the order
+        // they came in (`b` between two `a`s stays so): the linker gives none such.
         let at = |block, start, end| Mention { block, start, end };
         let (a, b, c) = (at(Some(0), 3, 7), at(Some(0), 3, 9), at(None, 5, 8));
         let lists = [

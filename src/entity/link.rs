@@ -21,7 +21,8 @@ pub struct Item<'a> {
 }
 
 /// Each item's words with single spaces into `names`: the text itself when it has them
-/// already, else its words joined in `spaced` (emptied first; one name a line).
+/// already, else its words joined in `spaced` (emptied first when any name needs
+/// respacing; one name a line).
 #[inline(never)]
 fn normalize<'a>(items: &[Item<'a>], spaced: &'a mut String, names: &mut Vec<&'a str>) {
     let from = names.len();
@@ -478,6 +479,14 @@ impl State {
                 resolved: !matches!(g, Guess::Weak | Guess::Unknown),
             }
         }
+        // Each guess at its own place: a guess added to `Guess` fails here.
+        const _: () = assert!(
+            Guess::Person as usize == 0
+                && Guess::Org as usize == 1
+                && Guess::Place as usize == 2
+                && Guess::Unknown as usize == 3
+                && Guess::Weak as usize == 4
+        );
         [
             first(Guess::Person),
             first(Guess::Org),

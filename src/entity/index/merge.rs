@@ -136,8 +136,13 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
     let mut chain: Vec<(EntityId, u32)> = Vec::new();
     let mut forms = Vec::new();
     for (id, e) in entities.iter().enumerate() {
-        let own = aliases[of_entity[id].clone()].iter();
-        short_forms(e, name(id), own.map(|r| &text[r.clone()]), &mut forms);
+        let own_aliases = aliases[of_entity[id].clone()].iter();
+        short_forms(
+            e,
+            name(id),
+            own_aliases.map(|r| &text[r.clone()]),
+            &mut forms,
+        );
         for &form in &forms {
             let last = longer.entry((e.kind, form)).or_insert(NO_LINK);
             chain.push((id as EntityId, *last));
@@ -152,10 +157,10 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
             continue;
         };
         fits.clear();
-        let own = rank(e);
+        let own_rank = rank(e);
         let mut at = last;
         while let Some(&(c, before)) = chain.get(at as usize) {
-            if c as usize != id && rank(&entities[c as usize]) > own {
+            if c as usize != id && rank(&entities[c as usize]) > own_rank {
                 fits.push(c);
             }
             at = before;
@@ -163,8 +168,8 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
         match fits.as_slice() {
             [] => {}
             [one] => target[id] = Some(*one),
-            // In the order they were added.
-            _ => candidates[id] = fits.iter().rev().copied().collect(),
+            // Sorted by the caller, once numbered anew.
+            _ => candidates[id] = fits.clone(),
         }
     }
     (target, candidates)
