@@ -431,7 +431,7 @@ impl Saved {
             1 => {
                 let title = std::str::from_utf8(r.bytes_field()?).ok()?.to_string();
                 let date = u32::from_le_bytes(r.take(4)?.try_into().ok()?);
-                let date = Date::new((date >> 16) as u16, (date >> 8) as u8, date as u8);
+                let date = Date::from_packed(date);
                 let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
                 Some(Header { title, date, hash })
             }
@@ -669,9 +669,7 @@ fn encode_header(out: &mut Vec<u8>, header: Option<&Header>) {
         Some(h) => {
             out.push(1);
             put_bytes(out, h.title.as_bytes());
-            let date = h.date.map_or(0, |d| {
-                u32::from(d.year) << 16 | u32::from(d.month) << 8 | u32::from(d.day)
-            });
+            let date = h.date.map_or(0, Date::packed);
             out.extend_from_slice(&date.to_le_bytes());
             out.extend_from_slice(&h.hash.to_le_bytes());
         }

@@ -156,12 +156,6 @@ impl NameKeys {
 /// An empty slot of [`EntityIndex::by_name`].
 const NO_ENTITY: EntityId = EntityId::MAX;
 
-/// `date` as one number, in the order of dates (compared at once rather
-/// than field by field).
-fn day_number(date: Date) -> u32 {
-    u32::from(date.year) << 16 | u32::from(date.month) << 8 | u32::from(date.day)
-}
-
 /// Puts `name` lowercased into `out` (the key of [`EntityIndex::by_name`]).
 fn fold_into(out: &mut String, name: &str) {
     out.clear();
@@ -289,7 +283,7 @@ impl EntityIndex {
             self.dates.resize(slot + 1, None);
         }
         self.dates[slot] = date;
-        let day = date.map(day_number);
+        let day = date.map(Date::packed);
         let first = self.occurrences.len();
         // Two of the article's entities that are one here (names the
         // extractor kept apart, such as `DAR ES SALAAM` and `Dar es Salaam`).
@@ -329,9 +323,9 @@ impl EntityIndex {
                 // The two are set together, and the first is never after the last.
                 match (entity.first_date, entity.last_date) {
                     (Some(f), Some(l)) => {
-                        if day < day_number(f) {
+                        if day < Date::packed(f) {
                             entity.first_date = date;
-                        } else if day > day_number(l) {
+                        } else if day > Date::packed(l) {
                             entity.last_date = date;
                         }
                     }
@@ -684,14 +678,15 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Day numbers order dates as dates order themselves.
+        /// Packed dates order as dates order themselves, and unpack again.
         #[test]
-        fn day_numbers_order_as_dates(
+        fn packed_dates_order_as_dates(
             a in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
             b in (proptest::num::u16::ANY, 1u8..=12, 1u8..=28),
         ) {
             let (a, b) = (Date::new(a.0, a.1, a.2).unwrap(), Date::new(b.0, b.1, b.2).unwrap());
-            proptest::prop_assert_eq!(day_number(a).cmp(&day_number(b)), a.cmp(&b));
+            proptest::prop_assert_eq!(Date::packed(a).cmp(&Date::packed(b)), a.cmp(&b));
+            proptest::prop_assert_eq!(Date::from_packed(a.packed()), Some(a));
         }
     }
 
