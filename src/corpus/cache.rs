@@ -774,6 +774,15 @@ mod tests {
         }
     }
 
+    /// A cache with no file and nothing saved, writing a saved index.
+    fn writing_cache() -> EntityCache {
+        EntityCache {
+            file: None,
+            saved: Saved::default(),
+            update: writing(),
+        }
+    }
+
     #[test]
     fn record_paths_are_those_std_path_absolute_gives() {
         let paths = [
@@ -877,11 +886,7 @@ mod tests {
             date: Date::new(2025, 7, 9),
             hash: 42,
         };
-        let mut cache = EntityCache {
-            file: None,
-            saved: Saved::default(),
-            update: writing(),
-        };
+        let mut cache = writing_cache();
         let key = FileKey {
             size: 10,
             mtime_ns: 20,
@@ -960,11 +965,7 @@ mod tests {
 
     #[test]
     fn records_past_a_chunk_read_back_each_as_added() {
-        let mut cache = EntityCache {
-            file: None,
-            saved: Saved::default(),
-            update: writing(),
-        };
+        let mut cache = writing_cache();
         let key = FileKey {
             size: 3,
             mtime_ns: 4,
