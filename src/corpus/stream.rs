@@ -415,14 +415,16 @@ fn run(
     let nothing_saved = Saved::default();
     let spare = Spare::default();
     let chunk = inputs.take(FIRST_BATCH, &mut progress);
-    let mut read = chunk
+    // A list of its own: it borrows from `nothing_saved`, the later ones
+    // from the cache's saved records.
+    let mut first_read = chunk
         .par_iter()
         .map(|s| read_and_extract(s, false, (&nothing_saved, &spare)))
         .collect();
     let mut diagnostics = std::mem::take(&mut inputs.problems);
     // No entity is known yet: nothing to note in the cache.
     let (articles, unindexed) = absorb(
-        &mut read,
+        &mut first_read,
         (&mut index, &mut NameKeys::default()),
         &mut Update::default(),
         &mut progress,
@@ -448,16 +450,14 @@ fn run(
     // Two lists of inputs read take turns: one is filled by the workers
     // while the other is indexed, so that no batch's list is allocated (and
     // its pages touched) anew.
+    // `done` holds a batch read and not yet indexed, or nothing.
     let (mut read, mut done) = (Vec::new(), Vec::new());
-    // Whether `done` holds a batch read and not yet indexed.
-    let mut pending = false;
     let mut open = true;
     let mut size = FIRST_BATCH * 2;
     let mut chunk = inputs.take(size, &mut progress);
     loop {
         size = inputs.next_size(size);
         let mut next = Vec::new();
-        let index_done = std::mem::take(&mut pending);
         let first_batch = sent.take();
         rayon::join(
             || {
@@ -479,7 +479,7 @@ fn run(
                             indexing,
                         );
                     }
-                    if !index_done {
+                    if done.is_empty() {
                         break 'index;
                     }
                     let first = progress.articles;
@@ -525,7 +525,6 @@ fn run(
             break;
         }
         std::mem::swap(&mut read, &mut done);
-        pending = true;
         chunk = next;
     }
     if !inputs.problems.is_empty() {
