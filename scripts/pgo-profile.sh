@@ -26,9 +26,11 @@ for tool in python3 tmux; do
 done
 [ -f "$shared/bench/gen_corpus.py" ] || { echo "scripts/pgo-profile.sh: $shared/bench is missing" >&2; exit 1; }
 
-rm -rf "$work/raw" "$work/home"
+rm -rf "$work/raw" "$work/build-raw" "$work/home"
 mkdir -p "$work/home"
-RUSTC_WRAPPER='' CARGO_ENCODED_RUSTFLAGS="-Cprofile-generate=$work/raw" \
+# Build scripts are instrumented too: what they count when cargo runs them
+# goes to build-raw, left out of the profile.
+RUSTC_WRAPPER='' CARGO_ENCODED_RUSTFLAGS="-Cprofile-generate=$work/build-raw" \
     cargo build --release --locked --quiet --target-dir "$work/build"
 bin=$work/build/release/dateline
 train=$work/train
@@ -37,7 +39,7 @@ if [ ! -d "$train" ]; then
     mv "$train.part" "$train"
 fi
 home=(XDG_CACHE_HOME="$work/home/cache" XDG_DATA_HOME="$work/home/data"
-    XDG_CONFIG_HOME="$work/home/config")
+    XDG_CONFIG_HOME="$work/home/config" LLVM_PROFILE_FILE="$work/raw/dateline-%p.profraw")
 
 # A command over `dir`; status 1 (some input could not be read) is expected
 # of the shared corpus, which holds awkward files on purpose.
