@@ -5,8 +5,6 @@
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{Entities, EntityKind, Mention, find_byte, first_word};
-use hashbrown::HashTable;
-use hashbrown::hash_table::Entry;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -380,12 +378,73 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The hash of a name, for the tables that find items by their name: of its bytes
-/// alone, as the tables compare whole names (no end mark needed, unlike `str`'s).
+/// The hash of a name, for the table that finds items by their name: of its bytes
+/// alone, as the table compares whole names (no end mark needed, unlike `str`'s).
 fn hash(name: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(name.as_bytes());
     h.finish()
+}
+
+/// The distinct names of an article's items, each found by its name: a table of slots
+/// probed one after the next from the one its hash picks (at most half of them full),
+/// kept from one article to the next. Cheaper than a general hash table for the few
+/// dozen names of an article, which are added once and never removed.
+#[derive(Default)]
+struct NameTable {
+    /// Per slot: the upper half of the hash of its name, and the first item with that
+    /// name plus one (0: the slot is empty).
+    slots: Vec<(u32, u32)>,
+    /// The number of distinct names.
+    len: usize,
+}
+
+impl NameTable {
+    /// Makes the table that of `names` (one per item), with the group of each item
+    /// (the distinct names numbered in order of first mention) into `same`.
+    fn fill(&mut self, names: &[&str], same: &mut Vec<u32>) {
+        // A power of two at least twice the names: a probe always ends at an empty slot.
+        let size = (2 * names.len()).next_power_of_two();
+        refill(&mut self.slots, size, (0, 0));
+        self.slots.truncate(size);
+        self.len = 0;
+        same.clear();
+        for (i, name) in names.iter().enumerate() {
+            let h = hash(name);
+            let at = self.slot(names, name, h);
+            let (check, first) = &mut self.slots[at];
+            if *first == 0 {
+                *check = (h >> 32) as u32;
+                *first = i as u32 + 1;
+                same.push(self.len as u32);
+                self.len += 1;
+            } else {
+                let g = same[*first as usize - 1];
+                same.push(g);
+            }
+        }
+    }
+
+    /// The first item named `name`, if any (`names`: as given to `fill`).
+    fn find(&self, names: &[&str], name: &str) -> Option<usize> {
+        let first = self.slots[self.slot(names, name, hash(name))].1;
+        (first != 0).then(|| first as usize - 1)
+    }
+
+    /// The slot of `name` (whose hash is `h`): the one holding it, or the empty one
+    /// where it goes.
+    fn slot(&self, names: &[&str], name: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let check = (h >> 32) as u32;
+        let mut at = h as usize & mask;
+        loop {
+            let (c, first) = self.slots[at];
+            if first == 0 || c == check && names[first as usize - 1] == name {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// The first `len` entries of `v`, all set to `value`. `v` keeps the greatest length
@@ -450,7 +509,7 @@ struct ShortForms {
 /// The state of the linker (see `Linker`).
 #[derive(Default)]
 struct Tables {
-    ids: HashTable<(u32, u32)>,
+    ids: NameTable,
     same: Vec<u32>,
     state: Vec<State>,
     parent: Vec<usize>,
@@ -521,8 +580,8 @@ struct Linker<'t, 'i, 'a> {
     items: &'i [Item<'a>],
     /// Each item's words with single spaces.
     names: &'i [&'a str],
-    /// The first item of each distinct name and its group, found by the name.
-    ids: &'t HashTable<(u32, u32)>,
+    /// The first item of each distinct name, found by the name.
+    ids: &'t NameTable,
     /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
     state: &'t mut [State],
@@ -552,21 +611,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             parent,
             wanted,
         } = t;
-        ids.clear();
-        same.clear();
-        same.extend(names.iter().enumerate().map(|(i, name)| {
-            let eq = |&(j, _): &(u32, u32)| names[j as usize] == *name;
-            let rehash = |&(j, _): &(u32, u32)| hash(names[j as usize]);
-            // A new name gets the next group number.
-            let next = ids.len() as u32;
-            match ids.entry(hash(name), eq, rehash) {
-                Entry::Occupied(e) => e.get().1,
-                Entry::Vacant(e) => {
-                    e.insert((i as u32, next));
-                    next
-                }
-            }
-        }));
+        ids.fill(names, same);
         state.clear();
         state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
@@ -605,14 +650,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// The name group of the items named `name`, if any item is.
     fn group(&self, name: &str) -> Option<u32> {
-        self.ids
-            .find(hash(name), |&(j, _)| self.names[j as usize] == name)
-            .map(|&(_, g)| g)
+        let first = self.ids.find(self.names, name)?;
+        Some(self.same[first])
     }
 
     /// The number of distinct names.
     fn groups(&self) -> usize {
-        self.ids.len()
+        self.ids.len
     }
 
     fn root(&mut self, i: usize) -> usize {
@@ -1227,6 +1271,37 @@ mod tests {
             assert_eq!(few, ["Warhol", people[0], "Andy"], "{people:?}");
             assert_eq!(shrunk(&people, fillers.len()), few, "{people:?}");
         }
+    }
+
+    #[test]
+    fn the_name_table_numbers_names_by_first_mention() {
+        let mut table = NameTable::default();
+        let mut same = Vec::new();
+        // A long article first: the table kept for the next must not remember it.
+        let many: Vec<String> = (0..300).map(|i| format!("Name {}", i % 150)).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        table.fill(&many, &mut same);
+        assert_eq!(table.len, 150);
+        assert!(same.iter().enumerate().all(|(i, &g)| g as usize == i % 150));
+        let names = [
+            "Xinhua",
+            "Wang Huning",
+            "Xinhua",
+            "",
+            "Wang",
+            "Wang Huning",
+            "",
+        ];
+        table.fill(&names, &mut same);
+        assert_eq!(same, [0, 1, 0, 2, 3, 1, 2]);
+        assert_eq!(table.len, 4);
+        assert_eq!(table.find(&names, "Wang Huning"), Some(1));
+        assert_eq!(table.find(&names, ""), Some(3));
+        assert_eq!(table.find(&names, "Name 7"), None);
+        assert_eq!(table.find(&names, "Huning"), None);
+        table.fill(&[], &mut same);
+        assert_eq!((table.len, same.len()), (0, 0));
+        assert_eq!(table.find(&[], "Xinhua"), None);
     }
 
     #[test]
