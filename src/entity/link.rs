@@ -4,7 +4,7 @@
 
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
-use super::{Entities, EntityKind, Mention, find_byte, first_word};
+use super::{Entities, EntityKind, Mention, first_word};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -129,11 +129,10 @@ fn last_word(s: &str) -> &str {
 
 /// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
 fn after_particle(word: &str) -> Option<&str> {
-    let h = find_byte(word.as_bytes(), b'-')?;
-    word[..h]
-        .bytes()
-        .all(|b| b.is_ascii_lowercase())
-        .then(|| &word[h + 1..])
+    // The first byte that is no lower-case letter ends the particle (most words: the
+    // first): it must be the hyphen.
+    let h = word.bytes().position(|b| !b.is_ascii_lowercase())?;
+    (word.as_bytes()[h] == b'-').then(|| &word[h + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -1302,6 +1301,20 @@ mod tests {
         table.fill(&[], &mut same);
         assert_eq!((table.len, same.len()), (0, 0));
         assert_eq!(table.find(&[], "Xinhua"), None);
+    }
+
+    #[test]
+    fn particles_are_lower_case_letters_before_a_hyphen() {
+        assert_eq!(after_particle("al-Maliki"), Some("Maliki"));
+        assert_eq!(after_particle("bin-Laden"), Some("Laden"));
+        assert_eq!(after_particle("-Maliki"), Some("Maliki"));
+        assert_eq!(after_particle("al-"), Some(""));
+        assert_eq!(after_particle("Al-Maliki"), None);
+        assert_eq!(after_particle("Jean-Pierre"), None);
+        assert_eq!(after_particle("aL-Maliki"), None);
+        assert_eq!(after_particle("el\u{e9}-Foo"), None);
+        assert_eq!(after_particle("maliki"), None);
+        assert_eq!(after_particle(""), None);
     }
 
     #[test]
