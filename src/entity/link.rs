@@ -250,7 +250,12 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     };
     for it in items.iter_mut() {
         let c = &it.cand;
-        if !open(c) || c.words < 2 || find(first_word(it.text)).is_none() {
+        if !open(c) || c.words < 2 {
+            continue;
+        }
+        // Most first words are ruled out by their shape before `find` is called.
+        let first = first_word(it.text);
+        if !shapes.may_hold(first) || find(first).is_none() {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
