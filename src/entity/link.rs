@@ -90,7 +90,15 @@ fn push_capitalized(out: &mut String, name: &str) {
         let mut cs = w.chars();
         if let Some(c) = cs.next() {
             out.push(c);
-            out.extend(cs.flat_map(char::to_lowercase));
+            // Most names are in ASCII: lowered in place, byte by byte.
+            let rest = cs.as_str();
+            if rest.is_ascii() {
+                let start = out.len();
+                out.push_str(rest);
+                out[start..].make_ascii_lowercase();
+            } else {
+                out.extend(rest.chars().flat_map(char::to_lowercase));
+            }
         }
     }
 }
@@ -1320,6 +1328,20 @@ mod tests {
         assert_eq!(after_particle("el\u{e9}-Foo"), None);
         assert_eq!(after_particle("maliki"), None);
         assert_eq!(after_particle(""), None);
+    }
+
+    #[test]
+    fn names_in_capitals_are_shown_capitalized() {
+        let shown = |name: &str| {
+            let mut out = String::from("x");
+            push_capitalized(&mut out, name);
+            out
+        };
+        assert_eq!(shown("NEW YORK"), "xNew York");
+        assert_eq!(shown("M\u{dc}NCHEN"), "xM\u{fc}nchen");
+        assert_eq!(shown("\u{c9}COLE NORMALE"), "x\u{c9}cole Normale");
+        assert_eq!(shown("S\u{c3}O PAULO"), "xS\u{e3}o Paulo");
+        assert_eq!(shown("U.S. ARMY"), "xU.s. Army");
     }
 
     #[test]
