@@ -5,7 +5,7 @@
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
 use super::{Entities, EntityKind, Mention, first_word};
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
 /// A candidate with where it is and its text.
@@ -576,7 +576,7 @@ struct Steps {
     lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
-    kinds: FxHashMap<u32, Option<EntityKind>>,
+    kinds: Vec<(u32, Option<EntityKind>)>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
     roots: Vec<usize>,
@@ -977,20 +977,23 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
     /// (`listed`: the items in a list, see `lists`).
     #[inline(never)]
-    fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
+    fn coordination(&mut self, listed: &[usize], kinds: &mut Vec<(u32, Option<EntityKind>)>) {
+        // By list number, in order (lists are numbered as they are found, so a new one
+        // goes at the end), the kind of its settled names, `None` if they differ.
         kinds.clear();
         for &i in listed {
             let c = self.items[i].cand;
             if self.state[i].resolved && self.state[i].keep && c.strong {
                 let k = self.state[i].kind;
-                kinds
-                    .entry(c.coord)
-                    .and_modify(|e| {
+                let at = kinds.partition_point(|&(coord, _)| coord < c.coord);
+                match kinds.get_mut(at) {
+                    Some((coord, e)) if *coord == c.coord => {
                         if *e != k {
                             *e = None;
                         }
-                    })
-                    .or_insert(k);
+                    }
+                    _ => kinds.insert(at, (c.coord, k)),
+                }
             }
         }
         if kinds.is_empty() {
@@ -1001,7 +1004,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if self.state[i].resolved || c.generic {
                 continue;
             }
-            if let Some(&Some(k)) = kinds.get(&c.coord) {
+            if let Ok(at) = kinds.binary_search_by_key(&c.coord, |&(coord, _)| coord)
+                && let (_, Some(k)) = kinds[at]
+            {
                 self.state[i].kind = Some(k);
                 self.state[i].keep = true;
                 self.state[i].resolved = true;
@@ -1342,6 +1347,45 @@ mod tests {
         assert_eq!(shown("\u{c9}COLE NORMALE"), "x\u{c9}cole Normale");
         assert_eq!(shown("S\u{c3}O PAULO"), "xS\u{e3}o Paulo");
         assert_eq!(shown("U.S. ARMY"), "xU.s. Army");
+    }
+
+    #[test]
+    fn names_listed_together_take_the_kind_of_their_settled_names() {
+        let listed = |text, coord, guess| {
+            let mut it = item(text, false);
+            it.cand.coord = coord;
+            it.cand.guess = guess;
+            it.cand.strong = guess != Guess::Unknown;
+            it
+        };
+        // Lists numbered out of order, one of them with settled names of two kinds.
+        let items = [
+            listed("Aksu", 7, Guess::Place),
+            listed("Hotan", 7, Guess::Unknown),
+            listed("Sinopec", 3, Guess::Org),
+            listed("Petrochina", 3, Guess::Unknown),
+            listed("Alaer", 5, Guess::Place),
+            listed("Huawei", 5, Guess::Org),
+            listed("Kunyu", 5, Guess::Unknown),
+        ];
+        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
+        let (mut tables, mut lists) = (Tables::default(), Lists::default());
+        let mut l = Linker::new(&items, &names, &mut tables, &mut lists);
+        l.coordination(&lists.listed, &mut Vec::new());
+        let kinds: Vec<_> = l.state.iter().map(|s| s.kind).collect();
+        use EntityKind::{Organization as Org, Place};
+        assert_eq!(
+            kinds,
+            [
+                Some(Place),
+                Some(Place),
+                Some(Org),
+                Some(Org),
+                Some(Place),
+                Some(Org),
+                None
+            ]
+        );
     }
 
     #[test]
