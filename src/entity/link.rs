@@ -4,10 +4,8 @@
 
 use super::recycle::recycle;
 use super::spans::{CTX_APPOS, CTX_PREP, CTX_SPEECH, CTX_THE, Cand, Guess};
-use super::{Entities, EntityKind, Mention, find_byte, first_word};
-use hashbrown::HashTable;
-use hashbrown::hash_table::Entry;
-use rustc_hash::{FxHashMap, FxHasher};
+use super::{Entities, EntityKind, Mention, first_word};
+use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
 /// A candidate with where it is and its text.
@@ -92,7 +90,15 @@ fn push_capitalized(out: &mut String, name: &str) {
         let mut cs = w.chars();
         if let Some(c) = cs.next() {
             out.push(c);
-            out.extend(cs.flat_map(char::to_lowercase));
+            // Most names are in ASCII: lowered in place, byte by byte.
+            let rest = cs.as_str();
+            if rest.is_ascii() {
+                let start = out.len();
+                out.push_str(rest);
+                out[start..].make_ascii_lowercase();
+            } else {
+                out.extend(rest.chars().flat_map(char::to_lowercase));
+            }
         }
     }
 }
@@ -131,11 +137,10 @@ fn last_word(s: &str) -> &str {
 
 /// The word after a lower-case particle and a hyphen: `Maliki` for `al-Maliki`.
 fn after_particle(word: &str) -> Option<&str> {
-    let h = find_byte(word.as_bytes(), b'-')?;
-    word[..h]
-        .bytes()
-        .all(|b| b.is_ascii_lowercase())
-        .then(|| &word[h + 1..])
+    // The first byte that is no lower-case letter ends the particle (most words: the
+    // first): it must be the hyphen.
+    let h = word.bytes().position(|b| !b.is_ascii_lowercase())?;
+    (word.as_bytes()[h] == b'-').then(|| &word[h + 1..])
 }
 
 /// Letters of an acronym without dots: `U.S.` → `US`.
@@ -253,7 +258,12 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
     };
     for it in items.iter_mut() {
         let c = &it.cand;
-        if !open(c) || c.words < 2 || find(first_word(it.text)).is_none() {
+        if !open(c) || c.words < 2 {
+            continue;
+        }
+        // Most first words are ruled out by their shape before `find` is called.
+        let first = first_word(it.text);
+        if !shapes.may_hold(first) || find(first).is_none() {
             continue;
         }
         // `Andy Warhol Photographic Legacy Program`
@@ -380,12 +390,73 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The hash of a name, for the tables that find items by their name: of its bytes
-/// alone, as the tables compare whole names (no end mark needed, unlike `str`'s).
+/// The hash of a name, for the table that finds items by their name: of its bytes
+/// alone, as the table compares whole names (no end mark needed, unlike `str`'s).
 fn hash(name: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(name.as_bytes());
     h.finish()
+}
+
+/// The distinct names of an article's items, each found by its name: a table of slots
+/// probed one after the next from the one its hash picks (at most half of them full),
+/// kept from one article to the next. Cheaper than a general hash table for the few
+/// dozen names of an article, which are added once and never removed.
+#[derive(Default)]
+struct NameTable {
+    /// Per slot: the upper half of the hash of its name, and the first item with that
+    /// name plus one (0: the slot is empty).
+    slots: Vec<(u32, u32)>,
+    /// The number of distinct names.
+    len: usize,
+}
+
+impl NameTable {
+    /// Makes the table that of `names` (one per item), with the group of each item
+    /// (the distinct names numbered in order of first mention) into `same`.
+    fn fill(&mut self, names: &[&str], same: &mut Vec<u32>) {
+        // A power of two at least twice the names: a probe always ends at an empty slot.
+        let size = (2 * names.len()).next_power_of_two();
+        refill(&mut self.slots, size, (0, 0));
+        self.slots.truncate(size);
+        self.len = 0;
+        same.clear();
+        for (i, name) in names.iter().enumerate() {
+            let h = hash(name);
+            let at = self.slot(names, name, h);
+            let (check, first) = &mut self.slots[at];
+            if *first == 0 {
+                *check = (h >> 32) as u32;
+                *first = i as u32 + 1;
+                same.push(self.len as u32);
+                self.len += 1;
+            } else {
+                let g = same[*first as usize - 1];
+                same.push(g);
+            }
+        }
+    }
+
+    /// The first item named `name`, if any (`names`: as given to `fill`).
+    fn find(&self, names: &[&str], name: &str) -> Option<usize> {
+        let first = self.slots[self.slot(names, name, hash(name))].1;
+        (first != 0).then(|| first as usize - 1)
+    }
+
+    /// The slot of `name` (whose hash is `h`): the one holding it, or the empty one
+    /// where it goes.
+    fn slot(&self, names: &[&str], name: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let check = (h >> 32) as u32;
+        let mut at = h as usize & mask;
+        loop {
+            let (c, first) = self.slots[at];
+            if first == 0 || c == check && names[first as usize - 1] == name {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// The first `len` entries of `v`, all set to `value`. `v` keeps the greatest length
@@ -450,7 +521,7 @@ struct ShortForms {
 /// The state of the linker (see `Linker`).
 #[derive(Default)]
 struct Tables {
-    ids: HashTable<(u32, u32)>,
+    ids: NameTable,
     same: Vec<u32>,
     state: Vec<State>,
     parent: Vec<usize>,
@@ -505,7 +576,7 @@ struct Steps {
     lists: Lists,
     targets: ShortForms,
     typed: Vec<u32>,
-    kinds: FxHashMap<u32, Option<EntityKind>>,
+    kinds: Vec<(u32, Option<EntityKind>)>,
     decided: Vec<Option<EntityKind>>,
     by_name: Vec<[usize; 3]>,
     roots: Vec<usize>,
@@ -521,8 +592,8 @@ struct Linker<'t, 'i, 'a> {
     items: &'i [Item<'a>],
     /// Each item's words with single spaces.
     names: &'i [&'a str],
-    /// The first item of each distinct name and its group, found by the name.
-    ids: &'t HashTable<(u32, u32)>,
+    /// The first item of each distinct name, found by the name.
+    ids: &'t NameTable,
     /// Items with the same words share a number (`0..groups()`).
     same: &'t [u32],
     state: &'t mut [State],
@@ -552,21 +623,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             parent,
             wanted,
         } = t;
-        ids.clear();
-        same.clear();
-        same.extend(names.iter().enumerate().map(|(i, name)| {
-            let eq = |&(j, _): &(u32, u32)| names[j as usize] == *name;
-            let rehash = |&(j, _): &(u32, u32)| hash(names[j as usize]);
-            // A new name gets the next group number.
-            let next = ids.len() as u32;
-            match ids.entry(hash(name), eq, rehash) {
-                Entry::Occupied(e) => e.get().1,
-                Entry::Vacant(e) => {
-                    e.insert((i as u32, next));
-                    next
-                }
-            }
-        }));
+        ids.fill(names, same);
         state.clear();
         state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
@@ -605,14 +662,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// The name group of the items named `name`, if any item is.
     fn group(&self, name: &str) -> Option<u32> {
-        self.ids
-            .find(hash(name), |&(j, _)| self.names[j as usize] == name)
-            .map(|&(_, g)| g)
+        let first = self.ids.find(self.names, name)?;
+        Some(self.same[first])
     }
 
     /// The number of distinct names.
     fn groups(&self) -> usize {
-        self.ids.len()
+        self.ids.len
     }
 
     fn root(&mut self, i: usize) -> usize {
@@ -921,20 +977,23 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
     /// (`listed`: the items in a list, see `lists`).
     #[inline(never)]
-    fn coordination(&mut self, listed: &[usize], kinds: &mut FxHashMap<u32, Option<EntityKind>>) {
+    fn coordination(&mut self, listed: &[usize], kinds: &mut Vec<(u32, Option<EntityKind>)>) {
+        // By list number, in order (lists are numbered as they are found, so a new one
+        // goes at the end), the kind of its settled names, `None` if they differ.
         kinds.clear();
         for &i in listed {
             let c = self.items[i].cand;
             if self.state[i].resolved && self.state[i].keep && c.strong {
                 let k = self.state[i].kind;
-                kinds
-                    .entry(c.coord)
-                    .and_modify(|e| {
+                let at = kinds.partition_point(|&(coord, _)| coord < c.coord);
+                match kinds.get_mut(at) {
+                    Some((coord, e)) if *coord == c.coord => {
                         if *e != k {
                             *e = None;
                         }
-                    })
-                    .or_insert(k);
+                    }
+                    _ => kinds.insert(at, (c.coord, k)),
+                }
             }
         }
         if kinds.is_empty() {
@@ -945,7 +1004,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if self.state[i].resolved || c.generic {
                 continue;
             }
-            if let Some(&Some(k)) = kinds.get(&c.coord) {
+            if let Ok(at) = kinds.binary_search_by_key(&c.coord, |&(coord, _)| coord)
+                && let (_, Some(k)) = kinds[at]
+            {
                 self.state[i].kind = Some(k);
                 self.state[i].keep = true;
                 self.state[i].resolved = true;
@@ -1227,6 +1288,104 @@ mod tests {
             assert_eq!(few, ["Warhol", people[0], "Andy"], "{people:?}");
             assert_eq!(shrunk(&people, fillers.len()), few, "{people:?}");
         }
+    }
+
+    #[test]
+    fn the_name_table_numbers_names_by_first_mention() {
+        let mut table = NameTable::default();
+        let mut same = Vec::new();
+        // A long article first: the table kept for the next must not remember it.
+        let many: Vec<String> = (0..300).map(|i| format!("Name {}", i % 150)).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        table.fill(&many, &mut same);
+        assert_eq!(table.len, 150);
+        assert!(same.iter().enumerate().all(|(i, &g)| g as usize == i % 150));
+        let names = [
+            "Xinhua",
+            "Wang Huning",
+            "Xinhua",
+            "",
+            "Wang",
+            "Wang Huning",
+            "",
+        ];
+        table.fill(&names, &mut same);
+        assert_eq!(same, [0, 1, 0, 2, 3, 1, 2]);
+        assert_eq!(table.len, 4);
+        assert_eq!(table.find(&names, "Wang Huning"), Some(1));
+        assert_eq!(table.find(&names, ""), Some(3));
+        assert_eq!(table.find(&names, "Name 7"), None);
+        assert_eq!(table.find(&names, "Huning"), None);
+        table.fill(&[], &mut same);
+        assert_eq!((table.len, same.len()), (0, 0));
+        assert_eq!(table.find(&[], "Xinhua"), None);
+    }
+
+    #[test]
+    fn particles_are_lower_case_letters_before_a_hyphen() {
+        assert_eq!(after_particle("al-Maliki"), Some("Maliki"));
+        assert_eq!(after_particle("bin-Laden"), Some("Laden"));
+        assert_eq!(after_particle("-Maliki"), Some("Maliki"));
+        assert_eq!(after_particle("al-"), Some(""));
+        assert_eq!(after_particle("Al-Maliki"), None);
+        assert_eq!(after_particle("Jean-Pierre"), None);
+        assert_eq!(after_particle("aL-Maliki"), None);
+        assert_eq!(after_particle("el\u{e9}-Foo"), None);
+        assert_eq!(after_particle("maliki"), None);
+        assert_eq!(after_particle(""), None);
+    }
+
+    #[test]
+    fn names_in_capitals_are_shown_capitalized() {
+        let shown = |name: &str| {
+            let mut out = String::from("x");
+            push_capitalized(&mut out, name);
+            out
+        };
+        assert_eq!(shown("NEW YORK"), "xNew York");
+        assert_eq!(shown("M\u{dc}NCHEN"), "xM\u{fc}nchen");
+        assert_eq!(shown("\u{c9}COLE NORMALE"), "x\u{c9}cole Normale");
+        assert_eq!(shown("S\u{c3}O PAULO"), "xS\u{e3}o Paulo");
+        assert_eq!(shown("U.S. ARMY"), "xU.s. Army");
+    }
+
+    #[test]
+    fn names_listed_together_take_the_kind_of_their_settled_names() {
+        let listed = |text, coord, guess| {
+            let mut it = item(text, false);
+            it.cand.coord = coord;
+            it.cand.guess = guess;
+            it.cand.strong = guess != Guess::Unknown;
+            it
+        };
+        // Lists numbered out of order, one of them with settled names of two kinds.
+        let items = [
+            listed("Aksu", 7, Guess::Place),
+            listed("Hotan", 7, Guess::Unknown),
+            listed("Sinopec", 3, Guess::Org),
+            listed("Petrochina", 3, Guess::Unknown),
+            listed("Alaer", 5, Guess::Place),
+            listed("Huawei", 5, Guess::Org),
+            listed("Kunyu", 5, Guess::Unknown),
+        ];
+        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
+        let (mut tables, mut lists) = (Tables::default(), Lists::default());
+        let mut l = Linker::new(&items, &names, &mut tables, &mut lists);
+        l.coordination(&lists.listed, &mut Vec::new());
+        let kinds: Vec<_> = l.state.iter().map(|s| s.kind).collect();
+        use EntityKind::{Organization as Org, Place};
+        assert_eq!(
+            kinds,
+            [
+                Some(Place),
+                Some(Place),
+                Some(Org),
+                Some(Org),
+                Some(Place),
+                Some(Org),
+                None
+            ]
+        );
     }
 
     #[test]
