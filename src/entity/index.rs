@@ -2,8 +2,10 @@
 
 use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
+use hashbrown::HashTable;
 use hashbrown::hash_map::EntryRef;
 use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 mod merge;
@@ -54,6 +56,10 @@ pub struct EntityIndex {
     /// Entity ids by lowercased canonical name, one slot per kind
     /// ([`NO_ENTITY`] when none).
     by_name: hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>,
+    /// Entities by the hash of their canonical name as spelled: most
+    /// mentions of a name spell it as it was first found, and are looked up
+    /// here without lowercasing it (emptied when ids change).
+    spelled: HashTable<EntityId>,
     /// A name being lowercased (kept to spare an allocation per lookup).
     folded: String,
     /// Each article's range in `occurrences`.
@@ -197,6 +203,28 @@ impl EntityIndex {
 
     /// The entity named `name` (any case) of `kind`, made when there is none.
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
+        let hash = FxBuildHasher.hash_one(name);
+        let entities = &self.entities;
+        let spelled_so = |&id: &EntityId| {
+            let e = &entities[id as usize];
+            e.kind == kind && e.name == name
+        };
+        if let Some(&id) = self.spelled.find(hash, spelled_so) {
+            return id;
+        }
+        let id = self.id_of_folded(name, kind);
+        // Spelled otherwise (`DAR ES SALAAM` for `Dar es Salaam`), it is
+        // looked up lowercased each time.
+        if self.entities[id as usize].name == name {
+            let entities = &self.entities;
+            let rehash = |&id: &EntityId| FxBuildHasher.hash_one(&entities[id as usize].name);
+            self.spelled.insert_unique(hash, id, rehash);
+        }
+        id
+    }
+
+    /// [`EntityIndex::id_of`] through the lowercased name.
+    fn id_of_folded(&mut self, name: &str, kind: EntityKind) -> EntityId {
         fold_into(&mut self.folded, name);
         let id = self.entities.len() as EntityId;
         // One look-up, the name's key made only when it is new.
@@ -473,6 +501,7 @@ impl EntityIndex {
     /// before are invalid afterwards. Runs in time linear in the number of
     /// occurrences.
     pub fn merge_aliases(&mut self) {
+        self.spelled.clear();
         let (target, candidates) = merge::plan(&self.entities);
         let root = merge::roots(&target);
         // New ids: the surviving entities keep their relative order.
