@@ -10,17 +10,18 @@ use std::ops::Range;
 /// spaces; its range in `out`.
 fn normalize_into(out: &mut String, name: &str) -> Range<usize> {
     let start = out.len();
-    if name.is_ascii() {
-        // Most names: split on ASCII white space and lowercased at once,
-        // rather than char by char (most of the merge's time).
-        // The white space of `str::split_whitespace` in ASCII.
-        let space = |c: char| matches!(c, ' ' | '\x09'..='\x0d');
-        for word in name.split(space).filter(|w| !w.is_empty()) {
-            if out.len() > start {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+    // Most names are ASCII, their words one space apart: copied and
+    // lowercased at once, rather than split into words and lowercased char
+    // by char (most of the merge's time). The white space of
+    // `str::split_whitespace` in ASCII is a space or `\x09`..=`\x0d`.
+    let mut before = b' ';
+    let spaced = name.bytes().all(|b| {
+        let fits = b.is_ascii() && !matches!(b, b'\x09'..=b'\x0d') && (b, before) != (b' ', b' ');
+        before = b;
+        fits
+    });
+    if spaced && before != b' ' {
+        out.push_str(name);
         out[start..].make_ascii_lowercase();
         return start..out.len();
     }
@@ -339,6 +340,8 @@ mod tests {
             "  Xi   JINPING ",
             "ΟΔΥΣΣΕΑΣ Zoë\tÜNAL",
             "İstanbul Q@Z[`{",
+            "\x0bUN\x0cHQ\r\n\tNEW  York\x0b",
+            "Xi Jinping ",
             "",
         ];
         for name in names {
