@@ -12,15 +12,15 @@ fn normalize_into(out: &mut String, name: &str) -> Range<usize> {
     let start = out.len();
     // Most names are ASCII, their words one space apart: copied and
     // lowercased at once, rather than split into words and lowercased char
-    // by char (most of the merge's time). The white space of
-    // `str::split_whitespace` in ASCII is a space or `\x09`..=`\x0d`.
+    // by char (most of the merge's time). A name with any other control
+    // byte, which may be white space, is split.
     let mut before = b' ';
     let spaced = name.bytes().all(|b| {
-        let fits = b.is_ascii() && !matches!(b, b'\x09'..=b'\x0d') && (b, before) != (b' ', b' ');
+        let fits = b > b' ' || (b == b' ' && before != b' ');
         before = b;
         fits
     });
-    if spaced && before != b' ' {
+    if spaced && before != b' ' && name.is_ascii() {
         out.push_str(name);
         out[start..].make_ascii_lowercase();
         return start..out.len();
