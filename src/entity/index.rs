@@ -386,7 +386,7 @@ impl EntityIndex {
         }
         let joined = merge::join(
             &mut self.occurrences[first..],
-            &mut self.mentions,
+            (&mut self.mentions, 0),
             &mut self.joining,
         );
         if let Some(kept) = joined {
@@ -559,17 +559,18 @@ impl EntityIndex {
             e.articles.clear();
             slots.clear();
         }
-        // Each article is renamed, joined and counted in one pass.
-        for (a, range) in self.per_article.iter_mut().enumerate() {
+        // Each article is renamed and joined (the articles shared out among
+        // the threads), then counted.
+        let kept = merge::remap_articles(
+            &self.per_article,
+            &mut self.occurrences,
+            &mut self.mentions,
+            |old| to[old as usize],
+        );
+        for ((a, range), kept) in self.per_article.iter_mut().enumerate().zip(kept) {
             let first = range.0 as usize;
-            let kept = merge::remap_article(
-                &mut self.occurrences[first..range.1 as usize],
-                &mut self.mentions,
-                |old| to[old as usize],
-                &mut self.joining,
-            );
             if let Some(kept) = kept {
-                range.1 = (first + kept) as u32;
+                range.1 = first as u32 + kept;
             }
             let occurrences = &self.occurrences[first..range.1 as usize];
             for (slot, o) in occurrences.iter().enumerate() {
