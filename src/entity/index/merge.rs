@@ -225,20 +225,22 @@ pub(super) struct Joining {
 }
 
 impl Joining {
-    /// Whether two of `occurrences` name one entity.
-    fn any_twice(&mut self, occurrences: &[Occurrence]) -> bool {
+    /// Begins looking for an entity named twice ([`Joining::again`]).
+    fn look(&mut self) {
         self.calls = self.calls.wrapping_add(1);
         if self.calls == 0 {
             self.seen.fill(0);
             self.calls = 1;
         }
-        occurrences.iter().any(|o| {
-            let id = o.id as usize;
-            if self.seen.len() <= id {
-                self.seen.resize(id + 1, 0);
-            }
-            std::mem::replace(&mut self.seen[id], self.calls) == self.calls
-        })
+    }
+
+    /// Whether entity `id` was named before since [`Joining::look`].
+    fn again(&mut self, id: EntityId) -> bool {
+        let id = id as usize;
+        if self.seen.len() <= id {
+            self.seen.resize(id + 1, 0);
+        }
+        std::mem::replace(&mut self.seen[id], self.calls) == self.calls
     }
 }
 
@@ -265,12 +267,17 @@ fn remap_article(
         return None;
     }
     // Renamed apart, in order of first mention, their mentions one after
-    // another: joining would move nothing.
-    let first =
-        |o: &Occurrence| (o.start < o.end).then(|| mentions[(o.start - base) as usize].order_key());
-    let laid_out =
-        (occurrences.windows(2)).all(|w| w[0].end == w[1].start && first(&w[0]) <= first(&w[1]));
-    if laid_out && !buffers.any_twice(occurrences) {
+    // another: joining would move nothing. (One pass, each first mention
+    // read once.)
+    buffers.look();
+    let (mut next, mut before) = (occurrences.first().map_or(0, |o| o.start), None);
+    let laid_out = occurrences.iter().all(|o| {
+        let first = (o.start < o.end).then(|| mentions[(o.start - base) as usize].order_key());
+        let in_place = o.start == next && before <= first && !buffers.again(o.id);
+        (next, before) = (o.end, first);
+        in_place
+    });
+    if laid_out {
         return None;
     }
     join(occurrences, (mentions, base), buffers)
