@@ -2,8 +2,10 @@
 
 use super::{ArticleEntity, Entities, EntityKind, Mention};
 use crate::article::Date;
+use hashbrown::HashTable;
 use hashbrown::hash_map::EntryRef;
 use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 mod merge;
@@ -52,8 +54,13 @@ pub struct Occurrence {
 pub struct EntityIndex {
     entities: Vec<Entity>,
     /// Entity ids by lowercased canonical name, one slot per kind
-    /// ([`NO_ENTITY`] when none).
-    by_name: hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>,
+    /// ([`NO_ENTITY`] when none). Boxed, as `joining` is: most look-ups
+    /// find their entity in `spelled`.
+    by_name: Box<hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>>,
+    /// Entities by the hash of their canonical name as spelled: most
+    /// mentions of a name spell it as it was first found, and are looked up
+    /// here without lowercasing it (emptied when ids change).
+    spelled: HashTable<EntityId>,
     /// A name being lowercased (kept to spare an allocation per lookup).
     folded: String,
     /// Each article's range in `occurrences`.
@@ -197,6 +204,28 @@ impl EntityIndex {
 
     /// The entity named `name` (any case) of `kind`, made when there is none.
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
+        let hash = FxBuildHasher.hash_one(name);
+        let entities = &self.entities;
+        let spelled_so = |&id: &EntityId| {
+            let e = &entities[id as usize];
+            e.kind == kind && e.name == name
+        };
+        if let Some(&id) = self.spelled.find(hash, spelled_so) {
+            return id;
+        }
+        let id = self.id_of_folded(name, kind);
+        // Spelled otherwise (`DAR ES SALAAM` for `Dar es Salaam`), it is
+        // looked up lowercased each time.
+        if self.entities[id as usize].name == name {
+            let entities = &self.entities;
+            let rehash = |&id: &EntityId| FxBuildHasher.hash_one(&entities[id as usize].name);
+            self.spelled.insert_unique(hash, id, rehash);
+        }
+        id
+    }
+
+    /// [`EntityIndex::id_of`] through the lowercased name.
+    fn id_of_folded(&mut self, name: &str, kind: EntityKind) -> EntityId {
         fold_into(&mut self.folded, name);
         let id = self.entities.len() as EntityId;
         // One look-up, the name's key made only when it is new.
@@ -357,7 +386,7 @@ impl EntityIndex {
         }
         let joined = merge::join(
             &mut self.occurrences[first..],
-            &mut self.mentions,
+            (&mut self.mentions, 0),
             &mut self.joining,
         );
         if let Some(kept) = joined {
@@ -473,6 +502,7 @@ impl EntityIndex {
     /// before are invalid afterwards. Runs in time linear in the number of
     /// occurrences.
     pub fn merge_aliases(&mut self) {
+        self.spelled = HashTable::new();
         let (target, candidates) = merge::plan(&self.entities);
         let root = merge::roots(&target);
         // New ids: the surviving entities keep their relative order.
@@ -529,17 +559,18 @@ impl EntityIndex {
             e.articles.clear();
             slots.clear();
         }
-        // Each article is renamed, joined and counted in one pass.
-        for (a, range) in self.per_article.iter_mut().enumerate() {
+        // Each article is renamed and joined (the articles shared out among
+        // the threads), then counted.
+        let kept = merge::remap_articles(
+            &self.per_article,
+            &mut self.occurrences,
+            &mut self.mentions,
+            |old| to[old as usize],
+        );
+        for ((a, range), kept) in self.per_article.iter_mut().enumerate().zip(kept) {
             let first = range.0 as usize;
-            let kept = merge::remap_article(
-                &mut self.occurrences[first..range.1 as usize],
-                &mut self.mentions,
-                |old| to[old as usize],
-                &mut self.joining,
-            );
             if let Some(kept) = kept {
-                range.1 = (first + kept) as u32;
+                range.1 = first as u32 + kept;
             }
             let occurrences = &self.occurrences[first..range.1 as usize];
             for (slot, o) in occurrences.iter().enumerate() {

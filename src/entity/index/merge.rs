@@ -3,6 +3,7 @@
 use super::{Entity, EntityId, Occurrence};
 use crate::entity::EntityKind;
 use crate::entity::Mention;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -10,17 +11,18 @@ use std::ops::Range;
 /// spaces; its range in `out`.
 fn normalize_into(out: &mut String, name: &str) -> Range<usize> {
     let start = out.len();
-    if name.is_ascii() {
-        // Most names: split on ASCII white space and lowercased at once,
-        // rather than char by char (most of the merge's time).
-        // The white space of `str::split_whitespace` in ASCII.
-        let space = |c: char| matches!(c, ' ' | '\x09'..='\x0d');
-        for word in name.split(space).filter(|w| !w.is_empty()) {
-            if out.len() > start {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+    // Most names are ASCII, their words one space apart: copied and
+    // lowercased at once, rather than split into words and lowercased char
+    // by char (most of the merge's time). A name with any other control
+    // byte, which may be white space, is split.
+    let mut before = b' ';
+    let spaced = name.bytes().all(|b| {
+        let fits = b > b' ' || (b == b' ' && before != b' ');
+        before = b;
+        fits
+    });
+    if spaced && before != b' ' && name.is_ascii() {
+        out.push_str(name);
         out[start..].make_ascii_lowercase();
         return start..out.len();
     }
@@ -223,33 +225,35 @@ pub(super) struct Joining {
 }
 
 impl Joining {
-    /// Whether two of `occurrences` name one entity.
-    fn any_twice(&mut self, occurrences: &[Occurrence]) -> bool {
+    /// Begins looking for an entity named twice ([`Joining::again`]).
+    fn look(&mut self) {
         self.calls = self.calls.wrapping_add(1);
         if self.calls == 0 {
             self.seen.fill(0);
             self.calls = 1;
         }
-        occurrences.iter().any(|o| {
-            let id = o.id as usize;
-            if self.seen.len() <= id {
-                self.seen.resize(id + 1, 0);
-            }
-            std::mem::replace(&mut self.seen[id], self.calls) == self.calls
-        })
+    }
+
+    /// Whether entity `id` was named before since [`Joining::look`].
+    fn again(&mut self, id: EntityId) -> bool {
+        let id = id as usize;
+        if self.seen.len() <= id {
+            self.seen.resize(id + 1, 0);
+        }
+        std::mem::replace(&mut self.seen[id], self.calls) == self.calls
     }
 }
 
 /// Renames the entities of one article through `map` (old id → new id and
 /// whether it was merged into another) and joins occurrences that now name the
 /// same entity, keeping them in order of first mention. The article's
-/// mentions are rewritten in place in `mentions` (joined they take no more
-/// room). When any was joined or moved, the number of occurrences left at
-/// the front of `occurrences`.
+/// mentions are rewritten in place in `mentions`, the store from position
+/// `base` on (joined they take no more room). When any was joined or moved,
+/// the number of occurrences left at the front of `occurrences`.
 #[must_use]
-pub(super) fn remap_article(
+fn remap_article(
     occurrences: &mut [Occurrence],
-    mentions: &mut [Mention],
+    (mentions, base): (&mut [Mention], u32),
     map: impl Fn(EntityId) -> (EntityId, bool),
     buffers: &mut Joining,
 ) -> Option<usize> {
@@ -263,24 +267,82 @@ pub(super) fn remap_article(
         return None;
     }
     // Renamed apart, in order of first mention, their mentions one after
-    // another: joining would move nothing.
-    let first = |o: &Occurrence| (o.start < o.end).then(|| mentions[o.start as usize].order_key());
-    let laid_out =
-        (occurrences.windows(2)).all(|w| w[0].end == w[1].start && first(&w[0]) <= first(&w[1]));
-    if laid_out && !buffers.any_twice(occurrences) {
+    // another: joining would move nothing. (One pass, each first mention
+    // read once.)
+    buffers.look();
+    let (mut next, mut before) = (occurrences.first().map_or(0, |o| o.start), None);
+    let laid_out = occurrences.iter().all(|o| {
+        let first = (o.start < o.end).then(|| mentions[(o.start - base) as usize].order_key());
+        let in_place = o.start == next && before <= first && !buffers.again(o.id);
+        (next, before) = (o.end, first);
+        in_place
+    });
+    if laid_out {
         return None;
     }
-    join(occurrences, mentions, buffers)
+    join(occurrences, (mentions, base), buffers)
+}
+
+/// [`remap_article`] for every article (each one's range of `occurrences`
+/// in `per_article`), the articles shared out among the threads: each
+/// article's number of occurrences left when any was joined or moved.
+pub(super) fn remap_articles(
+    per_article: &[(u32, u32)],
+    occurrences: &mut [Occurrence],
+    mentions: &mut [Mention],
+    map: impl Fn(EntityId) -> (EntityId, bool) + Sync,
+) -> Vec<Option<u32>> {
+    // The articles in the order they are stored, each one's mentions after
+    // those of the articles before it, in as many runs as there are threads.
+    let mut order: Vec<u32> = (0..per_article.len() as u32)
+        .filter(|&a| per_article[a as usize].0 < per_article[a as usize].1)
+        .collect();
+    order.sort_unstable_by_key(|&a| per_article[a as usize].0);
+    let runs = rayon::current_num_threads().clamp(1, order.len().max(1));
+    // Each run's articles with its parts of the stores (from the back, so
+    // that what is left is the stores' front).
+    let (mut occurrences, mut mentions) = (occurrences, mentions);
+    let mut parts = Vec::with_capacity(runs);
+    for articles in order.chunks(order.len().div_ceil(runs).max(1)).rev() {
+        let first = per_article[articles[0] as usize];
+        let own = &occurrences[first.0 as usize..first.1 as usize];
+        let from = own.iter().map(|o| o.start).min().unwrap_or(0);
+        let (front, these) = occurrences.split_at_mut(first.0 as usize);
+        let (front_mentions, their_mentions) = mentions.split_at_mut(from as usize);
+        parts.push((articles, (these, first.0), (their_mentions, from)));
+        (occurrences, mentions) = (front, front_mentions);
+    }
+    let remapped: Vec<Vec<(u32, Option<u32>)>> = parts
+        .into_par_iter()
+        .map(|(articles, (occurrences, at), (mentions, base))| {
+            let mut buffers = Joining::default();
+            let remap = |&a: &u32| {
+                let (start, end) = per_article[a as usize];
+                let own = &mut occurrences[(start - at) as usize..(end - at) as usize];
+                let kept = remap_article(own, (&mut *mentions, base), &map, &mut buffers);
+                (a, kept.map(|k| k as u32))
+            };
+            articles.iter().map(remap).collect()
+        })
+        .collect();
+    let mut kept = vec![None; per_article.len()];
+    for (a, k) in remapped.into_iter().flatten() {
+        kept[a as usize] = k;
+    }
+    kept
 }
 
 /// Joins the occurrences of one article (`occurrences`, their mentions in
-/// `mentions`) that name the same entity, in order of first mention, their
-/// mentions rewritten in place; the number of occurrences left at the front.
+/// `mentions`, the store from position `base` on) that name the same entity,
+/// in order of first mention, their mentions rewritten in place; the number
+/// of occurrences left at the front.
 pub(super) fn join(
     occurrences: &mut [Occurrence],
-    mentions: &mut [Mention],
+    (mentions, base): (&mut [Mention], u32),
     buffers: &mut Joining,
 ) -> Option<usize> {
+    // Where a position of the store is in `mentions`.
+    let local = |at: u32| (at - base) as usize;
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
     let Joining {
@@ -299,7 +361,7 @@ pub(super) fn join(
     for (id, range) in joined.iter_mut() {
         group.clear();
         for (k, o) in occurrences.iter().filter(|o| o.id == *id).enumerate() {
-            group.extend_from_slice(&mentions[o.start as usize..o.end as usize]);
+            group.extend_from_slice(&mentions[local(o.start)..local(o.end)]);
             if k > 0 {
                 group.sort_by_key(Mention::order_key);
                 group.dedup();
@@ -312,7 +374,7 @@ pub(super) fn join(
     joined.sort_by_key(|(_, (a, b))| (a < b).then(|| flat[*a as usize].order_key()));
     for (slot, &(id, (a, b))) in joined.iter().enumerate() {
         let end = at + (b - a);
-        mentions[at as usize..end as usize].copy_from_slice(&flat[a as usize..b as usize]);
+        mentions[local(at)..local(end)].copy_from_slice(&flat[a as usize..b as usize]);
         occurrences[slot] = Occurrence { id, start: at, end };
         at = end;
     }
@@ -339,6 +401,8 @@ mod tests {
             "  Xi   JINPING ",
             "ΟΔΥΣΣΕΑΣ Zoë\tÜNAL",
             "İstanbul Q@Z[`{",
+            "\x0bUN\x0cHQ\r\n\tNEW  York\x0b",
+            "Xi Jinping ",
             "",
         ];
         for name in names {
