@@ -301,10 +301,13 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
             j += 2;
         }
-        s.runs.push((a, j));
+        // Joined to the run before by a connector, or a run of its own.
+        match s.runs.last_mut() {
+            Some(last) if connected(text, toks, flags, *last, (a, j)) => last.1 = j,
+            _ => s.runs.push((a, j)),
+        }
         next = j;
     }
-    merge_connectors(text, toks, flags, &mut s.runs);
 
     // Credits and datelines decide the kind of what they contain.
     s.forced.clear();
@@ -434,64 +437,55 @@ fn lower_is(t: &Token, text: &str, w: &str) -> bool {
     t.kind == Kind::Word && t.text(text) == w
 }
 
-/// Joins runs separated by `of`, `of the`, `for (the)`, `at`, `and` when the first ends
-/// in a head word: `University of Southern Indiana`, `Tang Teaching Museum and Art Gallery`.
-fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(usize, usize)>) {
+/// Whether the run `a..b` and the next one, `c..d`, are one name joined by `of`,
+/// `of the`, `for (the)`, `at` or `and` after a head word ending the first:
+/// `University of Southern Indiana`, `Tang Teaching Museum and Art Gallery`.
+fn connected(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    (a, b): (usize, usize),
+    (c, d): (usize, usize),
+) -> bool {
     const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
-    let mut k = 0;
-    while k + 1 < runs.len() {
-        let (a, b) = runs[k];
-        let (c, d) = runs[k + 1];
-        let gap = &toks[b..c];
-        if !(1..=2).contains(&gap.len()) {
-            // No connector of one or two words between them.
-            k += 1;
-            continue;
+    // A connector is one or two words, the first in lower case.
+    let (first, the) = match &toks[b..c] {
+        [t] => (t, false),
+        [t, u] => (t, u.kind == Kind::Word && u.bytes(text) == b"the"),
+        _ => return false,
+    };
+    if first.kind != Kind::Word || first.shape & LOWER == 0 {
+        return false;
+    }
+    let last = flags[b - 1];
+    let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
+    let has_head = || {
+        (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
+            || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
+    };
+    let right_org = || flags[d - 1] & gz::ORG_HEAD != 0;
+    let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
+    match (c - b, first.bytes(text)) {
+        (1, b"of") => {
+            (last & HEADS != 0 && last & gz::TITLE == 0)
+                || (merged_before() && has_head() && !right_heads() && d - c <= 2)
         }
-        let last = flags[b - 1];
-        let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
-        let has_head = || {
-            (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
-                || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
-        };
-        let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
-        let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
-        // The connector's words, each looked at once (`""` for no word).
-        let word = |t: &Token| {
-            if t.kind == Kind::Word {
-                t.text(text)
-            } else {
-                ""
-            }
-        };
-        let join = match (gap.len(), word(&gap[0])) {
-            (1, "of") => {
-                (last & HEADS != 0 && last & gz::TITLE == 0)
-                    || (merged_before() && has_head() && !right_heads() && d - c <= 2)
-            }
-            (1, "for") => last & HEADS != 0 && !right_org,
-            (1, "at") => {
-                (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
-            }
-            // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
-            (1, "and") => {
-                let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
-                let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
-                right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
-            }
-            (2, "of" | "for") if word(&gap[1]) == "the" => {
-                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
-                    && !right_org
-                    && flags[d - 1] & gz::KNOWN_ORG == 0
-            }
-            _ => false,
-        };
-        if join {
-            runs[k] = (a, d);
-            runs.remove(k + 1);
-        } else {
-            k += 1;
+        (1, b"for") => last & HEADS != 0 && !right_org(),
+        (1, b"at") => {
+            (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org()
         }
+        // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
+        (1, b"and") => {
+            let right_head = right_org() && d - c >= 2;
+            let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
+            right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
+        }
+        (2, b"of" | b"for") if the => {
+            (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
+                && !right_org()
+                && flags[d - 1] & gz::KNOWN_ORG == 0
+        }
+        _ => false,
     }
 }
 
