@@ -802,14 +802,20 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
     let space_after = |from: usize| find_byte(&bytes[from..span_end], b' ').map(|p| from + p);
     (a..b).any(|i| {
         let s = toks[i].start as usize;
+        let end = toks[i].end as usize;
         // No token holds a space: the first one from the token's start is the first
-        // from its end.
-        let Some(space) = space_after(toks[i].end as usize) else {
-            return false;
+        // from its end, most often right there.
+        let space = if end < span_end && bytes[end] == b' ' {
+            end
+        } else {
+            let Some(space) = space_after(end) else {
+                return false;
+            };
+            space
         };
         // Every listed name opens with a word marked as such (a name word up to the
         // space was looked up already).
-        let first = if toks[i].end as usize == space && flags[i] & NAME_WORD != 0 {
+        let first = if end == space && flags[i] & NAME_WORD != 0 {
             flags[i]
         } else {
             lx.word(&bytes[s..space])
@@ -818,7 +824,18 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
             return false;
         }
         let second = space + 1;
-        let word_end = space_after(second).unwrap_or(span_end);
+        // The second word ends where the tokens from `second` on, one right after
+        // another, stop at a space or at the span's end (else at the first space on).
+        let mut k = i + 1;
+        let mut word_end = None;
+        if k < b && toks[k].start as usize == second {
+            while k + 1 < b && toks[k + 1].start == toks[k].end {
+                k += 1;
+            }
+            let e = toks[k].end as usize;
+            word_end = (e == span_end || bytes[e] == b' ').then_some(e);
+        }
+        let word_end = word_end.unwrap_or_else(|| space_after(second).unwrap_or(span_end));
         let ends = toks[i + 1..b]
             .iter()
             .map(|t| t.end as usize)
