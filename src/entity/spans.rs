@@ -227,25 +227,27 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         others: &mut s.others,
     };
     super::tokenize::tokenize(text, &mut s.tokens, &mut words);
-    let toks = &s.tokens;
+    // Slices, not vectors, so that the loops below keep their addresses and lengths at hand.
+    let toks = s.tokens.as_slice();
     s.flags.clear();
     s.flags.resize(toks.len(), 0);
     s.names.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
     let mut seen = 0;
+    let flags = s.flags.as_mut_slice();
     for &k in s.others.iter() {
         let t = &toks[k as usize];
         if is_name_word(t, text, lx) {
             let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
-            s.flags[k as usize] = f;
+            flags[k as usize] = f;
             s.names.push(k);
         } else {
             sport += u32::from(lx.is_sport_word(t.bytes(text)));
         }
     }
     s.sport += sport;
-    let flags = &s.flags;
+    let flags = s.flags.as_slice();
     let headline = at.title && is_headline_case(toks, flags);
 
     // Runs of capitalized words, with possessives of collectives, particles, title dots and `&`.
