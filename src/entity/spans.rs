@@ -79,8 +79,6 @@ pub struct Scratch {
     /// Token indices of the words other than plain lower-case ones.
     others: Vec<u32>,
     flags: Vec<u32>,
-    /// Token indices of the name words.
-    names: Vec<u32>,
     runs: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     forced: Vec<(usize, usize, Guess)>,
@@ -231,7 +229,6 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let toks = s.tokens.as_slice();
     s.flags.clear();
     s.flags.resize(toks.len(), 0);
-    s.names.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
     let mut seen = 0;
     let flags = s.flags.as_mut_slice();
@@ -241,7 +238,6 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
             flags[k as usize] = f;
-            s.names.push(k);
         } else {
             sport += u32::from(lx.is_sport_word(t.bytes(text)));
         }
@@ -255,9 +251,10 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let n = toks.len();
     // The first token after the last run: name words before it are in that run.
     let mut next = 0;
-    for &i in s.names.iter() {
+    // The name words are among the other words.
+    for &i in s.others.iter() {
         let i = i as usize;
-        if i < next {
+        if i < next || flags[i] & NAME_WORD == 0 {
             continue;
         }
         let a = i;
