@@ -315,16 +315,25 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         dateline_parts(toks, flags, at.dateline, &mut s.forced);
     }
 
+    // The tokens from the first forced part to the last: only runs they reach can
+    // hold a forced part or be in one.
+    let (lo, hi) =
+        (s.forced.iter()).fold((usize::MAX, 0), |(lo, hi), f| (lo.min(f.0), hi.max(f.1)));
     for r in 0..s.runs.len() {
         let (a, b) = s.runs[r];
-        let forced = s.forced.iter().find(|f| f.0 <= a && b <= f.1).map(|f| f.2);
+        let near = lo <= b && a <= hi;
+        let forced = if near {
+            s.forced.iter().find(|f| f.0 <= a && b <= f.1).map(|f| f.2)
+        } else {
+            None
+        };
         let before = out.len();
         if let Some(g) = forced {
             let (a, b) = trim(toks, flags, a, b, true);
             if a < b {
                 push(out, text, toks, flags, a, b, g, true);
             }
-        } else if s.forced.iter().any(|f| a <= f.0 && f.1 <= b) {
+        } else if near && s.forced.iter().any(|f| a <= f.0 && f.1 <= b) {
             // Several credit parts in one run: `Miharris & Acphillips`.
             for &(fa, fb, g) in s.forced.iter().filter(|f| a <= f.0 && f.1 <= b) {
                 let (fa, fb) = trim(toks, flags, fa, fb, true);
