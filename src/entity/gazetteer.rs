@@ -405,7 +405,9 @@ impl Lexicon {
         if let Some(f) = self.words.get(b) {
             return f;
         }
-        if b.len() > 2 && b.len() <= 32 && b.iter().all(|c| c.is_ascii_uppercase() || *c == b'-') {
+        let capital = |c: &u8| c.is_ascii_uppercase() || *c == b'-';
+        // A capitalized word is ruled out by its second letter, before the loop.
+        if b.len() > 2 && b.len() <= 32 && capital(&b[1]) && b.iter().all(capital) {
             let mut buf = [0u8; 32];
             buf[..b.len()].copy_from_slice(b);
             buf[1..b.len()].make_ascii_lowercase();

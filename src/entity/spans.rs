@@ -79,8 +79,6 @@ pub struct Scratch {
     /// Token indices of the words other than plain lower-case ones.
     others: Vec<u32>,
     flags: Vec<u32>,
-    /// Token indices of the name words.
-    names: Vec<u32>,
     runs: Vec<(usize, usize)>,
     phrases: Vec<Phrase>,
     forced: Vec<(usize, usize, Guess)>,
@@ -227,25 +225,25 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         others: &mut s.others,
     };
     super::tokenize::tokenize(text, &mut s.tokens, &mut words);
-    let toks = &s.tokens;
+    // Slices, not vectors, so that the loops below keep their addresses and lengths at hand.
+    let toks = s.tokens.as_slice();
     s.flags.clear();
     s.flags.resize(toks.len(), 0);
-    s.names.clear();
     // Lower-case words (particles, verbs of speech) are looked up where they matter.
     let mut seen = 0;
+    let flags = s.flags.as_mut_slice();
     for &k in s.others.iter() {
         let t = &toks[k as usize];
         if is_name_word(t, text, lx) {
             let f = lx.word(t.bytes(text)) | NAME_WORD;
             seen |= f;
-            s.flags[k as usize] = f;
-            s.names.push(k);
+            flags[k as usize] = f;
         } else {
             sport += u32::from(lx.is_sport_word(t.bytes(text)));
         }
     }
     s.sport += sport;
-    let flags = &s.flags;
+    let flags = s.flags.as_slice();
     let headline = at.title && is_headline_case(toks, flags);
 
     // Runs of capitalized words, with possessives of collectives, particles, title dots and `&`.
@@ -253,9 +251,10 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     let n = toks.len();
     // The first token after the last run: name words before it are in that run.
     let mut next = 0;
-    for &i in s.names.iter() {
+    // The name words are among the other words.
+    for &i in s.others.iter() {
         let i = i as usize;
-        if i < next {
+        if i < next || flags[i] & NAME_WORD == 0 {
             continue;
         }
         let a = i;
@@ -301,10 +300,13 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
             }
             j += 2;
         }
-        s.runs.push((a, j));
+        // Joined to the run before by a connector, or a run of its own.
+        match s.runs.last_mut() {
+            Some(last) if connected(text, toks, flags, *last, (a, j)) => last.1 = j,
+            _ => s.runs.push((a, j)),
+        }
         next = j;
     }
-    merge_connectors(text, toks, flags, &mut s.runs);
 
     // Credits and datelines decide the kind of what they contain.
     s.forced.clear();
@@ -313,16 +315,25 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
         dateline_parts(toks, flags, at.dateline, &mut s.forced);
     }
 
+    // The tokens from the first forced part to the last: only runs they reach can
+    // hold a forced part or be in one.
+    let (lo, hi) =
+        (s.forced.iter()).fold((usize::MAX, 0), |(lo, hi), f| (lo.min(f.0), hi.max(f.1)));
     for r in 0..s.runs.len() {
         let (a, b) = s.runs[r];
-        let forced = s.forced.iter().find(|f| f.0 <= a && b <= f.1).map(|f| f.2);
+        let near = lo <= b && a <= hi;
+        let forced = if near {
+            s.forced.iter().find(|f| f.0 <= a && b <= f.1).map(|f| f.2)
+        } else {
+            None
+        };
         let before = out.len();
         if let Some(g) = forced {
             let (a, b) = trim(toks, flags, a, b, true);
             if a < b {
                 push(out, text, toks, flags, a, b, g, true);
             }
-        } else if s.forced.iter().any(|f| a <= f.0 && f.1 <= b) {
+        } else if near && s.forced.iter().any(|f| a <= f.0 && f.1 <= b) {
             // Several credit parts in one run: `Miharris & Acphillips`.
             for &(fa, fb, g) in s.forced.iter().filter(|f| a <= f.0 && f.1 <= b) {
                 let (fa, fb) = trim(toks, flags, fa, fb, true);
@@ -434,64 +445,55 @@ fn lower_is(t: &Token, text: &str, w: &str) -> bool {
     t.kind == Kind::Word && t.text(text) == w
 }
 
-/// Joins runs separated by `of`, `of the`, `for (the)`, `at`, `and` when the first ends
-/// in a head word: `University of Southern Indiana`, `Tang Teaching Museum and Art Gallery`.
-fn merge_connectors(text: &str, toks: &[Token], flags: &[u32], runs: &mut Vec<(usize, usize)>) {
+/// Whether the run `a..b` and the next one, `c..d`, are one name joined by `of`,
+/// `of the`, `for (the)`, `at` or `and` after a head word ending the first:
+/// `University of Southern Indiana`, `Tang Teaching Museum and Art Gallery`.
+fn connected(
+    text: &str,
+    toks: &[Token],
+    flags: &[u32],
+    (a, b): (usize, usize),
+    (c, d): (usize, usize),
+) -> bool {
     const HEADS: u32 = gz::ORG_HEAD | gz::FACILITY | gz::PLACE_SUFFIX;
-    let mut k = 0;
-    while k + 1 < runs.len() {
-        let (a, b) = runs[k];
-        let (c, d) = runs[k + 1];
-        let gap = &toks[b..c];
-        if !(1..=2).contains(&gap.len()) {
-            // No connector of one or two words between them.
-            k += 1;
-            continue;
+    // A connector is one or two words, the first in lower case.
+    let (first, the) = match &toks[b..c] {
+        [t] => (t, false),
+        [t, u] => (t, u.kind == Kind::Word && u.bytes(text) == b"the"),
+        _ => return false,
+    };
+    if first.kind != Kind::Word || first.shape & LOWER == 0 {
+        return false;
+    }
+    let last = flags[b - 1];
+    let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
+    let has_head = || {
+        (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
+            || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
+    };
+    let right_org = || flags[d - 1] & gz::ORG_HEAD != 0;
+    let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
+    match (c - b, first.bytes(text)) {
+        (1, b"of") => {
+            (last & HEADS != 0 && last & gz::TITLE == 0)
+                || (merged_before() && has_head() && !right_heads() && d - c <= 2)
         }
-        let last = flags[b - 1];
-        let merged_before = || toks[a..b].iter().any(|t| t.shape & LOWER != 0);
-        let has_head = || {
-            (a..b).any(|i| flags[i] & HEADS != 0 && flags[i] & gz::TITLE == 0)
-                || (a..b).any(|i| flags[i] & gz::ORG_HEAD != 0)
-        };
-        let right_org = flags[d - 1] & gz::ORG_HEAD != 0;
-        let right_heads = || (c..d).any(|i| flags[i] & HEADS != 0);
-        // The connector's words, each looked at once (`""` for no word).
-        let word = |t: &Token| {
-            if t.kind == Kind::Word {
-                t.text(text)
-            } else {
-                ""
-            }
-        };
-        let join = match (gap.len(), word(&gap[0])) {
-            (1, "of") => {
-                (last & HEADS != 0 && last & gz::TITLE == 0)
-                    || (merged_before() && has_head() && !right_heads() && d - c <= 2)
-            }
-            (1, "for") => last & HEADS != 0 && !right_org,
-            (1, "at") => {
-                (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org
-            }
-            // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
-            (1, "and") => {
-                let right_head = flags[d - 1] & gz::ORG_HEAD != 0 && d - c >= 2;
-                let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
-                right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
-            }
-            (2, "of" | "for") if word(&gap[1]) == "the" => {
-                (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
-                    && !right_org
-                    && flags[d - 1] & gz::KNOWN_ORG == 0
-            }
-            _ => false,
-        };
-        if join {
-            runs[k] = (a, d);
-            runs.remove(k + 1);
-        } else {
-            k += 1;
+        (1, b"for") => last & HEADS != 0 && !right_org(),
+        (1, b"at") => {
+            (a..b).any(|i| matches!(toks[i].text(text), "University" | "College")) && !right_org()
         }
+        // `Tang Teaching Museum and Art Gallery`, `Food and Agriculture Organization`
+        (1, b"and") => {
+            let right_head = right_org() && d - c >= 2;
+            let plain_left = b - a == 1 && last & !(NAME_WORD | gz::PHRASE_START) == 0;
+            right_head && (last & HEADS != 0 && b - a <= 4 || plain_left)
+        }
+        (2, b"of" | b"for") if the => {
+            (last & HEADS != 0 && last & gz::TITLE == 0 || merged_before() && has_head())
+                && !right_org()
+                && flags[d - 1] & gz::KNOWN_ORG == 0
+        }
+        _ => false,
     }
 }
 
@@ -808,14 +810,20 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
     let space_after = |from: usize| find_byte(&bytes[from..span_end], b' ').map(|p| from + p);
     (a..b).any(|i| {
         let s = toks[i].start as usize;
+        let end = toks[i].end as usize;
         // No token holds a space: the first one from the token's start is the first
-        // from its end.
-        let Some(space) = space_after(toks[i].end as usize) else {
-            return false;
+        // from its end, most often right there.
+        let space = if end < span_end && bytes[end] == b' ' {
+            end
+        } else {
+            let Some(space) = space_after(end) else {
+                return false;
+            };
+            space
         };
         // Every listed name opens with a word marked as such (a name word up to the
         // space was looked up already).
-        let first = if toks[i].end as usize == space && flags[i] & NAME_WORD != 0 {
+        let first = if end == space && flags[i] & NAME_WORD != 0 {
             flags[i]
         } else {
             lx.word(&bytes[s..space])
@@ -824,7 +832,18 @@ fn may_hold_phrase(text: &str, toks: &[Token], flags: &[u32], a: usize, b: usize
             return false;
         }
         let second = space + 1;
-        let word_end = space_after(second).unwrap_or(span_end);
+        // The second word ends where the tokens from `second` on, one right after
+        // another, stop at a space or at the span's end (else at the first space on).
+        let mut k = i + 1;
+        let mut word_end = None;
+        if k < b && toks[k].start as usize == second {
+            while k + 1 < b && toks[k + 1].start == toks[k].end {
+                k += 1;
+            }
+            let e = toks[k].end as usize;
+            word_end = (e == span_end || bytes[e] == b' ').then_some(e);
+        }
+        let word_end = word_end.unwrap_or_else(|| space_after(second).unwrap_or(span_end));
         let ends = toks[i + 1..b]
             .iter()
             .map(|t| t.end as usize)
