@@ -346,10 +346,22 @@ fn past_space(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b' ') { i + 1 } else { i }
 }
 
-/// Takes the plain lower-case words from `i` on, one after another, where no
-/// sentence has just ended, and returns where the first other token starts: most
-/// of a text, taken without going round [`tokenize`]'s loop for each word. A word
-/// that is not plain is left to that loop (which finds its letters again).
+/// The shape of the capitalized word `start..end` of ASCII letters: `Wang`, or `CPC`
+/// in capitals from two letters on. Most are capitalized only, which their second
+/// letter shows.
+#[inline(always)]
+fn capitalized(b: &[u8], start: usize, end: usize) -> u8 {
+    let capitals = end - start >= 2
+        && !b[start + 1].is_ascii_lowercase()
+        && !b[start + 2..end].iter().any(u8::is_ascii_lowercase);
+    if capitals { CAP | UPPER } else { CAP }
+}
+
+/// Takes the plain words of ASCII letters (those that plainly end there) from `i`
+/// on, one after another, where no sentence has just ended, and returns where the
+/// first other token starts: most of a text, taken without going round
+/// [`tokenize`]'s loop for each word. A word that is not plain is left to that loop
+/// (which finds its letters again).
 #[inline(always)]
 fn plain_words<F: FnMut(&[u8])>(
     out: &mut Vec<Token>,
@@ -357,15 +369,24 @@ fn plain_words<F: FnMut(&[u8])>(
     mut i: usize,
     words: &mut WordSink<'_, F>,
 ) -> usize {
-    while let Some(&d) = b.get(i)
-        && d.is_ascii_lowercase()
-    {
-        let (end, space) = letters_end_and_space(b, i + 1);
-        if !space && !plainly_ends_word(b, end) {
+    while let Some(&d) = b.get(i) {
+        if d.is_ascii_lowercase() {
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if !space && !plainly_ends_word(b, end) {
+                break;
+            }
+            push_word(out, b, i..end, LOWER, &mut false, words);
+            i = end + usize::from(space);
+        } else if d.is_ascii_uppercase() {
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if !space && !plainly_ends_word(b, end) {
+                break;
+            }
+            push_word(out, b, i..end, capitalized(b, i, end), &mut false, words);
+            i = end + usize::from(space);
+        } else {
             break;
         }
-        push_word(out, b, i..end, LOWER, &mut false, words);
-        i = end + usize::from(space);
     }
     i
 }
@@ -395,12 +416,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         if class & UPPER_LETTER != 0 {
             let (end, space) = letters_end_and_space(b, i + 1);
             if space || plainly_ends_word(b, end) {
-                // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
-                // Most are capitalized only, which their second letter shows.
-                let capitals = end - i >= 2
-                    && !b[i + 1].is_ascii_lowercase()
-                    && !b[i + 2..end].iter().any(u8::is_ascii_lowercase);
-                let shape = if capitals { CAP | UPPER } else { CAP };
+                let shape = capitalized(b, start, end);
                 push_word(out, b, start..end, shape, &mut sent, words);
                 i = plain_words(out, b, end + usize::from(space), words);
                 continue;
