@@ -621,41 +621,10 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
 mod tests {
     use super::*;
 
-    /// The tokenizer as it was before word windows, to check the new one against.
+    /// The tokenizer as it was before words were scanned sixteen bytes at a time, to
+    /// check the new one against.
     mod reference {
         use super::super::*;
-
-        /// Pushes the word `range` of `shape`, marked as opening a sentence when one
-        /// has just ended (`sent`, which it clears), and reports it to `words`.
-        #[inline(always)]
-        fn push_word<F: FnMut(&[u8])>(
-            out: &mut Vec<Token>,
-            b: &[u8],
-            range: std::ops::Range<usize>,
-            shape: u8,
-            sent: &mut bool,
-            words: &mut WordSink<'_, F>,
-        ) {
-            if shape & (LOWER | JOINED) == LOWER {
-                // A range's end is never before its start (`len` would test that again).
-                if may_be_sport_word(b[range.start], range.end - range.start) {
-                    (words.plain)(&b[range.clone()]);
-                }
-            } else {
-                words.others.push(out.len() as u32);
-            }
-            let shape = if std::mem::take(sent) {
-                shape | SENT
-            } else {
-                shape
-            };
-            out.push(Token {
-                start: range.start as u32,
-                end: range.end as u32,
-                kind: Kind::Word,
-                shape,
-            });
-        }
 
         /// Takes the plain lower-case words from `i` on, one after another, where no
         /// sentence has just ended, and returns where the first other token starts: most
@@ -1145,6 +1114,28 @@ mod tests {
             }
         }
         assert_eq!(ascii_letters_end(b"abc", 3), 3);
+    }
+
+    /// Whether a run of letters is looked at sixteen bytes at a time or byte by byte
+    /// (near the text's end, or past sixteen letters), it ends at the first other byte,
+    /// and a space is reported there only when one is.
+    #[test]
+    fn letter_runs_and_the_space_after_them_whatever_the_text_length() {
+        for len in [1, 15, 16, 17, 31, 33, 40] {
+            for c in 0..=255u8 {
+                for pos in 0..len {
+                    let mut t = vec![b'q'; len];
+                    t[pos] = c;
+                    let end = if c.is_ascii_alphabetic() { len } else { pos };
+                    let want = (end, end < len && t[end] == b' ');
+                    assert_eq!(
+                        letters_end_and_space(&t, 0),
+                        want,
+                        "{c:#x} at {pos} of {len}"
+                    );
+                }
+            }
+        }
     }
 
     /// The name rules find the space after a token by looking from its end.
