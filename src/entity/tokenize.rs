@@ -2,6 +2,7 @@
 //! each with its byte range and the shape flags the name rules need.
 
 use super::gazetteer::SPORT_OPENINGS;
+use wide::u8x16;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +193,32 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The end of the run of ASCII letters starting at `i`, and whether a space is there:
+/// most words end within sixteen bytes, which are looked at all at once.
+#[inline(always)]
+fn letters_end_and_space(b: &[u8], i: usize) -> (usize, bool) {
+    if let Some(chunk) = b.get(i..).and_then(|rest| rest.first_chunk::<16>()) {
+        let x = u8x16::new(*chunk);
+        // Folded to lower case, a letter is one of the 26 bytes from `a` on.
+        let from_a = (x | u8x16::splat(0x20)) - u8x16::splat(b'a');
+        let letters = from_a.simd_lt(u8x16::splat(26)).to_bitmask();
+        let k = (!letters).trailing_zeros();
+        if k < 16 {
+            let spaces = x.simd_eq(u8x16::splat(b' ')).to_bitmask();
+            return (i + k as usize, spaces >> k & 1 != 0);
+        }
+    }
+    letters_end_and_space_slowly(b, i)
+}
+
+/// [`letters_end_and_space`] near the text's end or after a long run of letters.
+#[cold]
+#[inline(never)]
+fn letters_end_and_space_slowly(b: &[u8], i: usize) -> (usize, bool) {
+    let end = ascii_letters_end(b, i);
+    (end, b.get(end) == Some(&b' '))
+}
+
 /// Byte class: white space between tokens.
 const SPACE: u8 = 1;
 /// Byte class: an ASCII digit.
@@ -319,10 +346,22 @@ fn past_space(b: &[u8], i: usize) -> usize {
     if b.get(i) == Some(&b' ') { i + 1 } else { i }
 }
 
-/// Takes the plain lower-case words from `i` on, one after another, where no
-/// sentence has just ended, and returns where the first other token starts: most
-/// of a text, taken without going round [`tokenize`]'s loop for each word. A word
-/// that is not plain is left to that loop (which finds its letters again).
+/// The shape of the capitalized word `start..end` of ASCII letters: `Wang`, or `CPC`
+/// in capitals from two letters on. Most are capitalized only, which their second
+/// letter shows.
+#[inline(always)]
+fn capitalized(b: &[u8], start: usize, end: usize) -> u8 {
+    let capitals = end - start >= 2
+        && !b[start + 1].is_ascii_lowercase()
+        && !b[start + 2..end].iter().any(u8::is_ascii_lowercase);
+    if capitals { CAP | UPPER } else { CAP }
+}
+
+/// Takes the plain words of ASCII letters (those that plainly end there) from `i`
+/// on, one after another, where no sentence has just ended, and returns where the
+/// first other token starts: most of a text, taken without going round
+/// [`tokenize`]'s loop for each word. A word that is not plain is left to that loop
+/// (which finds its letters again).
 #[inline(always)]
 fn plain_words<F: FnMut(&[u8])>(
     out: &mut Vec<Token>,
@@ -330,15 +369,24 @@ fn plain_words<F: FnMut(&[u8])>(
     mut i: usize,
     words: &mut WordSink<'_, F>,
 ) -> usize {
-    while let Some(&d) = b.get(i)
-        && d.is_ascii_lowercase()
-    {
-        let end = ascii_letters_end(b, i + 1);
-        if !plainly_ends_word(b, end) {
+    while let Some(&d) = b.get(i) {
+        if d.is_ascii_lowercase() {
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if !space && !plainly_ends_word(b, end) {
+                break;
+            }
+            push_word(out, b, i..end, LOWER, &mut false, words);
+            i = end + usize::from(space);
+        } else if d.is_ascii_uppercase() {
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if !space && !plainly_ends_word(b, end) {
+                break;
+            }
+            push_word(out, b, i..end, capitalized(b, i, end), &mut false, words);
+            i = end + usize::from(space);
+        } else {
             break;
         }
-        push_word(out, b, i..end, LOWER, &mut false, words);
-        i = past_space(b, end);
     }
     i
 }
@@ -358,24 +406,19 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
         let class = CLASSES[usize::from(c)];
         let start = i;
         if class & LOWER_LETTER != 0 {
-            let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b, end) {
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if space || plainly_ends_word(b, end) {
                 push_word(out, b, start..end, LOWER, &mut sent, words);
-                i = plain_words(out, b, past_space(b, end), words);
+                i = plain_words(out, b, end + usize::from(space), words);
                 continue;
             }
         }
         if class & UPPER_LETTER != 0 {
-            let end = ascii_letters_end(b, i + 1);
-            if plainly_ends_word(b, end) {
-                // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
-                // Most are capitalized only, which their second letter shows.
-                let capitals = end - i >= 2
-                    && !b[i + 1].is_ascii_lowercase()
-                    && !b[i + 2..end].iter().any(u8::is_ascii_lowercase);
-                let shape = if capitals { CAP | UPPER } else { CAP };
+            let (end, space) = letters_end_and_space(b, i + 1);
+            if space || plainly_ends_word(b, end) {
+                let shape = capitalized(b, start, end);
                 push_word(out, b, start..end, shape, &mut sent, words);
-                i = plain_words(out, b, past_space(b, end), words);
+                i = plain_words(out, b, end + usize::from(space), words);
                 continue;
             }
         }
@@ -578,6 +621,395 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
 mod tests {
     use super::*;
 
+    /// The tokenizer as it was before words were scanned sixteen bytes at a time, to
+    /// check the new one against.
+    mod reference {
+        use super::super::*;
+
+        /// Takes the plain lower-case words from `i` on, one after another, where no
+        /// sentence has just ended, and returns where the first other token starts: most
+        /// of a text, taken without going round [`tokenize`]'s loop for each word. A word
+        /// that is not plain is left to that loop (which finds its letters again).
+        #[inline(always)]
+        fn plain_words<F: FnMut(&[u8])>(
+            out: &mut Vec<Token>,
+            b: &[u8],
+            mut i: usize,
+            words: &mut WordSink<'_, F>,
+        ) -> usize {
+            while let Some(&d) = b.get(i)
+                && d.is_ascii_lowercase()
+            {
+                let end = ascii_letters_end(b, i + 1);
+                if !plainly_ends_word(b, end) {
+                    break;
+                }
+                push_word(out, b, i..end, LOWER, &mut false, words);
+                i = past_space(b, end);
+            }
+            i
+        }
+
+        /// Splits `text` into tokens, appending them to `out` (cleared first), and reports
+        /// its words to `words` as they are found.
+        pub fn tokenize<F: FnMut(&[u8])>(
+            text: &str,
+            out: &mut Vec<Token>,
+            words: &mut WordSink<'_, F>,
+        ) {
+            out.clear();
+            words.others.clear();
+            let b = text.as_bytes();
+            let n = b.len();
+            let mut i = 0;
+            let mut sent = true;
+            while i < n {
+                let c = b[i];
+                let class = CLASSES[usize::from(c)];
+                let start = i;
+                if class & LOWER_LETTER != 0 {
+                    let end = ascii_letters_end(b, i + 1);
+                    if plainly_ends_word(b, end) {
+                        push_word(out, b, start..end, LOWER, &mut sent, words);
+                        i = plain_words(out, b, past_space(b, end), words);
+                        continue;
+                    }
+                }
+                if class & UPPER_LETTER != 0 {
+                    let end = ascii_letters_end(b, i + 1);
+                    if plainly_ends_word(b, end) {
+                        // `Wang`, `CPC`: capitalized, and in capitals from two letters on.
+                        // Most are capitalized only, which their second letter shows.
+                        let capitals = end - i >= 2
+                            && !b[i + 1].is_ascii_lowercase()
+                            && !b[i + 2..end].iter().any(u8::is_ascii_lowercase);
+                        let shape = if capitals { CAP | UPPER } else { CAP };
+                        push_word(out, b, start..end, shape, &mut sent, words);
+                        i = plain_words(out, b, past_space(b, end), words);
+                        continue;
+                    }
+                }
+                // White space (which is plain punctuation too) before plain punctuation.
+                if class & SPACE != 0 {
+                    i += 1;
+                    while i < n && b[i] == b' ' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if class & DIGIT != 0 {
+                    i += 1;
+                    while i < n {
+                        if b[i].is_ascii_alphanumeric() {
+                            i += 1;
+                        } else if (b[i] == b'.' || b[i] == b',')
+                            && i + 1 < n
+                            && b[i + 1].is_ascii_digit()
+                        {
+                            i += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    out.push(Token {
+                        start: start as u32,
+                        end: i as u32,
+                        kind: Kind::Number,
+                        shape: 0,
+                    });
+                    sent = false;
+                    i = past_space(b, i);
+                    continue;
+                }
+                if class & PLAIN_PUNCT != 0 {
+                    out.push(Token {
+                        start: start as u32,
+                        end: (i + 1) as u32,
+                        kind: Kind::Punct(c),
+                        shape: 0,
+                    });
+                    sent = false;
+                    i = plain_words(out, b, past_space(b, i + 1), words);
+                    continue;
+                }
+                if c == b'.' {
+                    // A full stop ends the sentence, unless it closes an abbreviation
+                    // or an initialism (`Mr.`, `e.g.`) right before it.
+                    let ends = !out.last().is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.end as usize == i
+                            && (abbreviation(&b[t.start as usize..t.end as usize])
+                                || t.shape & DOTTED != 0)
+                    });
+                    out.push(Token {
+                        start: start as u32,
+                        end: (i + 1) as u32,
+                        kind: Kind::Punct(b'.'),
+                        shape: 0,
+                    });
+                    sent = ends;
+                    i = past_space(b, i + 1);
+                    continue;
+                }
+                let (first, first_len) = if c < 0x80 {
+                    (c as char, 1)
+                } else {
+                    char_at(text, i)
+                };
+                let (alphabetic, uppercase) = if c < 0x80 {
+                    (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+                } else {
+                    (first.is_alphabetic(), first.is_uppercase())
+                };
+                if alphabetic {
+                    let mut shape = if uppercase { CAP } else { LOWER };
+                    let mut letters = 1u32;
+                    let mut has_lower = !uppercase;
+                    let mut seg_len = 1u32;
+                    let mut single_letter_segs = true;
+                    i += first_len;
+                    loop {
+                        // Fast path: a stretch of ASCII letters.
+                        let run = i;
+                        i = ascii_letters_end(b, i);
+                        if i > run {
+                            let k = (i - run) as u32;
+                            letters += k;
+                            seg_len += k;
+                            if !has_lower {
+                                has_lower = b[run..i].iter().any(u8::is_ascii_lowercase);
+                            }
+                        }
+                        if i >= n {
+                            break;
+                        }
+                        let d = b[i];
+                        if d == b' ' {
+                            break;
+                        }
+                        if d < 0x80 {
+                            if d.is_ascii_digit() {
+                                seg_len += 1;
+                                i += 1;
+                                continue;
+                            }
+                            if d == b'-' && is_alnum_at(text, i + 1) {
+                                shape |= JOINED;
+                                seg_len = 0;
+                                i += 1;
+                                continue;
+                            }
+                            if d == b'.' && is_letter_at(text, i + 1) {
+                                let next_lower = b[i + 1].is_ascii_lowercase();
+                                if seg_len == 1 || next_lower {
+                                    if seg_len != 1 {
+                                        single_letter_segs = false;
+                                    }
+                                    shape |= DOTTED;
+                                    seg_len = 0;
+                                    i += 1;
+                                    continue;
+                                }
+                            }
+                        } else {
+                            let (ch, l) = char_at(text, i);
+                            if ch.is_alphanumeric() {
+                                has_lower |= ch.is_lowercase();
+                                letters += 1;
+                                seg_len += 1;
+                                i += l;
+                                continue;
+                            }
+                        }
+                        let a = apostrophe_at(b, i);
+                        if a > 0 && is_letter_at(text, i + a) {
+                            // `'s` / `’s` closing the word is a possessive ending, `'ll` a clitic:
+                            // neither is part of the name.
+                            let j = i + a;
+                            if clitic_at(text, j) == 0 {
+                                shape |= JOINED;
+                                seg_len = 0;
+                                i = j;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                    if shape & DOTTED != 0
+                        && single_letter_segs
+                        && seg_len == 1
+                        && i < n
+                        && b[i] == b'.'
+                    {
+                        // `U.S.`: the closing dot belongs to the initialism.
+                        i += 1;
+                    }
+                    if letters >= 2 && !has_lower {
+                        shape |= UPPER;
+                    }
+                    push_word(out, b, start..i, shape, &mut sent, words);
+                    i = past_space(b, i);
+                    continue;
+                }
+                let a = apostrophe_at(b, i);
+                let clitic = if a > 0 { clitic_at(text, i + a) } else { 0 };
+                if clitic > 0
+                    && out
+                        .last()
+                        .is_some_and(|t| t.end as usize == i && t.kind == Kind::Word)
+                {
+                    let possessive = clitic == 1 && matches!(b[i + a], b's' | b'S');
+                    out.push(Token {
+                        start: i as u32,
+                        end: (i + a + clitic) as u32,
+                        kind: if possessive {
+                            Kind::Possessive
+                        } else {
+                            Kind::Clitic
+                        },
+                        shape: 0,
+                    });
+                    i = past_space(b, i + a + clitic);
+                    continue;
+                }
+                let len = if c < 0x80 { 1 } else { first_len };
+                let p = if c < 0x80 { c } else { 0x80 };
+                let quote = c == b'"' || (c >= 0x80 && matches!(first, '“' | '‘' | '«'));
+                let ends_sentence = matches!(c, b'!' | b'?' | b':');
+                out.push(Token {
+                    start: start as u32,
+                    end: (i + len) as u32,
+                    kind: Kind::Punct(p),
+                    shape: 0,
+                });
+                i = past_space(b, i + len);
+                if ends_sentence {
+                    sent = true;
+                } else if !(quote && sent) {
+                    // An opening quote right after a sentence end keeps the next word sentence-initial;
+                    // a quote opening inside a sentence starts a quoted sentence.
+                    sent =
+                        quote && (out.len() < 2 || !matches!(out[out.len() - 2].kind, Kind::Word));
+                }
+            }
+        }
+    }
+
+    /// What [`tokenize`] makes of `text`: its tokens, the plain words it reported and
+    /// the indices of the other words, from `tokenize` (or the reference).
+    type Split = (Vec<Token>, Vec<Vec<u8>>, Vec<u32>);
+
+    fn split(text: &str, reference: bool) -> Split {
+        let (mut v, mut others, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+        let mut sink = WordSink {
+            plain: |w: &[u8]| plain.push(w.to_vec()),
+            others: &mut others,
+        };
+        if reference {
+            reference::tokenize(text, &mut v, &mut sink);
+        } else {
+            tokenize(text, &mut v, &mut sink);
+        }
+        (v, plain, others)
+    }
+
+    /// Pieces of text that tell tokens apart, and words long enough to cross windows.
+    const PIECES: &[&str] = &[
+        "a",
+        "z",
+        "A",
+        "Z",
+        "s",
+        "t",
+        "ll",
+        "re",
+        "S",
+        "U",
+        "e",
+        "g",
+        "Mr",
+        "St",
+        "Dr",
+        "x2",
+        "said",
+        "the",
+        "of",
+        "goal",
+        "match",
+        "team",
+        "China",
+        "CPC",
+        "NATO",
+        "HOTAN",
+        "Xinhua",
+        "abcdefghijklmnopqrstu",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklm",
+        " ",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\r",
+        ".",
+        ".",
+        ",",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "'",
+        "’",
+        "‘",
+        "“",
+        "”",
+        "\"",
+        "-",
+        "—",
+        "(",
+        ")",
+        "&",
+        "$",
+        "%",
+        "/",
+        "0",
+        "1",
+        "99",
+        "1,000",
+        "2.5",
+        "é",
+        "É",
+        "ß",
+        "日本",
+        "\u{a0}",
+        "\u{301}",
+        "Ⅷ",
+        "١",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Texts made of pieces that meet in every order: the same tokens, in the same
+        /// order, with the same shapes, and the same words reported, as before.
+        #[test]
+        fn tokens_are_those_of_the_reference(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..160),
+        ) {
+            let text: String = pieces.iter().map(|&k| PIECES[k]).collect();
+            proptest::prop_assert_eq!(split(&text, false), split(&text, true), "{:?}", text);
+        }
+
+        /// Any text at all.
+        #[test]
+        fn any_text_splits_as_the_reference_splits_it(text in "\\PC{0,300}") {
+            proptest::prop_assert_eq!(split(&text, false), split(&text, true), "{:?}", text);
+        }
+    }
+
     /// The tokens of `text`, after checking what the tokenizer reported of its words.
     fn tokens(text: &str) -> Vec<Token> {
         let (mut v, mut others, mut plain) = (Vec::new(), Vec::new(), Vec::new());
@@ -682,6 +1114,28 @@ mod tests {
             }
         }
         assert_eq!(ascii_letters_end(b"abc", 3), 3);
+    }
+
+    /// Whether a run of letters is looked at sixteen bytes at a time or byte by byte
+    /// (near the text's end, or past sixteen letters), it ends at the first other byte,
+    /// and a space is reported there only when one is.
+    #[test]
+    fn letter_runs_and_the_space_after_them_whatever_the_text_length() {
+        for len in [1, 15, 16, 17, 31, 33, 40] {
+            for c in 0..=255u8 {
+                for pos in 0..len {
+                    let mut t = vec![b'q'; len];
+                    t[pos] = c;
+                    let end = if c.is_ascii_alphabetic() { len } else { pos };
+                    let want = (end, end < len && t[end] == b' ');
+                    assert_eq!(
+                        letters_end_and_space(&t, 0),
+                        want,
+                        "{c:#x} at {pos} of {len}"
+                    );
+                }
+            }
+        }
     }
 
     /// The name rules find the space after a token by looking from its end.
