@@ -176,7 +176,7 @@ fn opens_quote(before: &str, after: &str) -> bool {
 }
 
 /// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
-fn is_plain(s: &[u8], style: Style) -> bool {
+pub(crate) fn is_plain(s: &[u8], style: Style) -> bool {
     // `&` is checked with the printable bytes (NUL, there when entities are
     // kept, is never printable); TeX quotes, rarely wanted, separately.
     // Bytes are looked at 32 at a time with no early exit within a block,
