@@ -166,7 +166,10 @@ impl<'a> Paragraph<'a, '_> {
 
     /// Adds a trimmed line, as [`push_trimmed`] does; whether anything was added.
     fn push(&mut self, line: &'a str, style: Style) -> bool {
-        if self.is_empty() && !line.is_empty() && is_plain(line.as_bytes(), style) {
+        if line.is_empty() {
+            return false;
+        }
+        if self.is_empty() && is_plain(line.as_bytes(), style) {
             self.first = line;
             return true;
         }
@@ -302,6 +305,11 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.0?;
+        // Half the lines of most texts are the blank ones between paragraphs.
+        if let Some(after) = rest.strip_prefix('\n') {
+            self.0 = Some(after);
+            return Some("");
+        }
         match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => {
                 self.0 = Some(&rest[i + 1..]);
