@@ -125,8 +125,8 @@ fn push_blocks<'a>(
         joined: para,
     };
     let flush = |para: &mut Paragraph, blocks: &mut Vec<Block>| {
-        if let Some(text) = para.take() {
-            blocks.push(block_of_paragraph(text));
+        if !para.is_empty() {
+            blocks.push(block_of_paragraph(para.take()));
         }
     };
     for line in lines {
@@ -180,17 +180,14 @@ impl<'a> Paragraph<'a, '_> {
         push_trimmed(self.joined, " ", line, style)
     }
 
-    /// The paragraph's text, when it has any, leaving it empty.
-    fn take(&mut self) -> Option<String> {
+    /// The paragraph's text, leaving it empty.
+    fn take(&mut self) -> String {
         if !self.first.is_empty() {
-            return Some(std::mem::take(&mut self.first).to_owned());
-        }
-        if self.joined.is_empty() {
-            return None;
+            return std::mem::take(&mut self.first).to_owned();
         }
         let text = self.joined.as_str().to_owned();
         self.joined.clear();
-        Some(text)
+        text
     }
 }
 
