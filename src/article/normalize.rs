@@ -176,20 +176,27 @@ fn opens_quote(before: &str, after: &str) -> bool {
 }
 
 /// Whether `s` needs no cleaning: printable ASCII without the markup `style` undoes.
-fn is_plain(s: &[u8], style: Style) -> bool {
+pub(crate) fn is_plain(s: &[u8], style: Style) -> bool {
     // `&` is checked with the printable bytes (NUL, there when entities are
     // kept, is never printable); TeX quotes, rarely wanted, separately.
-    // Bytes are looked at 32 at a time with no early exit within a block,
+    // Bytes are looked at 32 (or 64) at a time with no early exit within a block,
     // so that the compiler checks each block with vector instructions; the
     // last block overlaps the one before it rather than leave up to 31
     // bytes to be checked one by one.
     // `ok` is `is_plain_byte` without the TeX quotes, written so that the
-    // compiler keeps it branch-free (a test checks the two agree).
+    // compiler keeps it branch-free (a test checks the two agree): printable
+    // ASCII, 0x20..=0x7E, is what lands below -33 as a signed byte once moved
+    // up by 0x60, one signed comparison per vector of bytes.
     let amp = if style.entities { b'&' } else { 0 };
-    let ok = |b: u8| (b.wrapping_sub(0x20) < 0x5F) & (b != amp);
+    let ok = |b: u8| ((b.wrapping_add(0x60) as i8) < -33) & (b != amp);
+    // Long lines go 64 bytes at a time, for fewer checks of the result.
     let block = |c: &[u8; 32]| c.iter().fold(true, |all, &b| all & ok(b));
+    let wide = |c: &[u8; 64]| c.iter().fold(true, |all, &b| all & ok(b));
     let printable = match s.last_chunk::<32>() {
-        Some(last) => s.as_chunks::<32>().0.iter().all(block) && block(last),
+        Some(last) => {
+            let (wides, rest) = s.as_chunks::<64>();
+            wides.iter().all(wide) && rest.as_chunks::<32>().0.iter().all(block) && block(last)
+        }
         None => s.iter().all(|&b| ok(b)),
     };
     printable && !(style.tex_quotes && memchr::memchr2(b'`', b'\'', s).is_some())
@@ -315,6 +322,8 @@ mod tests {
             format!("{}&amp;{}", "d".repeat(33), "e".repeat(30)),
             format!("\t{}", "f".repeat(70)),
             format!("{}\u{e9}{}", "g".repeat(64), "h".repeat(10)),
+            format!("{}\u{7}{}", "i".repeat(70), "j".repeat(40)),
+            "k".repeat(130),
         ];
         for style in [Style::PLAIN, Style::of("x"), Style::of("``")] {
             for text in texts.iter().copied().chain(long.iter().map(String::as_str)) {

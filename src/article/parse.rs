@@ -14,7 +14,7 @@
 
 use super::credit::find_credit;
 use super::dateline::find_dateline;
-use super::normalize::{Style, collapse_spaces, is_space, push_trimmed, trim_space};
+use super::normalize::{Style, collapse_spaces, is_plain, is_space, push_trimmed, trim_space};
 use super::{Article, Block, BlockKind, Date};
 use memchr::memmem::Finder;
 use std::cell::{OnceCell, RefCell};
@@ -120,12 +120,13 @@ fn push_blocks<'a>(
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
     let mut prev = Line::new("");
-    // Lines are joined in `para`, kept from one paragraph to the next; each
-    // paragraph is then copied out once, at its size.
-    let flush = |para: &mut String, blocks: &mut Vec<Block>| {
+    let mut para = Paragraph {
+        first: "",
+        joined: para,
+    };
+    let flush = |para: &mut Paragraph, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
-            blocks.push(block_of_paragraph(para.as_str().to_owned()));
-            para.clear();
+            blocks.push(block_of_paragraph(para.take()));
         }
     };
     for line in lines {
@@ -136,16 +137,58 @@ fn push_blocks<'a>(
         if line.trimmed.is_empty()
             || (!para.is_empty() && (indent > prev_indent || line.tabular() || prev.tabular()))
         {
-            flush(para, blocks);
+            flush(&mut para, blocks);
         }
-        if !push_trimmed(para, " ", line.trimmed, style) {
+        if !para.push(line.trimmed, style) {
             // nothing but control characters: a blank line
-            flush(para, blocks);
+            flush(&mut para, blocks);
         }
         prev_indent = indent;
         prev = line;
     }
-    flush(para, blocks);
+    flush(&mut para, blocks);
+}
+
+/// The paragraph being gathered. Its lines are joined in `joined`, kept from
+/// one paragraph to the next, and copied out once, at their size; a first
+/// line that needs no cleaning is only noted until a second one comes, so
+/// that a paragraph of one line is copied straight from the text.
+struct Paragraph<'a, 'b> {
+    /// The first line, trimmed and plain, not yet in `joined` ("" for none).
+    first: &'a str,
+    joined: &'b mut String,
+}
+
+impl<'a> Paragraph<'a, '_> {
+    fn is_empty(&self) -> bool {
+        self.first.is_empty() && self.joined.is_empty()
+    }
+
+    /// Adds a trimmed line, as [`push_trimmed`] does; whether anything was added.
+    fn push(&mut self, line: &'a str, style: Style) -> bool {
+        if line.is_empty() {
+            return false;
+        }
+        if self.is_empty() && is_plain(line.as_bytes(), style) {
+            self.first = line;
+            return true;
+        }
+        if !self.first.is_empty() {
+            self.joined.push_str(self.first);
+            self.first = "";
+        }
+        push_trimmed(self.joined, " ", line, style)
+    }
+
+    /// The paragraph's text, leaving it empty.
+    fn take(&mut self) -> String {
+        if !self.first.is_empty() {
+            return std::mem::take(&mut self.first).to_owned();
+        }
+        let text = self.joined.as_str().to_owned();
+        self.joined.clear();
+        text
+    }
 }
 
 /// Recognizes the header ` date YYYY-MM-DD Title`: the date (when valid) and the title.
@@ -259,6 +302,11 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.0?;
+        // Half the lines of most texts are the blank ones between paragraphs.
+        if let Some(after) = rest.strip_prefix('\n') {
+            self.0 = Some(after);
+            return Some("");
+        }
         match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => {
                 self.0 = Some(&rest[i + 1..]);
