@@ -907,6 +907,45 @@ mod tests {
     proptest::proptest! {
         /// Whatever gets merged, no mention is lost or duplicated and the
         /// per-article and per-entity views agree.
+        /// The merge renames the articles in as many runs as there are
+        /// threads, each over its own part of the stores: one thread or three
+        /// give the same index, whatever order the articles were added in and
+        /// with entities named without a mention.
+        #[test]
+        fn merging_on_three_threads_gives_what_one_gives(
+            articles in proptest::collection::vec(
+                proptest::collection::vec((0usize..8, 0usize..4), 0..5), 1..16),
+            order in proptest::collection::vec(proptest::prelude::any::<u32>(), 16),
+        ) {
+            const NAMES: [&str; 8] =
+                ["Wang", "Wang Huning", "Wang Yi", "Obama", "Barack Obama", "Xi", "Xi Jinping", "Li"];
+            // Articles numbered 0.. but added in the order of `order`'s values.
+            let mut numbers: Vec<usize> = (0..articles.len()).collect();
+            numbers.sort_by_key(|&a| order[a]);
+            let merged_on = |threads: usize| {
+                let mut ix = EntityIndex::new();
+                for &a in &numbers {
+                    let mut next = 0;
+                    let mut seen = std::collections::HashSet::new();
+                    let ents = (articles[a].iter().filter(|(n, _)| seen.insert(*n)))
+                        .map(|&(n, count)| {
+                            let starts: Vec<u32> = (0..count as u32).map(|i| next + 10 * i).collect();
+                            next += 10 * count as u32;
+                            person(NAMES[n], &[], &starts)
+                        })
+                        .collect();
+                    ix.add(a as u32, None, ents);
+                }
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+                pool.install(|| ix.merge_aliases());
+                let each: Vec<Vec<(EntityId, Vec<Mention>)>> = (0..articles.len())
+                    .map(|a| ix.of_article(a).iter().map(|o| (o.id, ix.mentions_of(o).to_vec())).collect())
+                    .collect();
+                (ix.entities().to_vec(), each)
+            };
+            proptest::prop_assert_eq!(merged_on(3), merged_on(1));
+        }
+
         #[test]
         fn merging_keeps_every_mention(
             articles in proptest::collection::vec(

@@ -261,7 +261,8 @@ fn shrink_to_people(items: &mut [Item], spare: &mut PeopleWords) {
         if !open(c) || c.words < 2 {
             continue;
         }
-        // Most first words are ruled out by their shape before `find` is called.
+        // `find` checks the shape too; testing it here first spares the call for
+        // most first words.
         let first = first_word(it.text);
         if !shapes.may_hold(first) || find(first).is_none() {
             continue;
@@ -417,8 +418,8 @@ impl NameTable {
     fn fill(&mut self, names: &[&str], same: &mut Vec<u32>) {
         // A power of two at least twice the names: a probe always ends at an empty slot.
         let size = (2 * names.len()).next_power_of_two();
-        refill(&mut self.slots, size, (0, 0));
-        self.slots.truncate(size);
+        self.slots.clear();
+        self.slots.resize(size, (0, 0));
         self.len = 0;
         same.clear();
         for (i, name) in names.iter().enumerate() {

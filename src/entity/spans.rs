@@ -316,7 +316,8 @@ fn find_runs(text: &str, at: Place, s: &mut Scratch, out: &mut Vec<Cand>) {
     }
 
     // The tokens from the first forced part to the last: only runs they reach can
-    // hold a forced part or be in one.
+    // hold a forced part or be in one (every part holds a token).
+    debug_assert!(s.forced.iter().all(|f| f.0 < f.1));
     let (lo, hi) =
         (s.forced.iter()).fold((usize::MAX, 0), |(lo, hi), f| (lo.min(f.0), hi.max(f.1)));
     for r in 0..s.runs.len() {

@@ -357,13 +357,13 @@ fn capitalized(b: &[u8], start: usize, end: usize) -> u8 {
     if capitals { CAP | UPPER } else { CAP }
 }
 
-/// Takes the plain words of ASCII letters (those that plainly end there) from `i`
-/// on, one after another, where no sentence has just ended, and returns where the
-/// first other token starts: most of a text, taken without going round
-/// [`tokenize`]'s loop for each word. A word that is not plain is left to that loop
-/// (which finds its letters again).
+/// Takes the words of ASCII letters that plainly end there (lower-case or
+/// capitalized) from `i` on, one after another, where no sentence has just ended,
+/// and returns where the first other token starts: most of a text, taken without
+/// going round [`tokenize`]'s loop for each word. Any other word is left to that
+/// loop (which finds its letters again).
 #[inline(always)]
-fn plain_words<F: FnMut(&[u8])>(
+fn word_run<F: FnMut(&[u8])>(
     out: &mut Vec<Token>,
     b: &[u8],
     mut i: usize,
@@ -409,7 +409,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
             let (end, space) = letters_end_and_space(b, i + 1);
             if space || plainly_ends_word(b, end) {
                 push_word(out, b, start..end, LOWER, &mut sent, words);
-                i = plain_words(out, b, end + usize::from(space), words);
+                i = word_run(out, b, end + usize::from(space), words);
                 continue;
             }
         }
@@ -418,7 +418,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
             if space || plainly_ends_word(b, end) {
                 let shape = capitalized(b, start, end);
                 push_word(out, b, start..end, shape, &mut sent, words);
-                i = plain_words(out, b, end + usize::from(space), words);
+                i = word_run(out, b, end + usize::from(space), words);
                 continue;
             }
         }
@@ -459,7 +459,7 @@ pub fn tokenize<F: FnMut(&[u8])>(text: &str, out: &mut Vec<Token>, words: &mut W
                 shape: 0,
             });
             sent = false;
-            i = plain_words(out, b, past_space(b, i + 1), words);
+            i = word_run(out, b, past_space(b, i + 1), words);
             continue;
         }
         if c == b'.' {
@@ -989,5 +989,21 @@ mod tests {
             assert_eq!(words(text), expected, "{text}");
         }
         assert_eq!(tokens("don't")[1].kind, Kind::Clitic);
+        // Right after plain punctuation, with no space: a run of words from there.
+        assert_eq!(
+            words("x (CPC,said -Wang;Li met"),
+            [
+                ("x", first),
+                ("(", 0),
+                ("CPC", CAP | UPPER),
+                (",", 0),
+                ("said", LOWER),
+                ("-", 0),
+                ("Wang", CAP),
+                (";", 0),
+                ("Li", CAP),
+                ("met", LOWER),
+            ]
+        );
     }
 }

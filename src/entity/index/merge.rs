@@ -292,8 +292,11 @@ pub(super) fn remap_articles(
     mentions: &mut [Mention],
     map: impl Fn(EntityId) -> (EntityId, bool) + Sync,
 ) -> Vec<Option<u32>> {
-    // The articles in the order they are stored, each one's mentions after
-    // those of the articles before it, in as many runs as there are threads.
+    // The articles in the order they are stored, in as many runs as there
+    // are threads. Occurrences and their mentions are appended together
+    // (and joined in place), so each article's mentions come after those of
+    // the articles stored before it: a run takes the stores from its first
+    // article's first occurrence and first mention on.
     let mut order: Vec<u32> = (0..per_article.len() as u32)
         .filter(|&a| per_article[a as usize].0 < per_article[a as usize].1)
         .collect();
@@ -306,7 +309,8 @@ pub(super) fn remap_articles(
     for articles in order.chunks(order.len().div_ceil(runs).max(1)).rev() {
         let first = per_article[articles[0] as usize];
         let own = &occurrences[first.0 as usize..first.1 as usize];
-        let from = own.iter().map(|o| o.start).min().unwrap_or(0);
+        // Articles with no occurrence are left out of `order`.
+        let from = own.iter().map(|o| o.start).min().expect("an occurrence");
         let (front, these) = occurrences.split_at_mut(first.0 as usize);
         let (front_mentions, their_mentions) = mentions.split_at_mut(from as usize);
         parts.push((articles, (these, first.0), (their_mentions, from)));
@@ -319,6 +323,7 @@ pub(super) fn remap_articles(
             let remap = |&a: &u32| {
                 let (start, end) = per_article[a as usize];
                 let own = &mut occurrences[(start - at) as usize..(end - at) as usize];
+                debug_assert!(own.iter().all(|o| o.start >= base), "stored in order");
                 let kept = remap_article(own, (&mut *mentions, base), &map, &mut buffers);
                 (a, kept.map(|k| k as u32))
             };
@@ -404,6 +409,10 @@ mod tests {
             "\x0bUN\x0cHQ\r\n\tNEW  York\x0b",
             "Xi Jinping ",
             "",
+            "Xi JINPING",
+            "Q@Z[`{ \x7fA",
+            "a\x01B",
+            "\x1fX Y",
         ];
         for name in names {
             let words: Vec<String> = (name.split_whitespace())
