@@ -539,7 +539,9 @@ struct Interned {
 }
 
 impl Interner {
-    /// The number of `s`, given it when new.
+    /// The number of `s`, given it when new: inlined, as its look-up is
+    /// most of the cost of noting an entity.
+    #[inline(always)]
     fn id(&mut self, s: &str) -> u32 {
         let s = s.as_bytes();
         let hash = FxBuildHasher.hash_one(s);
