@@ -26,7 +26,6 @@ use crate::article::Date;
 use crate::entity::index::{Found, FoundEntity, NameKeys};
 use crate::entity::{Entities, EntityKind, Mention};
 use hashbrown::HashTable;
-use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::fs::Metadata;
 use std::hash::BuildHasher;
@@ -540,32 +539,39 @@ struct Interned {
 }
 
 impl Interner {
-    /// The number of `s`, given it when new.
+    /// The number of `s`, given it when new: inlined, as its look-up is
+    /// most of the cost of noting an entity.
+    #[inline(always)]
     fn id(&mut self, s: &str) -> u32 {
         let s = s.as_bytes();
         let hash = FxBuildHasher.hash_one(s);
         let text = &self.text;
-        let at = |i: &Interned| &text[i.start..i.start + i.len as usize];
-        let entry = self.ids.entry(
-            hash,
-            |i| i.len as usize == s.len() && at(i) == s,
-            |i| FxBuildHasher.hash_one(at(i)),
-        );
-        match entry {
-            Entry::Occupied(known) => known.get().id,
-            Entry::Vacant(slot) => {
-                let id = self.ends.len() as u32;
-                // A string of 4 GiB or more is numbered but not looked up
-                // again: another use of it gets another number.
-                if let Ok(len) = u32::try_from(s.len()) {
-                    let start = self.text.len();
-                    slot.insert(Interned { id, len, start });
-                }
-                self.text.extend_from_slice(s);
-                self.ends.push(self.text.len());
-                id
-            }
+        let known = self.ids.find(hash, |i| {
+            i.len as usize == s.len() && same_bytes(&text[i.start..i.start + s.len()], s)
+        });
+        match known {
+            Some(i) => i.id,
+            None => self.insert(hash, s),
         }
+    }
+
+    /// Numbers `s`, not numbered yet, whose bytes hash to `hash`.
+    #[cold]
+    fn insert(&mut self, hash: u64, s: &[u8]) -> u32 {
+        let id = self.ends.len() as u32;
+        // A string of 4 GiB or more is numbered but not looked up again:
+        // another use of it gets another number.
+        if let Ok(len) = u32::try_from(s.len()) {
+            let start = self.text.len();
+            let text = &self.text;
+            let at = |i: &Interned| &text[i.start..i.start + i.len as usize];
+            let rehash = |i: &Interned| FxBuildHasher.hash_one(at(i));
+            self.ids
+                .insert_unique(hash, Interned { id, len, start }, rehash);
+        }
+        self.text.extend_from_slice(s);
+        self.ends.push(self.text.len());
+        id
     }
 
     /// Every string's bytes, in order of number.
@@ -573,6 +579,24 @@ impl Interner {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
     }
+}
+
+/// Whether `a` and `b`, of the same length, hold the same bytes: up to 16
+/// bytes (most names) compared as two overlapping words, without a call to
+/// `memcmp`.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    debug_assert_eq!(a.len(), b.len());
+    if a.len() <= 16
+        && let (Some(a0), Some(a1), Some(b0), Some(b1)) = (
+            a.first_chunk::<8>(),
+            a.last_chunk::<8>(),
+            b.first_chunk::<8>(),
+            b.last_chunk::<8>(),
+        )
+    {
+        return a0 == b0 && a1 == b1;
+    }
+    a == b
 }
 
 /// Appends the record of `articles` (and `header`) to `out`, numbering
@@ -820,6 +844,21 @@ mod tests {
         let all: Vec<&[u8]> = strings.strings().collect();
         let words = ["Xi", "Xi Jinping", "", "xi", "Zoë"].map(str::as_bytes);
         assert_eq!(all, words);
+    }
+
+    #[test]
+    fn strings_differing_in_any_one_byte_are_told_apart() {
+        // Every length around the words compared at once, each byte changed.
+        for len in 0..=20 {
+            let base = &b"abcdefghijklmnopqrstu"[..len];
+            let copy = base.to_vec();
+            assert!(same_bytes(base, &copy), "{len}");
+            for at in 0..len {
+                let mut changed = base.to_vec();
+                changed[at] = b'Z';
+                assert!(!same_bytes(base, &changed), "{len} {at}");
+            }
+        }
     }
 
     #[test]
