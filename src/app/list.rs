@@ -168,7 +168,9 @@ impl BodyScan {
 }
 
 impl App {
-    /// Re-sorts every article and recomputes the list.
+    /// Re-sorts every article and recomputes the list: for a new order only
+    /// (the sort key); a filter changed is [`App::refilter`]'s, since the
+    /// sorted list always holds every article.
     pub(super) fn reorder(&mut self) {
         self.sync_keys();
         let mut all: Vec<u32> = (0..self.corpus.articles.len() as u32).collect();
@@ -354,7 +356,7 @@ impl App {
             return;
         };
         self.entity_filter = !self.entity_filter;
-        self.reorder();
+        self.refilter(false);
         let name = &self.corpus.index.entity(id).name;
         self.message = Some(if self.entity_filter {
             format!("{} articles mentioning {name}", self.order.len())

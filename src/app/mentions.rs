@@ -56,7 +56,7 @@ impl App {
             s.stepping = false;
         }
         if self.entity_filter {
-            self.reorder();
+            self.refilter(false);
         }
         let e = self.corpus.index.entity(id);
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -155,8 +155,8 @@ impl App {
         if self.active.is_none() {
             self.entity_filter = false;
         }
-        // The order does not depend on the index, and the list holds every
-        // article (each batch was merged into it): it is only filtered again.
+        // The order does not depend on the index, and the sorted list holds
+        // every article (each batch was merged into it): only filtered again.
         debug_assert_eq!(self.sorted.len(), self.corpus.articles.len());
         self.refilter(false);
     }

@@ -363,7 +363,7 @@ impl App {
                 if self.bookmarked_only {
                     let at = self.list.selected;
                     let selected = self.order.get(at).copied();
-                    self.reorder();
+                    self.refilter(false);
                     // The article unbookmarked left the list: the next one
                     // takes its place under the cursor.
                     if selected.is_some_and(|a| !self.order.contains(&a)) {
@@ -373,7 +373,7 @@ impl App {
             }
             Command::BookmarkedOnly => {
                 self.bookmarked_only = !self.bookmarked_only;
-                self.reorder();
+                self.refilter(false);
                 self.message = Some(if self.bookmarked_only {
                     format!("{} bookmarked articles", self.order.len())
                 } else {

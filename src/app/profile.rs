@@ -382,13 +382,13 @@ impl App {
         self.active = Some(id);
         self.current = None;
         if self.entity_filter {
-            self.reorder();
+            self.refilter(false);
         }
         if !self.order.contains(&l.article) {
             // Filtered out of the list: show every article again.
             self.entity_filter = false;
             self.bookmarked_only = false;
-            self.reorder();
+            self.refilter(false);
         }
         self.open_article(l.article);
         self.focus = super::Focus::Reader;

@@ -46,7 +46,7 @@ impl App {
             stepping: scope == SearchScope::Reader,
         });
         if scope == SearchScope::List {
-            self.reorder();
+            self.refilter(false);
         }
     }
 
@@ -89,7 +89,7 @@ impl App {
             .take()
             .is_some_and(|s| s.scope == SearchScope::List);
         if was_list {
-            self.reorder();
+            self.refilter(false);
         }
     }
 
