@@ -54,8 +54,9 @@ pub struct Occurrence {
 pub struct EntityIndex {
     entities: Vec<Entity>,
     /// Entity ids by lowercased canonical name, one slot per kind
-    /// ([`NO_ENTITY`] when none). Boxed, as `joining` is: most look-ups
-    /// find their entity in `spelled`.
+    /// ([`NO_ENTITY`] when none). Boxed, as `joining` is, so that the index
+    /// stays small where it is moved (in messages); it is looked up only for a
+    /// name `spelled` does not hold.
     by_name: Box<hashbrown::HashMap<Box<str>, [EntityId; 3], FxBuildHasher>>,
     /// Entities by the hash of their canonical name as spelled: most
     /// mentions of a name spell it as it was first found, and are looked up
@@ -905,8 +906,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever gets merged, no mention is lost or duplicated and the
-        /// per-article and per-entity views agree.
         /// The merge renames the articles in as many runs as there are
         /// threads, each over its own part of the stores: one thread or three
         /// give the same index, whatever order the articles were added in and
@@ -946,6 +945,8 @@ mod tests {
             proptest::prop_assert_eq!(merged_on(3), merged_on(1));
         }
 
+        /// Whatever gets merged, no mention is lost or duplicated and the
+        /// per-article and per-entity views agree.
         #[test]
         fn merging_keeps_every_mention(
             articles in proptest::collection::vec(

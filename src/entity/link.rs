@@ -626,14 +626,18 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         } = t;
         ids.fill(names, same);
         state.clear();
-        state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
-        // The names wanted and the lists in one more pass.
+        // The first states, the names wanted and the lists in one pass.
         *wanted = Shapes::default();
         lists.clear();
         for (i, (it, &name)) in items.iter().zip(names).enumerate() {
             let c = &it.cand;
+            let first = State::FIRST[c.guess as usize];
+            state.push(first);
+            if !first.resolved {
+                lists.unsettled.push(i);
+            }
             if c.words <= 3 && !c.upper {
                 wanted.add(name);
             }
@@ -645,9 +649,6 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             }
             if c.coord != 0 {
                 lists.listed.push(i);
-            }
-            if matches!(c.guess, Guess::Weak | Guess::Unknown) {
-                lists.unsettled.push(i);
             }
         }
         Linker {
@@ -672,13 +673,9 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         self.ids.len
     }
 
-    fn root(&mut self, i: usize) -> usize {
-        root(self.parent, i)
-    }
-
     /// Makes `i` a mention of the entity of `j`, taking its kind when `j` has one.
     fn link(&mut self, i: usize, j: usize) {
-        let (ri, rj) = (self.root(i), self.root(j));
+        let (ri, rj) = (root(self.parent, i), root(self.parent, j));
         if ri != rj {
             self.parent[ri] = rj;
         }
@@ -976,7 +973,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     }
 
     /// Names listed together are of one kind: `Aksu, Hotan, Alaer and Kunyu`
-    /// (`listed`: the items in a list, see `lists`).
+    /// (`listed`: the items in a list, see [`Lists`]).
     #[inline(never)]
     fn coordination(&mut self, listed: &[usize], kinds: &mut Vec<(u32, Option<EntityKind>)>) {
         // By list number, in order (lists are numbered as they are found, so a new one

@@ -121,14 +121,11 @@ fn short_forms<'a>(
 pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<EntityId>>) {
     let mut text = String::new();
     let mut names = Vec::with_capacity(entities.len());
-    // Each entity's aliases, normalized: its range of `aliases`.
+    // The entities' aliases, normalized, one entity's after another's.
     let mut aliases = Vec::new();
-    let mut of_entity = Vec::with_capacity(entities.len());
     for e in entities {
         names.push(normalize_into(&mut text, &e.name));
-        let first = aliases.len();
         aliases.extend(e.aliases.iter().map(|a| normalize_into(&mut text, a)));
-        of_entity.push(first..aliases.len());
     }
     let text = text.as_str();
     let name = |id: usize| &text[names[id].clone()];
@@ -137,8 +134,10 @@ pub(super) fn plan(entities: &[Entity]) -> (Vec<Option<EntityId>>, Vec<Vec<Entit
     let mut longer: FxHashMap<(EntityKind, &str), u32> = FxHashMap::default();
     let mut chain: Vec<(EntityId, u32)> = Vec::new();
     let mut forms = Vec::new();
+    let mut alias_at = 0;
     for (id, e) in entities.iter().enumerate() {
-        let own_aliases = aliases[of_entity[id].clone()].iter();
+        let own_aliases = aliases[alias_at..alias_at + e.aliases.len()].iter();
+        alias_at += e.aliases.len();
         short_forms(
             e,
             name(id),
