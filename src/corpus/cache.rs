@@ -191,21 +191,17 @@ impl EntityCache {
             names: _,
             numbered: _,
         } = self.update;
-        // The kept records, numbered anew, go in one more chunk: unlike the
-        // records added while loading, it grows by doubling, when the file
-        // is written (a later start where most files were saved before).
-        let rewritten = records.len();
+        // The kept records, numbered anew, go in more chunks, as the added ones.
         let mut records = records;
-        records.push(Vec::new());
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
             let unreadable = || std::io::Error::other("a saved record cannot be read back");
             let (entities, header) = self.saved.decode(range.clone()).ok_or_else(unreadable)?;
-            let out = &mut records[rewritten];
+            let (chunk, out) = chunk_for_record(&mut records);
             let start = out.len();
             encode_record(out, &mut strings, &entities, header.as_ref());
-            all.push((path.clone(), *key, (rewritten, start..out.len())));
+            all.push((path.clone(), *key, (chunk, start..out.len())));
         }
         all.extend(added);
         let mut sink = Sink {
@@ -493,12 +489,7 @@ impl Update {
         if !self.on {
             return None;
         }
-        if self.records.last().is_none_or(|r| r.len() >= RECORDS_CHUNK) {
-            // Room for the records that begin before the chunk is full.
-            self.records.push(Vec::with_capacity(RECORDS_CHUNK * 3 / 2));
-        }
-        let chunk = self.records.len() - 1;
-        let out = &mut self.records[chunk];
+        let (chunk, out) = chunk_for_record(&mut self.records);
         let start = out.len();
         self.numbered.clear();
         put(out, articles.clone().count() as u64);
@@ -515,6 +506,17 @@ impl Update {
         self.added.push((path, key, (chunk, range)));
         Some((&mut self.names, &self.numbered))
     }
+}
+
+/// The chunk of `records` the next record goes in (its number and bytes): the
+/// last, or a new one once the last holds [`RECORDS_CHUNK`] bytes.
+fn chunk_for_record(records: &mut Vec<Vec<u8>>) -> (usize, &mut Vec<u8>) {
+    if records.last().is_none_or(|r| r.len() >= RECORDS_CHUNK) {
+        // Room for the records that begin before the chunk is full.
+        records.push(Vec::with_capacity(RECORDS_CHUNK * 3 / 2));
+    }
+    let chunk = records.len() - 1;
+    (chunk, &mut records[chunk])
 }
 
 /// Strings numbered in order of first use, each kept once, their bytes
@@ -581,9 +583,9 @@ impl Interner {
     }
 }
 
-/// Whether `a` and `b`, of the same length, hold the same bytes: up to 16
-/// bytes (most names) compared as two overlapping words, without a call to
-/// `memcmp`.
+/// Whether `a` and `b`, of the same length, hold the same bytes: from 8 to
+/// 16 bytes (most names of two words) compared as two overlapping words,
+/// without a call to `memcmp`.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     debug_assert_eq!(a.len(), b.len());
     if a.len() <= 16
@@ -974,27 +976,15 @@ mod tests {
                 end: start.saturating_add(len),
             }));
             // Strings numbered before: the name's number takes one, two or three bytes.
-            let mut strings = Interner::default();
+            let mut cache = writing_cache();
             for n in 0..before {
-                strings.id(&format!("s{n}"));
+                cache.update.strings.id(&format!("s{n}"));
             }
-            let mut out = Vec::new();
-            encode_record(&mut out, &mut strings, &[Found::from(&e)], None);
-            let mut bytes = MAGIC.to_vec();
-            bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-            put_bytes(&mut bytes, VERSION.as_bytes());
-            put(&mut bytes, strings.ends.len() as u64);
-            for s in strings.strings() {
-                put_bytes(&mut bytes, s);
-            }
-            put(&mut bytes, 1);
-            put_bytes(&mut bytes, b"/a");
-            bytes.extend_from_slice(&[0; 16]);
-            put_bytes(&mut bytes, &out);
-            let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
-            bytes.extend_from_slice(&sum.to_le_bytes());
-            let saved = Saved::parse(bytes).unwrap();
             let key = FileKey { size: 0, mtime_ns: 0 };
+            cache.update.add(("/a".to_string(), key), [&e].into_iter(), None);
+            let mut bytes = Vec::new();
+            cache.encode(&mut bytes).unwrap();
+            let saved = Saved::parse(bytes).unwrap();
             let (_, found) = saved.lookup("/a", key, 1).unwrap();
             let mut found = found[0].clone();
             found.entities.iter_mut().for_each(|e| e.key = 0);
