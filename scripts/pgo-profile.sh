@@ -41,7 +41,7 @@ fi
 home=(XDG_CACHE_HOME="$work/home/cache" XDG_DATA_HOME="$work/home/data"
     XDG_CONFIG_HOME="$work/home/config" LLVM_PROFILE_FILE="$work/raw/dateline-%p.profraw")
 
-# A command over `dir`; status 1 (some input could not be read) is expected
+# Runs dateline with the arguments given; status 1 (some input could not be read) is expected
 # of the shared corpus, which holds awkward files on purpose.
 run() {
     local status=0
