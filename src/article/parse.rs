@@ -12,7 +12,7 @@
 //! line before it also starts a paragraph (the Reuters wire style), and a line
 //! that looks like a table row keeps a paragraph of its own.
 
-use super::credit::find_credit;
+use super::credit::{SpareCredits, find_credit};
 use super::dateline::find_dateline;
 use super::normalize::{Style, collapse_spaces, is_plain, is_space, push_trimmed, trim_space};
 use super::{Article, Block, BlockKind, Date};
@@ -39,11 +39,17 @@ pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
 pub(crate) fn block_of_paragraph(text: String) -> Block {
-    match find_credit(&text) {
+    paragraph_block(text, &mut Vec::new())
+}
+
+/// [`block_of_paragraph`], a caption's credit written over one of the
+/// `spare` credits.
+fn paragraph_block(text: String, spare: &mut SpareCredits) -> Block {
+    match find_credit(&text, spare) {
         Some(credit) => Block {
             kind: BlockKind::Caption,
             text,
-            credit: Some(Box::new(credit)),
+            credit: Some(credit),
         },
         None => Block {
             kind: BlockKind::Body,
@@ -62,6 +68,8 @@ pub struct Parser {
     article: Article,
     /// Blocks of articles before it, whose room the next paragraphs take.
     spare: Vec<Block>,
+    /// Their credits, whose room the next captions' credits take.
+    credits: SpareCredits,
 }
 
 impl Parser {
@@ -101,8 +109,12 @@ impl Parser {
     fn blocks<'a>(&mut self, lines: impl Iterator<Item = &'a str>, style: Style) {
         // Taken back in order, each paragraph gets the room of the one that
         // stood where it stands.
-        self.spare.extend(self.article.blocks.drain(..).rev());
-        push_blocks(lines, style, &mut self.article.blocks, &mut self.spare);
+        for mut block in self.article.blocks.drain(..).rev() {
+            self.credits.extend(block.credit.take());
+            self.spare.push(block);
+        }
+        let spare = (&mut self.spare, &mut self.credits);
+        push_blocks(lines, style, &mut self.article.blocks, spare);
     }
 
     /// Frees the room when it grew beyond what is worth keeping.
@@ -113,6 +125,34 @@ impl Parser {
             *self = Parser::default();
         }
     }
+}
+
+/// Sets `room` to `text`, in the room it has.
+pub(super) fn overwrite(room: &mut String, text: &str) {
+    room.clear();
+    room.push_str(text);
+}
+
+/// Sets `room` to `text`, in the room it has when it holds a text.
+pub(super) fn overwrite_option(room: &mut Option<String>, text: Option<&str>) {
+    match (room.as_mut(), text) {
+        (Some(room), Some(text)) => overwrite(room, text),
+        (None, Some(text)) => *room = Some(text.to_string()),
+        (_, None) => *room = None,
+    }
+}
+
+/// Sets `room` to `texts`, in the room of the strings it holds.
+pub(super) fn overwrite_all<'a>(room: &mut Vec<String>, texts: impl Iterator<Item = &'a str>) {
+    let mut n = 0;
+    for text in texts {
+        match room.get_mut(n) {
+            Some(kept) => overwrite(kept, text),
+            None => room.push(text.to_string()),
+        }
+        n += 1;
+    }
+    room.truncate(n);
 }
 
 /// Runs `f` with the thread's [`Parser`] (a new one if `f` parses again).
@@ -139,12 +179,12 @@ thread_local! {
 }
 
 /// Appends the paragraphs of `lines` to `blocks`, writing them in the room
-/// of the `spare` blocks.
+/// of the `spare` blocks and credits.
 fn push_blocks<'a>(
     lines: impl Iterator<Item = &'a str>,
     style: Style,
     blocks: &mut Vec<Block>,
-    spare: &mut Vec<Block>,
+    (spare, credits): (&mut Vec<Block>, &mut SpareCredits),
 ) {
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
@@ -153,9 +193,9 @@ fn push_blocks<'a>(
         first: "",
         joined: spare_text(spare),
     };
-    let flush = |para: &mut Paragraph, blocks: &mut Vec<Block>, spare: &mut Vec<Block>| {
+    let mut flush = |para: &mut Paragraph, blocks: &mut Vec<Block>, spare: &mut Vec<Block>| {
         if !para.is_empty() {
-            blocks.push(block_of_paragraph(para.take(spare)));
+            blocks.push(paragraph_block(para.take(spare), credits));
         }
     };
     for line in lines {
