@@ -13,7 +13,7 @@
 //! that looks like a table row keeps a paragraph of its own.
 
 use super::credit::{SpareCredits, find_credit};
-use super::dateline::find_dateline;
+use super::dateline::find_dateline_in;
 use super::normalize::{Style, collapse_spaces, is_plain, is_space, push_trimmed, trim_space};
 use super::{Article, Block, BlockKind, Date};
 use memchr::memmem::Finder;
@@ -28,7 +28,8 @@ pub fn parse_text(path: &str, text: &str) -> Article {
 }
 
 /// Splits `text` into paragraphs and classifies each as body or caption.
-/// The dateline is found separately (see [`find_dateline`]).
+/// The dateline is found separately (see
+/// [`find_dateline`](super::dateline::find_dateline)).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     with_parser(|parser| {
@@ -101,7 +102,7 @@ impl Parser {
         collapse_spaces(&mut article.title);
         article.date = article.date.or_else(|| date_in_file_name(path));
         self.blocks(lines, style);
-        self.article.dateline = find_dateline(&self.article.blocks);
+        find_dateline_in(&self.article.blocks, &mut self.article.dateline);
         &mut self.article
     }
 
