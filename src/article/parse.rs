@@ -120,8 +120,9 @@ impl Parser {
 
     /// Frees the room when it grew beyond what is worth keeping.
     fn bound(&mut self) {
+        // A credit is part of a paragraph, no longer than the room it had.
         let blocks = self.article.blocks.iter().chain(&self.spare);
-        let room: usize = blocks.map(|b| b.text.capacity()).sum();
+        let room = self.article.title.capacity() + blocks.map(|b| b.text.capacity()).sum::<usize>();
         if room > KEPT_TEXT || self.article.blocks.len() + self.spare.len() > KEPT_BLOCKS {
             *self = Parser::default();
         }
@@ -157,7 +158,7 @@ pub(super) fn overwrite_all<'a>(room: &mut Vec<String>, texts: impl Iterator<Ite
 }
 
 /// Runs `f` with the thread's [`Parser`] (a new one if `f` parses again).
-pub fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
+pub(crate) fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
     PARSER.with(|parser| match parser.try_borrow_mut() {
         Ok(mut parser) => {
             let result = f(&mut parser);
@@ -171,7 +172,7 @@ pub fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
 /// The most blocks a thread's parser keeps room for.
 const KEPT_BLOCKS: usize = 1024;
 
-/// The most bytes of paragraph text a thread's parser keeps room for.
+/// The most bytes of title and paragraph text a thread's parser keeps room for.
 const KEPT_TEXT: usize = 256 << 10;
 
 thread_local! {
@@ -600,6 +601,13 @@ mod tests {
         // The room of the paragraphs not used stays for the next article.
         assert_eq!(parser.article.blocks.len() + parser.spare.len(), 6);
         assert_eq!(parser.parse("long.txt", long), &first);
+    }
+
+    #[test]
+    fn a_threads_parser_keeps_no_room_for_a_very_long_title() {
+        let title = "word ".repeat(60_000);
+        assert_eq!(parse_text("x.txt", &title).title.len(), title.len() - 1);
+        with_parser(|parser| assert_eq!(parser.article.title.capacity(), 0));
     }
 
     #[test]

@@ -331,7 +331,8 @@ fn read_and_extract<'s>(
         let bytes = articles.iter().map(|a| a.text_len() as u64).sum();
         let articles = match parsed {
             // Its text stays in its file and is no longer needed: only the
-            // header is kept, the parser's room left for the next.
+            // header is kept, the parser's room left for the next. (Only a
+            // text file's one article is left in its file.)
             Parsed::Reused(article) if left_in.is_some() && entities.is_some() => {
                 smallvec![article.take_header()]
             }
