@@ -2,7 +2,7 @@
 //! records (credit and dateline ranges, clean block text) always holds.
 
 use dateline::article::json::parse_json;
-use dateline::article::parse::parse_text;
+use dateline::article::parse::{Parser, parse_text};
 use dateline::article::{Article, BlockKind};
 use dateline::corpus::{Corpus, Format, parse_bytes};
 use dateline::export::write_jsonl;
@@ -68,6 +68,26 @@ proptest! {
     #[test]
     fn text_parser_holds_on_any_string(text in any::<String>()) {
         check_invariants(&parse_text("x.txt", &text));
+    }
+
+    /// A parser used again (its articles' headers taken out, as the loader
+    /// does, or not) parses each text as a new parser does.
+    #[test]
+    fn a_parser_used_again_leaves_nothing_of_the_articles_before(
+        texts in prop::collection::vec(article_text(), 1..6),
+        headers in prop::collection::vec(any::<bool>(), 6),
+    ) {
+        let mut parser = Parser::default();
+        for (i, (text, header)) in texts.iter().zip(headers).enumerate() {
+            let path = format!("{i}_20250710.txt");
+            let alone = Parser::default().parse(&path, text).clone();
+            let again = parser.parse(&path, text);
+            prop_assert_eq!(&*again, &alone);
+            if header {
+                prop_assert_eq!(again.take_header(), alone.header());
+            }
+            prop_assert_eq!(parse_text(&path, text), alone);
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `(AP Photo/Name)`, and Wikinews' `Image: Nick Moreau.`
 
 use super::Credit;
+use super::parse::{overwrite, overwrite_all, overwrite_option};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -23,10 +24,69 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// The longest credit, in bytes within its parentheses.
 const MAX_CREDIT: usize = 120;
 
+/// Credits no longer wanted, kept for their room: boxed as a block holds
+/// one, so that the box too is used again.
+#[allow(clippy::vec_box, reason = "the boxes are used again as they are")]
+pub(crate) type SpareCredits = Vec<Box<Credit>>;
+
 /// The credit a caption paragraph ends in: `(…/…)` as the last thing in
 /// `text`, optionally followed by a period. `None` for any other paragraph,
-/// including those that merely contain or end in parentheses.
-pub(crate) fn find_credit(text: &str) -> Option<Credit> {
+/// including those that merely contain or end in parentheses. It is written
+/// over one of the `spare` credits (no longer wanted) when there is one.
+pub(crate) fn find_credit(text: &str, spare: &mut SpareCredits) -> Option<Box<Credit>> {
+    let found = credit_in(text)?;
+    let mut credit = spare.pop().unwrap_or_else(|| {
+        Box::new(Credit {
+            text: String::new(),
+            agency: None,
+            photographers: Vec::new(),
+            start: 0,
+            end: 0,
+        })
+    });
+    let names = &mut credit.photographers;
+    let listed = found.photographers.split(',').flat_map(split_at_and);
+    overwrite_all(names, listed.map(str::trim).filter(|n| !n.is_empty()));
+    let named = match found.names {
+        Names::Checked => true,
+        Names::Any => !names.is_empty() && names.iter().all(|n| is_name(n)),
+        Names::Full => !names.is_empty() && names.iter().all(|n| is_name(n) && is_full_name(n)),
+    };
+    if !named {
+        spare.push(credit);
+        return None;
+    }
+    overwrite(&mut credit.text, found.text);
+    overwrite_option(&mut credit.agency, found.agency);
+    credit.start = found.start;
+    credit.end = found.end;
+    Some(credit)
+}
+
+/// A credit found, its parts still in the paragraph's text.
+struct Found<'a> {
+    text: &'a str,
+    agency: Option<&'a str>,
+    /// The photographers as written: names parted by commas or `and`.
+    photographers: &'a str,
+    /// What the photographers must be for the credit to be one.
+    names: Names,
+    start: usize,
+    end: usize,
+}
+
+/// What the photographers of a credit must be.
+enum Names {
+    /// Nothing more: they were checked when found.
+    Checked,
+    /// One or more names.
+    Any,
+    /// One or more full names.
+    Full,
+}
+
+/// See [`find_credit`].
+fn credit_in(text: &str) -> Option<Found<'_>> {
     let end = text.trim_end_matches([' ', '.']);
     if !end.ends_with(')') {
         return image_credit(end);
@@ -47,7 +107,7 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
         return None;
     }
     let (left, right) = (left.trim(), right.trim());
-    let (agency, names, photo_word) = match strip_prefix_ci(left, "photo by ") {
+    let (agency, list, photo_word) = match strip_prefix_ci(left, "photo by ") {
         Some(names) => (right, names, true),
         None => match strip_suffix_ci(left, " photo") {
             Some(agency) => (agency.trim_end(), right, true),
@@ -57,28 +117,20 @@ pub(crate) fn find_credit(text: &str) -> Option<Credit> {
     if !is_agency(agency) {
         return None;
     }
-    let photographers: Vec<String> = names
-        .split(',')
-        .flat_map(split_at_and)
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_string)
-        .collect();
-    if photographers.is_empty() || !photographers.iter().all(|n| is_name(n)) {
-        return None;
-    }
     // An unknown agency needs a credit that looks like one: `Photo by`, or
     // photographers with full names. `(FTAs/RTAs)` and `(EU/UN)` are asides.
     let known = PHOTO_AGENCIES
         .iter()
         .any(|a| a.eq_ignore_ascii_case(agency));
-    if !known && !photo_word && !photographers.iter().all(|n| is_full_name(n)) {
-        return None;
-    }
-    Some(Credit {
-        text: content.to_string(),
-        agency: Some(agency.to_string()),
-        photographers,
+    Some(Found {
+        text: content,
+        agency: Some(agency),
+        photographers: list,
+        names: if known || photo_word {
+            Names::Any
+        } else {
+            Names::Full
+        },
         start,
         end: start + content.len(),
     })
@@ -105,7 +157,7 @@ fn split_at_and(names: &str) -> impl Iterator<Item = &str> {
 /// final period): a person with a full name, else a source (`NASA`, `UK
 /// Government`), or `Site / Name`. After a space (a sentence's end or a
 /// caption's last word); nothing else may follow.
-fn image_credit(end: &str) -> Option<Credit> {
+fn image_credit(end: &str) -> Option<Found<'_>> {
     // The cue's colon is the last one, and only a source's characters
     // follow it (found from the colon, so that a paragraph without one is
     // not read character by character).
@@ -126,14 +178,17 @@ fn image_credit(end: &str) -> Option<Credit> {
     if !after_word || !is_name(name) || !site.is_none_or(is_agency) || source.contains(['(', ')']) {
         return None;
     }
+    // A name holds neither commas nor the word `and` (see [`is_name`]):
+    // as a list, it names one photographer.
     let (agency, photographers) = match (site, is_full_name(name)) {
-        (site, true) => (site, vec![name.to_string()]),
-        (_, false) => (Some(name), Vec::new()),
+        (site, true) => (site, name),
+        (_, false) => (Some(name), ""),
     };
-    Some(Credit {
-        text: end[at..].to_string(),
-        agency: agency.map(str::to_string),
+    Some(Found {
+        text: &end[at..],
+        agency,
         photographers,
+        names: Names::Checked,
         start: at,
         end: end.len(),
     })
@@ -200,7 +255,7 @@ mod tests {
     use super::*;
 
     fn credit(text: &str) -> Option<(String, Option<String>, Vec<String>)> {
-        find_credit(text).map(|c| {
+        find_credit(text, &mut Vec::new()).map(|c| {
             assert_eq!(&text[c.start..c.end], c.text, "range of {text:?}");
             (c.text, c.agency, c.photographers)
         })
@@ -319,6 +374,24 @@ mod tests {
     fn trailing_period_and_spaces_after_the_credit() {
         assert!(credit("A caption (Xinhua/Pang Xinglei).").is_some());
         assert!(credit("A caption ( Xinhua/Pang Xinglei ) ").is_some());
+    }
+
+    #[test]
+    fn a_credit_written_over_a_spare_one_keeps_nothing_of_it() {
+        let mut spare = Vec::new();
+        let first = find_credit("Dancers. (Xinhua/Li Xiang, Wang Peng)", &mut spare).unwrap();
+        spare.push(first);
+        // Refused: the spare credit stays spare.
+        assert!(find_credit("Both bodies agreed (EU/UN)", &mut spare).is_none());
+        assert_eq!(spare.len(), 1);
+        let text = "A view. Image: NASA.";
+        let again = find_credit(text, &mut spare).unwrap();
+        assert!(spare.is_empty());
+        assert_eq!(again, find_credit(text, &mut Vec::new()).unwrap());
+        assert_eq!(
+            (again.agency.as_deref(), again.photographers.len()),
+            (Some("NASA"), 0)
+        );
     }
 
     #[test]

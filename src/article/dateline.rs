@@ -2,6 +2,7 @@
 //! `BEIJING, Dec. 3 (Xinhua) --`, `WASHINGTON (Reuters) -`, `LONDON (AP) —`,
 //! `NAIROBI, Kenya (AP) _`, `WASHINGTON _`, `CLEVELAND, Feb 26 -`.
 
+use super::parse::{overwrite, overwrite_option};
 use super::{Block, BlockKind, Dateline};
 
 /// How many body paragraphs from the start may hold the dateline (a byline or
@@ -14,7 +15,15 @@ const MAX_LEN: usize = 160;
 /// The dateline of an article: the first of its first few body paragraphs
 /// that opens with one (or consists of one).
 pub(crate) fn find_dateline(blocks: &[Block]) -> Option<Dateline> {
-    blocks
+    let mut dateline = None;
+    find_dateline_in(blocks, &mut dateline);
+    dateline
+}
+
+/// [`find_dateline`], written over the dateline `room` holds (one no longer
+/// wanted) when there is one.
+pub(crate) fn find_dateline_in(blocks: &[Block], room: &mut Option<Dateline>) {
+    let found = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Body)
@@ -23,9 +32,42 @@ pub(crate) fn find_dateline(blocks: &[Block]) -> Option<Dateline> {
         .find_map(|(nth, (i, b))| {
             let d = parse_dateline(&b.text)?;
             // A bare `PLACE _` is only trusted at the very start of the body.
-            (nth == 0 || d.date.is_some() || d.agency.is_some())
-                .then_some(Dateline { block: i, ..d })
-        })
+            (nth == 0 || d.date.is_some() || d.agency.is_some()).then_some((i, d))
+        });
+    let Some((block, found)) = found else {
+        *room = None;
+        return;
+    };
+    match room {
+        Some(d) => {
+            overwrite(&mut d.place, found.place);
+            overwrite_option(&mut d.date, found.date);
+            overwrite_option(&mut d.agency, found.agency);
+            d.block = block;
+            d.len = found.len;
+        }
+        None => *room = Some(found.to_dateline(block)),
+    }
+}
+
+/// A dateline found, its parts still in the paragraph's text.
+struct Found<'a> {
+    place: &'a str,
+    date: Option<&'a str>,
+    agency: Option<&'a str>,
+    len: usize,
+}
+
+impl Found<'_> {
+    fn to_dateline(&self, block: usize) -> Dateline {
+        Dateline {
+            place: self.place.to_string(),
+            date: self.date.map(str::to_string),
+            agency: self.agency.map(str::to_string),
+            block,
+            len: self.len,
+        }
+    }
 }
 
 /// A little cursor over the head of a paragraph.
@@ -54,8 +96,8 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Parses a dateline at the start of `text`; `block` is left 0.
-pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
+/// Parses a dateline at the start of `text`.
+fn parse_dateline(text: &str) -> Option<Found<'_>> {
     let mut head_len = text.len().min(MAX_LEN);
     while !text.is_char_boundary(head_len) {
         head_len -= 1;
@@ -77,7 +119,7 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
         c.skip_spaces();
         let day = date.is_none().then(|| month_day(c.rest())).flatten();
         if let Some(len) = day {
-            date = Some(c.rest()[..len].to_string());
+            date = Some(&c.rest()[..len]);
             c.pos += len;
             continue;
         }
@@ -136,11 +178,10 @@ pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
     if !trusted {
         return None;
     }
-    Some(Dateline {
-        place: text[lead..place_end].trim().to_string(),
+    Some(Found {
+        place: text[lead..place_end].trim(),
         date,
         agency,
-        block: 0,
         len: if sep.is_some() { c.pos } else { before_sep },
     })
 }
@@ -316,13 +357,13 @@ fn is_known_agency(canonical: &str) -> bool {
 
 /// Known agencies under their usual spelling; misspellings of Xinhua
 /// (`Xinhau`, `Xinhu`, `xinhua`) included. Others as written.
-fn canonical_agency(s: &str) -> String {
+fn canonical_agency(s: &str) -> &str {
     // ASCII case is enough: no other letter is lower-cased into these.
     let is = |name: &str| s.eq_ignore_ascii_case(name);
     let xinh = s
         .get(..4)
         .is_some_and(|head| head.eq_ignore_ascii_case("xinh"));
-    let known = if is("ap") {
+    if is("ap") {
         "AP"
     } else if is("afp") {
         "AFP"
@@ -333,9 +374,8 @@ fn canonical_agency(s: &str) -> String {
     } else if xinh || is("xinuha") {
         "Xinhua"
     } else {
-        return s.to_string();
-    };
-    known.to_string()
+        s
+    }
 }
 
 #[cfg(test)]
@@ -344,7 +384,11 @@ mod tests {
 
     /// (place, date, agency, dateline text)
     fn dl(text: &str) -> Option<(String, Option<String>, Option<String>, String)> {
-        parse_dateline(text).map(|d| (d.place, d.date, d.agency, text[..d.len].to_string()))
+        parse_dateline(text).map(|d| {
+            let owned = |s: &str| s.to_string();
+            let head = text[..d.len].to_string();
+            (owned(d.place), d.date.map(owned), d.agency.map(owned), head)
+        })
     }
 
     fn check(text: &str, place: &str, date: Option<&str>, agency: Option<&str>, head: &str) {

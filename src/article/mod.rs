@@ -173,11 +173,18 @@ impl Article {
     }
 
     /// [`Article::header`], keeping the path and title it is made of.
-    pub fn into_header(self) -> Article {
+    pub fn into_header(mut self) -> Article {
+        self.take_header()
+    }
+
+    /// [`Article::header`], moving the path and title out of the article
+    /// (left empty) and leaving the rest, for an article whose room is used
+    /// again (see [`parse::Parser`]).
+    pub fn take_header(&mut self) -> Article {
         Article {
-            path: self.path,
+            path: std::mem::take(&mut self.path),
             date: self.date,
-            title: self.title,
+            title: std::mem::take(&mut self.title),
             ..Article::default()
         }
     }

@@ -12,8 +12,8 @@
 //! line before it also starts a paragraph (the Reuters wire style), and a line
 //! that looks like a table row keeps a paragraph of its own.
 
-use super::credit::find_credit;
-use super::dateline::find_dateline;
+use super::credit::{SpareCredits, find_credit};
+use super::dateline::find_dateline_in;
 use super::normalize::{Style, collapse_spaces, is_plain, is_space, push_trimmed, trim_space};
 use super::{Article, Block, BlockKind, Date};
 use memchr::memmem::Finder;
@@ -23,52 +23,34 @@ use std::sync::LazyLock;
 /// Parses the text of one article file. `path` is recorded in the article and
 /// used to find a date in the file name when the text has no header.
 pub fn parse_text(path: &str, text: &str) -> Article {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let style = Style::of(text);
-    let mut lines = Lines(Some(text));
-    let mut title = String::new();
-    let mut date = None;
-    // The first non-blank line is the header, or else the title.
-    for line in lines.by_ref() {
-        let (header, t) = match split_header(line) {
-            Some((d, t)) => {
-                date = d;
-                (true, t)
-            }
-            None => (false, line),
-        };
-        if push_trimmed(&mut title, "", t, style) || header {
-            break;
-        }
-    }
-    collapse_spaces(&mut title);
-    let date = date.or_else(|| date_in_file_name(path));
-    let blocks = blocks_of_lines(lines, style);
-    let mut article = Article {
-        path: path.to_string(),
-        date,
-        title,
-        dateline: None,
-        blocks,
-    };
-    article.dateline = find_dateline(&article.blocks);
-    article
+    // Parsed in the thread's room, then copied out at its size.
+    with_parser(|parser| parser.parse(path, text).clone())
 }
 
 /// Splits `text` into paragraphs and classifies each as body or caption.
-/// The dateline is found separately (see [`find_dateline`]).
+/// The dateline is found separately (see
+/// [`find_dateline`](super::dateline::find_dateline)).
 pub(crate) fn blocks_of_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    blocks_of_lines(Lines(Some(text)), Style::of(text))
+    with_parser(|parser| {
+        parser.blocks(Lines(Some(text)), Style::of(text));
+        parser.article.blocks.clone()
+    })
 }
 
 /// Turns finished paragraph texts into blocks (caption when it ends in a credit).
 pub(crate) fn block_of_paragraph(text: String) -> Block {
-    match find_credit(&text) {
+    paragraph_block(text, &mut Vec::new())
+}
+
+/// [`block_of_paragraph`], a caption's credit written over one of the
+/// `spare` credits.
+fn paragraph_block(text: String, spare: &mut SpareCredits) -> Block {
+    match find_credit(&text, spare) {
         Some(credit) => Block {
             kind: BlockKind::Caption,
             text,
-            credit: Some(Box::new(credit)),
+            credit: Some(credit),
         },
         None => Block {
             kind: BlockKind::Body,
@@ -78,55 +60,144 @@ pub(crate) fn block_of_paragraph(text: String) -> Block {
     }
 }
 
-fn blocks_of_lines<'a>(lines: impl Iterator<Item = &'a str>, style: Style) -> Vec<Block> {
-    // Blocks are gathered in a list kept from one article to the next, then
-    // moved out into one list of their number: one allocation, none spare.
-    SPARE.with_borrow_mut(|(blocks, para)| {
-        blocks.clear();
-        para.clear();
-        push_blocks(lines, style, blocks, para);
-        let mut exact = Vec::with_capacity(blocks.len());
-        exact.append(blocks);
-        if blocks.capacity() > KEPT_BLOCKS {
-            *blocks = Vec::new();
+/// Room for parsing article after article: the paragraphs of each are
+/// written over those of the one before, so that a thread that parses many
+/// allocates no room for them.
+#[derive(Debug, Default)]
+pub struct Parser {
+    /// The article parsed last.
+    article: Article,
+    /// Blocks of articles before it, whose room the next paragraphs take.
+    spare: Vec<Block>,
+    /// Their credits, whose room the next captions' credits take.
+    credits: SpareCredits,
+}
+
+impl Parser {
+    /// Parses the text of one article file as [`parse_text`] does. The
+    /// article stays here until the next is parsed: what is moved out of it
+    /// (a header's path and title, say) is allocated anew for the next.
+    pub fn parse(&mut self, path: &str, text: &str) -> &mut Article {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let style = Style::of(text);
+        let mut lines = Lines(Some(text));
+        let article = &mut self.article;
+        article.path.clear();
+        article.path.push_str(path);
+        article.title.clear();
+        article.date = None;
+        // The first non-blank line is the header, or else the title.
+        for line in lines.by_ref() {
+            let (header, t) = match split_header(line) {
+                Some((d, t)) => {
+                    article.date = d;
+                    (true, t)
+                }
+                None => (false, line),
+            };
+            if push_trimmed(&mut article.title, "", t, style) || header {
+                break;
+            }
         }
-        if para.capacity() > KEPT_PARAGRAPH {
-            *para = String::new();
+        collapse_spaces(&mut article.title);
+        article.date = article.date.or_else(|| date_in_file_name(path));
+        self.blocks(lines, style);
+        find_dateline_in(&self.article.blocks, &mut self.article.dateline);
+        &mut self.article
+    }
+
+    /// Sets the article's blocks to the paragraphs of `lines`.
+    fn blocks<'a>(&mut self, lines: impl Iterator<Item = &'a str>, style: Style) {
+        // Taken back in order, each paragraph gets the room of the one that
+        // stood where it stands.
+        for mut block in self.article.blocks.drain(..).rev() {
+            self.credits.extend(block.credit.take());
+            self.spare.push(block);
         }
-        exact
+        let spare = (&mut self.spare, &mut self.credits);
+        push_blocks(lines, style, &mut self.article.blocks, spare);
+    }
+
+    /// Frees the room when it grew beyond what is worth keeping.
+    fn bound(&mut self) {
+        // A credit is part of a paragraph, no longer than the room it had.
+        let blocks = self.article.blocks.iter().chain(&self.spare);
+        let room = self.article.title.capacity() + blocks.map(|b| b.text.capacity()).sum::<usize>();
+        if room > KEPT_TEXT || self.article.blocks.len() + self.spare.len() > KEPT_BLOCKS {
+            *self = Parser::default();
+        }
+    }
+}
+
+/// Sets `room` to `text`, in the room it has.
+pub(super) fn overwrite(room: &mut String, text: &str) {
+    room.clear();
+    room.push_str(text);
+}
+
+/// Sets `room` to `text`, in the room it has when it holds a text.
+pub(super) fn overwrite_option(room: &mut Option<String>, text: Option<&str>) {
+    match (room.as_mut(), text) {
+        (Some(room), Some(text)) => overwrite(room, text),
+        (None, Some(text)) => *room = Some(text.to_string()),
+        (_, None) => *room = None,
+    }
+}
+
+/// Sets `room` to `texts`, in the room of the strings it holds.
+pub(super) fn overwrite_all<'a>(room: &mut Vec<String>, texts: impl Iterator<Item = &'a str>) {
+    let mut n = 0;
+    for text in texts {
+        match room.get_mut(n) {
+            Some(kept) => overwrite(kept, text),
+            None => room.push(text.to_string()),
+        }
+        n += 1;
+    }
+    room.truncate(n);
+}
+
+/// Runs `f` with the thread's [`Parser`] (a new one if `f` parses again).
+pub(crate) fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
+    PARSER.with(|parser| match parser.try_borrow_mut() {
+        Ok(mut parser) => {
+            let result = f(&mut parser);
+            parser.bound();
+            result
+        }
+        Err(_) => f(&mut Parser::default()),
     })
 }
 
-/// The most blocks a thread's spare list keeps room for.
+/// The most blocks a thread's parser keeps room for.
 const KEPT_BLOCKS: usize = 1024;
 
-/// The longest paragraph a thread's spare buffer keeps room for.
-const KEPT_PARAGRAPH: usize = 64 << 10;
+/// The most bytes of title and paragraph text a thread's parser keeps room for.
+const KEPT_TEXT: usize = 256 << 10;
 
 thread_local! {
-    /// The list the blocks of the article parsed last were gathered in, and
-    /// the buffer its paragraphs were joined in.
-    static SPARE: RefCell<(Vec<Block>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+    /// The parser of the thread.
+    static PARSER: RefCell<Parser> = RefCell::new(Parser::default());
 }
 
-/// Appends the paragraphs of `lines` to `blocks`, joining the lines of each
-/// in `para` (empty).
+/// Appends the paragraphs of `lines` to `blocks`, writing them in the room
+/// of the `spare` blocks and credits.
 fn push_blocks<'a>(
     lines: impl Iterator<Item = &'a str>,
     style: Style,
     blocks: &mut Vec<Block>,
-    para: &mut String,
+    (spare, credits): (&mut Vec<Block>, &mut SpareCredits),
 ) {
     // Indentation of the previous line of the current paragraph.
     let mut prev_indent = 0usize;
     let mut prev = Line::new("");
     let mut para = Paragraph {
         first: "",
-        joined: para,
+        joined: spare_text(spare),
     };
-    let flush = |para: &mut Paragraph, blocks: &mut Vec<Block>| {
+    let mut flush = |para: &mut Paragraph, blocks: &mut Vec<Block>, spare: &mut Vec<Block>| {
         if !para.is_empty() {
-            blocks.push(block_of_paragraph(para.take()));
+            blocks.push(paragraph_block(para.take(spare), credits));
         }
     };
     for line in lines {
@@ -137,29 +208,33 @@ fn push_blocks<'a>(
         if line.trimmed.is_empty()
             || (!para.is_empty() && (indent > prev_indent || line.tabular() || prev.tabular()))
         {
-            flush(&mut para, blocks);
+            flush(&mut para, blocks, spare);
         }
         if !para.push(line.trimmed, style) {
             // nothing but control characters: a blank line
-            flush(&mut para, blocks);
+            flush(&mut para, blocks, spare);
         }
         prev_indent = indent;
         prev = line;
     }
-    flush(&mut para, blocks);
+    flush(&mut para, blocks, spare);
+    spare.push(Block {
+        kind: BlockKind::Body,
+        text: para.joined,
+        credit: None,
+    });
 }
 
-/// The paragraph being gathered. Its lines are joined in `joined`, kept from
-/// one paragraph to the next, and copied out once, at their size; a first
-/// line that needs no cleaning is only noted until a second one comes, so
-/// that a paragraph of one line is copied straight from the text.
-struct Paragraph<'a, 'b> {
+/// The paragraph being gathered, its lines joined in `joined`; a first
+/// line that needs no cleaning is only noted until a second one comes or
+/// the paragraph ends, so that it is copied once and not looked at again.
+struct Paragraph<'a> {
     /// The first line, trimmed and plain, not yet in `joined` ("" for none).
     first: &'a str,
-    joined: &'b mut String,
+    joined: String,
 }
 
-impl<'a> Paragraph<'a, '_> {
+impl<'a> Paragraph<'a> {
     fn is_empty(&self) -> bool {
         self.first.is_empty() && self.joined.is_empty()
     }
@@ -173,22 +248,24 @@ impl<'a> Paragraph<'a, '_> {
             self.first = line;
             return true;
         }
-        if !self.first.is_empty() {
-            self.joined.push_str(self.first);
-            self.first = "";
-        }
-        push_trimmed(self.joined, " ", line, style)
+        self.joined.push_str(std::mem::take(&mut self.first));
+        push_trimmed(&mut self.joined, " ", line, style)
     }
 
-    /// The paragraph's text, leaving it empty.
-    fn take(&mut self) -> String {
-        if !self.first.is_empty() {
-            return std::mem::take(&mut self.first).to_owned();
-        }
-        let text = self.joined.as_str().to_owned();
-        self.joined.clear();
-        text
+    /// The paragraph's text, leaving it empty in the room of a spare block.
+    fn take(&mut self, spare: &mut Vec<Block>) -> String {
+        self.joined.push_str(std::mem::take(&mut self.first));
+        std::mem::replace(&mut self.joined, spare_text(spare))
     }
+}
+
+/// The text of a spare block, emptied (a new string when there is none).
+fn spare_text(spare: &mut Vec<Block>) -> String {
+    spare.pop().map_or_else(String::new, |block| {
+        let mut text = block.text;
+        text.clear();
+        text
+    })
 }
 
 /// Recognizes the header ` date YYYY-MM-DD Title`: the date (when valid) and the title.
@@ -507,6 +584,41 @@ mod tests {
             (d.place.as_str(), d.date.as_deref(), d.agency),
             ("CLEVELAND", Some("Feb 26"), None)
         );
+    }
+
+    #[test]
+    fn a_short_article_after_a_long_one_is_parsed_as_alone() {
+        let long = " date 2025-07-10 A long title\n\nCaption one. (Xinhua/Pang Xinglei)\n\nHOTAN, Xinjiang, July 9 (Xinhua) -- First\nparagraph, joined.\n\nSecond. (Photo by Zhang Wei/Xinhua)\n\nThird.\n\nFourth paragraph.\n";
+        let short = "Short\n\nWASHINGTON _ Only one.";
+        let mut parser = Parser::default();
+        let first = parser.parse("long.txt", long).clone();
+        assert_eq!((first.blocks.len(), kinds(&first).as_str()), (5, "cbcbb"));
+        let again = parser.parse("short.txt", short).clone();
+        assert_eq!(again, Parser::default().parse("short.txt", short).clone());
+        assert_eq!(texts(&again), ["WASHINGTON _ Only one."]);
+        assert_eq!((again.title.as_str(), again.date), ("Short", None));
+        assert_eq!(again.dateline.unwrap().place, "WASHINGTON");
+        // The room of the paragraphs not used stays for the next article.
+        assert_eq!(parser.article.blocks.len() + parser.spare.len(), 6);
+        assert_eq!(parser.parse("long.txt", long), &first);
+    }
+
+    #[test]
+    fn a_threads_parser_keeps_no_room_for_a_very_long_title() {
+        let title = "word ".repeat(60_000);
+        assert_eq!(parse_text("x.txt", &title).title.len(), title.len() - 1);
+        with_parser(|parser| assert_eq!(parser.article.title.capacity(), 0));
+    }
+
+    #[test]
+    fn a_threads_parser_keeps_no_room_for_a_very_long_article() {
+        let long = format!("T\n\n{}\n\nTwo.", "word ".repeat(60_000));
+        let a = parse_text("x.txt", &long);
+        assert_eq!(a.blocks.len(), 2);
+        with_parser(|parser| assert!(parser.article.blocks.is_empty() && parser.spare.is_empty()));
+        let a = parse_text("x.txt", "T\n\nOne.\n\nTwo.");
+        assert_eq!(texts(&a), ["One.", "Two."]);
+        with_parser(|parser| assert_eq!(parser.article.blocks.len(), 2));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::stream::Saving;
 use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
-use crate::article::parse::parse_text;
+use crate::article::parse::with_parser;
 use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -396,18 +396,42 @@ pub fn read_source(source: &Source) -> (Vec<Article>, Vec<Diagnostic>) {
 /// [`read_source`], with the key of the file read (from the same `fstat`
 /// that sized the read); `None` for standard input or a file not read.
 pub fn read_source_keyed(source: &Source) -> (Vec<Article>, Vec<Diagnostic>, Option<FileKey>) {
-    READ_BUFFER.with_borrow_mut(|bytes| {
-        let read = match read_bytes(&source.origin, bytes) {
-            Ok(key) => {
-                let (articles, diagnostics) = parse_bytes(&source.display, bytes, source.format);
-                (articles, diagnostics, key)
+    read_source_with(source, |parsed, diagnostics, key| {
+        (parsed.into_owned(), diagnostics, key)
+    })
+}
+
+/// [`read_source_keyed`], handing the articles to `with` as they were
+/// parsed: a text file's one article in the thread's
+/// [`Parser`](crate::article::parse::Parser), for a
+/// caller that keeps only part of it.
+pub(crate) fn read_source_with<R>(
+    source: &Source,
+    with: impl FnOnce(Parsed<'_>, Vec<Diagnostic>, Option<FileKey>) -> R,
+) -> R {
+    with_read_buffer(|bytes| match read_bytes(&source.origin, bytes) {
+        Ok(key) => parse_bytes_with(&source.display, bytes, source.format, |parsed, problems| {
+            with(parsed, problems, key)
+        }),
+        Err(reason) => with(
+            Parsed::Owned(Vec::new()),
+            vec![error(&source.display, reason)],
+            None,
+        ),
+    })
+}
+
+/// Runs `f` with the thread's read buffer (a new one if `f` reads again).
+fn with_read_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    READ_BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut bytes) => {
+            let result = f(&mut bytes);
+            if bytes.capacity() > KEPT_BUFFER {
+                *bytes = Vec::new();
             }
-            Err(reason) => (Vec::new(), vec![error(&source.display, reason)], None),
-        };
-        if bytes.capacity() > KEPT_BUFFER {
-            *bytes = Vec::new();
+            result
         }
-        read
+        Err(_) => f(&mut Vec::new()),
     })
 }
 
@@ -419,9 +443,49 @@ thread_local! {
     static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The articles of one input, as [`read_source_with`] hands them.
+#[derive(Debug)]
+pub(crate) enum Parsed<'p> {
+    /// Articles of their own: a JSON input's (none for an input not read).
+    Owned(Vec<Article>),
+    /// A text file's one article, in the room of a
+    /// [`Parser`](crate::article::parse::Parser).
+    Reused(&'p mut Article),
+}
+
+impl Parsed<'_> {
+    /// The articles.
+    pub(crate) fn articles(&self) -> &[Article] {
+        match self {
+            Parsed::Owned(articles) => articles,
+            Parsed::Reused(article) => std::slice::from_ref(&**article),
+        }
+    }
+
+    /// The articles, whole and at their size (copied out of a parser's room).
+    pub(crate) fn into_owned(self) -> Vec<Article> {
+        match self {
+            Parsed::Owned(articles) => articles,
+            Parsed::Reused(article) => vec![article.clone()],
+        }
+    }
+}
+
 /// Parses the bytes of one input named `path`: decodes them (see
 /// [`read_source`] for what is refused) and reads them in `format`.
 pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec<Diagnostic>) {
+    parse_bytes_with(path, bytes, format, |parsed, diagnostics| {
+        (parsed.into_owned(), diagnostics)
+    })
+}
+
+/// [`parse_bytes`], handing the articles to `with` as [`read_source_with`] does.
+fn parse_bytes_with<R>(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+    with: impl FnOnce(Parsed<'_>, Vec<Diagnostic>) -> R,
+) -> R {
     let mut diagnostics = Vec::new();
     let text = match decode(bytes) {
         Ok((text, None)) => text,
@@ -429,10 +493,10 @@ pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, V
             diagnostics.push(warning(path, note));
             text
         }
-        Err(reason) => return (Vec::new(), vec![error(path, reason)]),
+        Err(reason) => return with(Parsed::Owned(Vec::new()), vec![error(path, reason)]),
     };
     if text.trim().is_empty() {
-        return (Vec::new(), vec![error(path, "empty file")]);
+        return with(Parsed::Owned(Vec::new()), vec![error(path, "empty file")]);
     }
     let json = match format {
         Format::Json => true,
@@ -440,14 +504,14 @@ pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, V
         Format::Sniff => looks_like_json(&text),
     };
     if !json {
-        let article = parse_text(path, &text);
-        if article.title.is_empty() && article.blocks.is_empty() {
-            return (
-                Vec::new(),
-                vec![error(path, "no text (only control characters)")],
-            );
-        }
-        return (vec![article], diagnostics);
+        return with_parser(|parser| {
+            let article = parser.parse(path, &text);
+            if article.title.is_empty() && article.blocks.is_empty() {
+                let problem = error(path, "no text (only control characters)");
+                return with(Parsed::Owned(Vec::new()), vec![problem]);
+            }
+            with(Parsed::Reused(article), diagnostics)
+        });
     }
     let (articles, problems) = parse_json(path, &text);
     diagnostics.extend(problems.into_iter().map(|p| {
@@ -460,7 +524,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, V
             false => warning(&at, p.message),
         }
     }));
-    (articles, diagnostics)
+    with(Parsed::Owned(articles), diagnostics)
 }
 
 /// Whether text of unknown format is JSON: it opens with `{` or `[` and its

@@ -12,8 +12,9 @@
 //! receiver does less work per article.
 
 use super::cache::{self, EntityCache, FileKey, Header, Saved, Update};
+use super::load::{Parsed, read_source_with};
 use super::stored::{LeftIn, StoredArticle};
-use super::{Diagnostic, Format, Origin, Source, discover, read_source_keyed};
+use super::{Diagnostic, Format, Origin, Source, discover};
 use crate::article::Article;
 use crate::entity::index::{Found, NameKeys};
 use crate::entity::{self, Entities, EntityIndex};
@@ -289,63 +290,65 @@ fn read_and_extract<'s>(
     {
         return read;
     }
-    let (articles, diagnostics, key) = read_source_keyed(source);
-    let articles: Each<Article> = articles.into_iter().collect();
-    let one = key
-        .filter(|_| rereadable && articles.len() == 1)
-        .map(|key| (key, articles[0].text_hash()));
-    let left_in = one.map(|(key, hash)| LeftIn {
-        key,
-        hash,
-        listed: source.listed,
-    });
-    // Saved for the next run only when reading it again would tell nothing new.
-    let header = one
-        .filter(|_| diagnostics.is_empty())
-        .map(|(_, hash)| Header {
-            title: articles[0].title.clone(),
-            date: articles[0].date,
+    read_source_with(source, |parsed, diagnostics, key| {
+        let articles = parsed.articles();
+        let one = key
+            .filter(|_| rereadable && articles.len() == 1)
+            .map(|key| (key, articles[0].text_hash()));
+        let left_in = one.map(|(key, hash)| LeftIn {
+            key,
             hash,
+            listed: source.listed,
         });
-    let file = match (&source.origin, key) {
-        (Origin::File(path), Some(key)) => cache::record_path(path).map(|p| (p, key)),
-        _ => None,
-    };
-    let hit = file
-        .as_ref()
-        .and_then(|(path, key)| cache.lookup(path, *key, articles.len()));
-    let (saved, entities) = match hit {
-        Some((i, entities)) => (
-            Some(i),
-            Some(entities.into_iter().map(ArticleFound::Saved).collect()),
-        ),
-        None => (
-            None,
-            extract.then(|| {
-                let extracted = articles.iter().map(|a| spare.extract(a));
-                extracted.map(ArticleFound::Extracted).collect()
-            }),
-        ),
-    };
-    let bytes = articles.iter().map(|a| a.text_len() as u64).sum();
-    let mut articles = articles;
-    if left_in.is_some() && entities.is_some() {
-        // Its text stays in its file and is no longer needed: it goes here,
-        // on a worker, rather than on the thread that gathers the batch.
-        for a in &mut articles {
-            *a = std::mem::take(a).into_header();
+        // Saved for the next run only when reading it again would tell nothing new.
+        let header = one
+            .filter(|_| diagnostics.is_empty())
+            .map(|(_, hash)| Header {
+                title: articles[0].title.clone(),
+                date: articles[0].date,
+                hash,
+            });
+        let file = match (&source.origin, key) {
+            (Origin::File(path), Some(key)) => cache::record_path(path).map(|p| (p, key)),
+            _ => None,
+        };
+        let hit = file
+            .as_ref()
+            .and_then(|(path, key)| cache.lookup(path, *key, articles.len()));
+        let (saved, entities) = match hit {
+            Some((i, entities)) => (
+                Some(i),
+                Some(entities.into_iter().map(ArticleFound::Saved).collect()),
+            ),
+            None => (
+                None,
+                extract.then(|| {
+                    let extracted = articles.iter().map(|a| spare.extract(a));
+                    extracted.map(ArticleFound::Extracted).collect()
+                }),
+            ),
+        };
+        let bytes = articles.iter().map(|a| a.text_len() as u64).sum();
+        let articles = match parsed {
+            // Its text stays in its file and is no longer needed: only the
+            // header is kept, the parser's room left for the next. (Only a
+            // text file's one article is left in its file.)
+            Parsed::Reused(article) if left_in.is_some() && entities.is_some() => {
+                smallvec![article.take_header()]
+            }
+            parsed => parsed.into_owned().into_iter().collect(),
+        };
+        Read {
+            bytes,
+            articles,
+            left_in,
+            header,
+            entities,
+            diagnostics,
+            file,
+            saved,
         }
-    }
-    Read {
-        bytes,
-        articles,
-        left_in,
-        header,
-        entities,
-        diagnostics,
-        file,
-        saved,
-    }
+    })
 }
 
 /// The text file at `path` (`source`) as the cache knows it, without
