@@ -220,6 +220,22 @@ impl EntityIndex {
         self.add_found(article, date, &flat, &mut NameKeys::default());
     }
 
+    /// Makes room in the stores for the occurrences and mentions of
+    /// `articles` articles in all, at the rate of those added so far: they
+    /// then grow about once to their final size rather than by doubling,
+    /// each time a copy of all they hold.
+    pub fn expect_articles(&mut self, articles: usize) {
+        let added = self.per_article.len();
+        if added == 0 {
+            return;
+        }
+        let more = articles.saturating_sub(added);
+        self.occurrences
+            .reserve(self.occurrences.len().saturating_mul(more) / added);
+        self.mentions
+            .reserve(self.mentions.len().saturating_mul(more) / added);
+    }
+
     /// The entity named `name` (any case) of `kind`, made when there is none.
     fn id_of(&mut self, name: &str, kind: EntityKind) -> EntityId {
         let hash = FxBuildHasher.hash_one(name);
