@@ -176,14 +176,14 @@ fn fold_into(out: &mut String, name: &str) {
     }
 }
 
-/// Appends `value` to an entity's list. A short list grows fourfold when
-/// full rather than twofold: most lists are short, and while loading each
-/// growth is a reallocation costing about as much as the pushes it spares.
+/// Appends `value` to an entity's list, whose room grows fourfold while it
+/// is short (from 4 to 16 to 64) and then doubles: most lists stay short,
+/// and while loading each growth is a reallocation.
 fn push_grown(list: &mut Vec<u32>, value: u32) {
     if list.len() == list.capacity() {
         let more = match list.len() {
-            short @ ..SHORT_LIST => 3 * short.max(4),
-            long => long,
+            short @ 4..SHORT_LIST => 3 * short,
+            n => n.max(4),
         };
         list.reserve_exact(more);
     }
