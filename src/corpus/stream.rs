@@ -684,6 +684,11 @@ fn absorb<'s>(
         progress.bytes += read.bytes;
         diagnostics.extend(read.diagnostics);
     }
+    // As many articles to each input left as to each read.
+    if progress.files > 0 {
+        let inputs = progress.files_total.max(progress.files);
+        index.expect_articles(progress.articles * inputs / progress.files);
+    }
     (articles, unindexed)
 }
 

@@ -176,6 +176,23 @@ fn fold_into(out: &mut String, name: &str) {
     }
 }
 
+/// Appends `value` to an entity's list, whose room grows fourfold while it
+/// is short (from 4 to 16 to 64) and then doubles: most lists stay short,
+/// and while loading each growth is a reallocation.
+fn push_grown(list: &mut Vec<u32>, value: u32) {
+    if list.len() == list.capacity() {
+        let more = match list.len() {
+            short @ 4..SHORT_LIST => 3 * short,
+            n => n.max(4),
+        };
+        list.reserve_exact(more);
+    }
+    list.push(value);
+}
+
+/// The length up to which [`push_grown`] grows a list fourfold.
+const SHORT_LIST: usize = 64;
+
 /// One entity as [`EntityIndex::add_found`] and [`EntityIndex::add_entities`]
 /// add it.
 struct Adding<'e, A> {
@@ -201,6 +218,22 @@ impl EntityIndex {
             flat.push(&e.name, e.kind, aliases, e.mentions.iter().copied());
         }
         self.add_found(article, date, &flat, &mut NameKeys::default());
+    }
+
+    /// Makes room in the stores for the occurrences and mentions of
+    /// `articles` articles in all, at the rate of those added so far: they
+    /// then grow about once to their final size rather than by doubling,
+    /// each time a copy of all they hold.
+    pub fn expect_articles(&mut self, articles: usize) {
+        let added = self.per_article.len();
+        if added == 0 {
+            return;
+        }
+        let more = articles.saturating_sub(added);
+        self.occurrences
+            .reserve(self.occurrences.len().saturating_mul(more) / added);
+        self.mentions
+            .reserve(self.mentions.len().saturating_mul(more) / added);
     }
 
     /// The entity named `name` (any case) of `kind`, made when there is none.
@@ -344,8 +377,8 @@ impl EntityIndex {
                     Ok(_) => twice = true,
                 },
                 _ => {
-                    entity.articles.push(article);
-                    self.slots[id as usize].push(slot);
+                    push_grown(&mut entity.articles, article);
+                    push_grown(&mut self.slots[id as usize], slot);
                 }
             }
             entity.mentions += e.mentions.len() as u32;

@@ -5,6 +5,7 @@ use crate::entity::EntityKind;
 use crate::entity::Mention;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::ops::Range;
 
 /// Appends `name` to `out` lowercased, with its words separated by single
@@ -349,32 +350,42 @@ pub(super) fn join(
     let local = |at: u32| (at - base) as usize;
     // An article's mentions are contiguous in the store.
     let mut at = occurrences.iter().map(|o| o.start).min()?;
-    let Joining {
-        joined,
-        flat,
-        group,
-        ..
-    } = buffers;
-    joined.clear();
-    flat.clear();
+    // The entities named more than once (few): each other one's mentions
+    // are copied as they are.
+    buffers.look();
+    let mut repeated: SmallVec<[EntityId; 4]> = SmallVec::new();
     for o in occurrences.iter() {
-        if !joined.iter().any(|(id, _)| *id == o.id) {
-            joined.push((o.id, (0, 0)));
+        if buffers.again(o.id) && !repeated.contains(&o.id) {
+            repeated.push(o.id);
         }
     }
-    for (id, range) in joined.iter_mut() {
-        group.clear();
-        for (k, o) in occurrences.iter().filter(|o| o.id == *id).enumerate() {
-            group.extend_from_slice(&mentions[local(o.start)..local(o.end)]);
-            if k > 0 {
-                group.sort_by_key(Mention::order_key);
-                group.dedup();
-            }
+    buffers.look();
+    buffers.joined.clear();
+    buffers.flat.clear();
+    for (i, o) in occurrences.iter().enumerate() {
+        if buffers.again(o.id) {
+            continue;
         }
+        let Joining { flat, group, .. } = buffers;
         let start = flat.len() as u32;
-        flat.extend_from_slice(group);
-        *range = (start, flat.len() as u32);
+        if repeated.contains(&o.id) {
+            group.clear();
+            let named = occurrences[i..].iter().filter(|later| later.id == o.id);
+            for (k, later) in named.enumerate() {
+                group.extend_from_slice(&mentions[local(later.start)..local(later.end)]);
+                if k > 0 {
+                    group.sort_by_key(Mention::order_key);
+                    group.dedup();
+                }
+            }
+            flat.extend_from_slice(group);
+        } else {
+            flat.extend_from_slice(&mentions[local(o.start)..local(o.end)]);
+        }
+        let end = flat.len() as u32;
+        buffers.joined.push((o.id, (start, end)));
     }
+    let Joining { joined, flat, .. } = buffers;
     joined.sort_by_key(|(_, (a, b))| (a < b).then(|| flat[*a as usize].order_key()));
     for (slot, &(id, (a, b))) in joined.iter().enumerate() {
         let end = at + (b - a);
