@@ -12,6 +12,7 @@ use super::{Corpus, Diagnostic, Severity};
 use crate::article::Article;
 use crate::article::json::parse_json;
 use crate::article::parse::with_parser;
+use rayon::slice::ParallelSliceMut;
 use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -359,7 +360,9 @@ impl Iterator for Discovery {
 impl Folder {
     /// Sorts the entries from `next` on when `next` reaches the end of
     /// those sorted: the first [`FIRST_SORTED`] of a large folder, then
-    /// the rest.
+    /// the rest, over every core (the loader asks for them while its
+    /// workers have little else to do: a stall of tens of milliseconds at
+    /// 100,000 files on one core).
     fn sort_next(&mut self) {
         if self.next < self.sorted {
             return;
@@ -372,7 +375,7 @@ impl Folder {
             rest[..FIRST_SORTED].sort_unstable_by(by_name);
             self.sorted = FIRST_SORTED;
         } else {
-            rest.sort_unstable_by(by_name);
+            rest.par_sort_unstable_by(by_name);
             self.sorted = self.entries.len();
         }
     }
