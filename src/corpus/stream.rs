@@ -174,11 +174,6 @@ impl Default for Spare {
 }
 
 impl Spare {
-    /// Frees the lists kept.
-    fn clear(&self) {
-        while self.take.try_recv().is_ok() {}
-    }
-
     /// The entities of `article`, in a list from the spares when there is one.
     fn extract<'s>(&'s self, article: &Article) -> Pooled<'s> {
         let mut entities = self.take.try_recv().unwrap_or_default();
@@ -539,10 +534,9 @@ fn run(
     }
     // `read` and `done` are empty here, but their type holds entities that
     // go back to `spare` when dropped, and entities borrowed from `saved`:
-    // they must go before `saved` is moved. The spare lists are freed
-    // before the merge.
+    // they must go before `saved` is moved. The spare lists are freed once
+    // the index is sent (thousands of frees, on no one's time then).
     drop((read, done));
-    spare.clear();
     // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {
         file,
