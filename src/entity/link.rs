@@ -490,6 +490,9 @@ pub struct LinkScratch {
 struct Lists {
     /// Multi-word organizations and places: the targets of acronyms and short forms.
     long: Vec<usize>,
+    /// Names of several words: the people's names among them are those that `people`
+    /// links their parts to.
+    multi: Vec<usize>,
     /// Names in capitals and acronyms defined in parentheses.
     capped: Vec<usize>,
     /// Names listed with others (`Aksu, Hotan and Alaer`).
@@ -504,6 +507,7 @@ impl Lists {
     /// Empties the lists, keeping their allocations.
     fn clear(&mut self) {
         self.long.clear();
+        self.multi.clear();
         self.capped.clear();
         self.listed.clear();
         self.unsettled.clear();
@@ -641,8 +645,11 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
             if c.words <= 3 && !c.upper {
                 wanted.add(name);
             }
-            if c.words >= 2 && matches!(c.guess, Guess::Org | Guess::Place) {
-                lists.long.push(i);
+            if c.words >= 2 {
+                lists.multi.push(i);
+                if matches!(c.guess, Guess::Org | Guess::Place) {
+                    lists.long.push(i);
+                }
             }
             if c.upper || c.defined {
                 lists.capped.push(i);
@@ -691,22 +698,19 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
 
     /// `Wang` → `Wang Huning`, `De Bruyne` → `Kevin De Bruyne`; two people sharing it: no link.
     #[inline(never)]
-    fn people(&mut self, s: &mut Steps) {
-        let n = self.items.len();
-        let named = (0..n).any(|i| {
-            self.state[i].kind == Some(EntityKind::Person) && self.items[i].cand.words >= 2
-        });
-        if !named {
+    fn people(&mut self, multi: &[usize], full: &mut Vec<usize>, parts: &mut Vec<(usize, u32)>) {
+        let person = |state: &State| state.kind == Some(EntityKind::Person);
+        if !multi.iter().any(|&i| person(&self.state[i])) {
             return;
         }
         // By name group: the first person of several words with that name.
-        let full = refill(&mut s.full, self.groups(), usize::MAX);
+        let full = refill(full, self.groups(), usize::MAX);
         // By name group, for the names that are part of a person's name: the first person
         // it belongs to … and how many people have it.
-        let parts = refill(&mut s.parts, self.groups(), (usize::MAX, 0u32));
+        let parts = refill(parts, self.groups(), (usize::MAX, 0u32));
         let mut any_part = false;
-        for i in 0..n {
-            if self.state[i].kind != Some(EntityKind::Person) || self.items[i].cand.words < 2 {
+        for &i in multi {
+            if !person(&self.state[i]) {
                 continue;
             }
             let names = self.names;
@@ -1162,14 +1166,15 @@ pub fn entities(items: &mut [Item], sport: bool, scratch: &mut LinkScratch, out:
     normalize(items, &mut scratch.spaced, &mut names);
     let s = &mut scratch.steps;
     let mut l = Linker::new(items, &names, &mut scratch.tables, &mut s.lists);
-    l.by_context(true, &s.lists.unsettled, &mut s.decided);
-    l.people(s);
     let Lists {
         long,
+        multi,
         capped,
         listed,
         unsettled,
     } = &s.lists;
+    l.by_context(true, unsettled, &mut s.decided);
+    l.people(multi, &mut s.full, &mut s.parts);
     l.capitals(capped, &mut s.written);
     l.acronyms(capped, long);
     l.short_forms(long, &mut s.targets);
