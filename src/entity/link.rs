@@ -421,20 +421,21 @@ impl NameTable {
         self.slots.clear();
         self.slots.resize(size, (0, 0));
         self.len = 0;
+        // Written in place: an earlier item's group is read on the way.
         same.clear();
+        same.resize(names.len(), 0);
         for (i, name) in names.iter().enumerate() {
             let h = hash(name);
             let at = self.slot(names, name, h);
             let (check, first) = &mut self.slots[at];
-            if *first == 0 {
+            same[i] = if *first == 0 {
                 *check = (h >> 32) as u32;
                 *first = i as u32 + 1;
-                same.push(self.len as u32);
                 self.len += 1;
+                self.len as u32 - 1
             } else {
-                let g = same[*first as usize - 1];
-                same.push(g);
-            }
+                same[*first as usize - 1]
+            };
         }
     }
 
@@ -630,6 +631,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         } = t;
         ids.fill(names, same);
         state.clear();
+        state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
         // The first states, the names wanted and the lists in one pass.
@@ -638,7 +640,6 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         for (i, (it, &name)) in items.iter().zip(names).enumerate() {
             let c = &it.cand;
             let first = State::FIRST[c.guess as usize];
-            state.push(first);
             if !first.resolved {
                 lists.unsettled.push(i);
             }
