@@ -1393,6 +1393,39 @@ mod tests {
     }
 
     #[test]
+    fn people_are_found_among_the_names_of_several_words() {
+        let named = |text, guess, ctx| {
+            let mut it = item(text, false);
+            it.cand.guess = guess;
+            it.cand.strong = guess != Guess::Unknown;
+            it.cand.ctx = ctx;
+            it
+        };
+        let items = [
+            named("Wang", Guess::Unknown, 0),
+            named("Wang Huning", Guess::Person, 0),
+            named("Xinhua News Agency", Guess::Org, 0),
+            // A person by context alone: settled before `people` looks.
+            named("Li Qiang", Guess::Unknown, CTX_SPEECH),
+            named("Li", Guess::Unknown, 0),
+            named("Xinhua", Guess::Unknown, 0),
+        ];
+        let names: Vec<&str> = items.iter().map(|it| it.text).collect();
+        let (mut tables, mut lists) = (Tables::default(), Lists::default());
+        let mut l = Linker::new(&items, &names, &mut tables, &mut lists);
+        assert_eq!(lists.multi, [1, 2, 3]);
+        l.by_context(true, &lists.unsettled, &mut Vec::new());
+        l.people(&lists.multi, &mut Vec::new(), &mut Vec::new());
+        let roots: Vec<usize> = (0..items.len()).map(|i| root(l.parent, i)).collect();
+        assert_eq!(roots[0], roots[1], "Wang is Wang Huning");
+        assert_eq!(roots[4], roots[3], "Li is Li Qiang");
+        assert_eq!(l.state[4].kind, Some(EntityKind::Person));
+        // A part of an organization's name is left to later steps.
+        assert_eq!(roots[5], 5);
+        assert!(!l.state[5].resolved);
+    }
+
+    #[test]
     fn the_first_states_are_found_by_guess() {
         for g in [
             Guess::Person,
