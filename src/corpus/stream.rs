@@ -545,9 +545,11 @@ fn run(
     }
     .needed();
     // Short names that stand for one entity across the collection join it.
-    index.merge_aliases();
+    // The merged entities' lists are freed once the index is sent.
+    let spent = index.merge_aliases();
     progress.elapsed = start.elapsed();
     let _ = tx.send(LoadEvent::Done { index, progress });
+    drop(spent);
     Some(cache)
 }
 

@@ -32,6 +32,14 @@ pub struct Entity {
     pub last_date: Option<Date>,
 }
 
+/// The lists [`EntityIndex::merge_aliases`] let go of, those of the
+/// entities merged into others (large for a common short form): dropping it
+/// frees them, which a caller in a hurry does once the index is passed on.
+#[derive(Debug, Default)]
+pub struct Spent {
+    _lists: Vec<Vec<u32>>,
+}
+
 /// An entity as it occurs in one article; its mentions are read with
 /// [`EntityIndex::mentions_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -534,8 +542,9 @@ impl EntityIndex {
     ///
     /// Call it once all articles are added. Entity ids change: ids obtained
     /// before are invalid afterwards. Runs in time linear in the number of
-    /// occurrences.
-    pub fn merge_aliases(&mut self) {
+    /// occurrences. Returns the lists it let go of, to be freed when the
+    /// caller has time ([`Spent`]).
+    pub fn merge_aliases(&mut self) -> Spent {
         self.spelled = HashTable::new();
         let (target, candidates) = merge::plan(&self.entities);
         let root = merge::roots(&target);
@@ -565,9 +574,18 @@ impl EntityIndex {
                 entities.extend(old_entities[old].take());
             }
         }
+        // The lists of the entities merged into others are kept for the
+        // caller to free (large for a common short form). A grown entity's
+        // articles are at most its own and theirs: room for them is made
+        // at once, so that its lists are not moved as they are counted anew.
+        let mut spent = Vec::new();
+        let mut room = vec![0; entities.len()];
         for (old, e) in old_entities.into_iter().enumerate() {
-            if let Some(e) = e {
-                merge::absorb(&mut entities[map(old as EntityId) as usize], e);
+            if let Some(mut e) = e {
+                let into = map(old as EntityId) as usize;
+                room[into] += e.articles.len();
+                spent.push(std::mem::take(&mut e.articles));
+                merge::absorb(&mut entities[into], e);
             }
         }
         self.entities = entities;
@@ -585,13 +603,17 @@ impl EntityIndex {
             .filter(|&(old, &r)| r as usize == old)
             .map(|(old, _)| std::mem::take(&mut old_slots[old]))
             .collect();
-        for (e, slots) in (self.entities.iter_mut().zip(&mut self.slots))
+        for ((e, slots), &room) in (self.entities.iter_mut().zip(&mut self.slots))
+            .zip(&room)
             .zip(&grown)
             .filter_map(|(pair, &g)| g.then_some(pair))
         {
             e.mentions = 0;
+            let room = room + e.articles.len();
             e.articles.clear();
+            e.articles.reserve(room);
             slots.clear();
+            slots.reserve(room);
         }
         // Each article is renamed and joined (the articles shared out among
         // the threads), then counted.
@@ -642,6 +664,8 @@ impl EntityIndex {
             }
         }
         self.candidates = remapped;
+        spent.extend(old_slots);
+        Spent { _lists: spent }
     }
 
     /// Finds an entity by name or alias, case-insensitively; among several,
