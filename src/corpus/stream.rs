@@ -535,7 +535,7 @@ fn run(
     // `read` and `done` are empty here, but their type holds entities that
     // go back to `spare` when dropped, and entities borrowed from `saved`:
     // they must go before `saved` is moved. The spare lists are freed once
-    // the index is sent (thousands of frees, on no one's time then).
+    // the index is sent (thousands of frees, no longer before it).
     drop((read, done));
     // With nothing to save, the saved records are let go before the merge.
     let cache = EntityCache {

@@ -32,12 +32,25 @@ pub struct Entity {
     pub last_date: Option<Date>,
 }
 
+/// Room in `store`, filled by `added` articles, for `more` articles at the
+/// same rate and an eighth more; at most three times what it holds, so that
+/// a rate taken from an unusual start (a file of many articles among files
+/// of one) asks for no absurd amount. Nothing when the room is there, or
+/// cannot be had (the store then grows as it fills).
+fn reserve_for<T>(store: &mut Vec<T>, more: usize, added: usize) {
+    let want = (store.len().saturating_mul(more) / added).min(store.len().saturating_mul(3));
+    if store.capacity() - store.len() < want {
+        let _ = store.try_reserve_exact(want.saturating_add(want / 8));
+    }
+}
+
 /// The lists [`EntityIndex::merge_aliases`] let go of, those of the
 /// entities merged into others (large for a common short form): dropping it
 /// frees them, which a caller in a hurry does once the index is passed on.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Spent {
-    _lists: Vec<Vec<u32>>,
+    _articles: Vec<Vec<u32>>,
+    _slots: Vec<Vec<u32>>,
 }
 
 /// An entity as it occurs in one article; its mentions are read with
@@ -230,7 +243,7 @@ impl EntityIndex {
 
     /// Makes room in the stores for the occurrences and mentions of
     /// `articles` articles in all, at the rate of those added so far: they
-    /// then grow about once to their final size rather than by doubling,
+    /// then grow a few times to their final size rather than by doubling,
     /// each time a copy of all they hold.
     pub fn expect_articles(&mut self, articles: usize) {
         let added = self.per_article.len();
@@ -238,10 +251,8 @@ impl EntityIndex {
             return;
         }
         let more = articles.saturating_sub(added);
-        self.occurrences
-            .reserve(self.occurrences.len().saturating_mul(more) / added);
-        self.mentions
-            .reserve(self.mentions.len().saturating_mul(more) / added);
+        reserve_for(&mut self.occurrences, more, added);
+        reserve_for(&mut self.mentions, more, added);
     }
 
     /// The entity named `name` (any case) of `kind`, made when there is none.
@@ -578,7 +589,7 @@ impl EntityIndex {
         // caller to free (large for a common short form). A grown entity's
         // articles are at most its own and theirs: room for them is made
         // at once, so that its lists are not moved as they are counted anew.
-        let mut spent = Vec::new();
+        let mut spent = Vec::with_capacity(root.len() - next as usize);
         let mut room = vec![0; entities.len()];
         for (old, e) in old_entities.into_iter().enumerate() {
             if let Some(mut e) = e {
@@ -611,9 +622,9 @@ impl EntityIndex {
             e.mentions = 0;
             let room = room + e.articles.len();
             e.articles.clear();
-            e.articles.reserve(room);
+            e.articles.reserve_exact(room);
             slots.clear();
-            slots.reserve(room);
+            slots.reserve_exact(room);
         }
         // Each article is renamed and joined (the articles shared out among
         // the threads), then counted.
@@ -664,8 +675,10 @@ impl EntityIndex {
             }
         }
         self.candidates = remapped;
-        spent.extend(old_slots);
-        Spent { _lists: spent }
+        Spent {
+            _articles: spent,
+            _slots: old_slots,
+        }
     }
 
     /// Finds an entity by name or alias, case-insensitively; among several,
@@ -712,6 +725,26 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn room_expected_is_at_the_rate_so_far_and_at_most_four_times_what_is_held() {
+        let mut index = EntityIndex::new();
+        let people: Vec<ArticleEntity> = (0..50u32)
+            .map(|i| person(&format!("Person {i}"), &[], &[i * 10, i * 10 + 5]))
+            .collect();
+        index.add(0, None, people);
+        index.add(1, None, vec![person("Wang Huning", &[], &[0])]);
+        let (occurrences, mentions) = (index.occurrences.len(), index.mentions.len());
+        index.expect_articles(3);
+        // One article more at the rate of the two: half as much again.
+        assert!(index.occurrences.capacity() >= occurrences * 3 / 2);
+        assert!(index.mentions.capacity() >= mentions * 3 / 2);
+        // A rate from a skewed start asks for no absurd amount.
+        index.expect_articles(1_000_000);
+        assert!(index.occurrences.capacity() <= occurrences * 5);
+        assert!(index.mentions.capacity() <= mentions * 5);
+        assert!(index.mentions.capacity() >= mentions * 4);
     }
 
     #[test]
