@@ -15,7 +15,7 @@
 use super::credit::{SpareCredits, find_credit};
 use super::dateline::find_dateline_in;
 use super::normalize::{Style, collapse_spaces, is_plain, is_space, push_trimmed, trim_space};
-use super::{Article, Block, BlockKind, Date};
+use super::{Article, Block, BlockKind, Credit, Date};
 use memchr::memmem::Finder;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
@@ -65,7 +65,8 @@ fn paragraph_block(text: String, spare: &mut SpareCredits) -> Block {
 /// allocates no room for them.
 #[derive(Debug, Default)]
 pub struct Parser {
-    /// The article parsed last.
+    /// The article parsed last (its blocks, after [`blocks_of_text`], those
+    /// of the text parsed last, beside the last article's header).
     article: Article,
     /// Blocks of articles before it, whose room the next paragraphs take.
     spare: Vec<Block>,
@@ -76,7 +77,9 @@ pub struct Parser {
 impl Parser {
     /// Parses the text of one article file as [`parse_text`] does. The
     /// article stays here until the next is parsed: what is moved out of it
-    /// (a header's path and title, say) is allocated anew for the next.
+    /// (a header's path and title, say) is allocated anew for the next. A
+    /// parser kept by its caller keeps the room of the largest article it
+    /// parsed; the thread's (see [`with_parser`]) is bounded.
     pub fn parse(&mut self, path: &str, text: &str) -> &mut Article {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let style = Style::of(text);
@@ -118,11 +121,22 @@ impl Parser {
         push_blocks(lines, style, &mut self.article.blocks, spare);
     }
 
-    /// Frees the room when it grew beyond what is worth keeping.
+    /// Frees the room when it grew beyond what is worth keeping: text of
+    /// the path, title, paragraphs and credits (a credit keeps the room of
+    /// the longest written over it, from any article), or blocks.
     fn bound(&mut self) {
-        // A credit is part of a paragraph, no longer than the room it had.
+        let credit_room = |c: &Credit| {
+            c.text.capacity()
+                + c.agency.as_ref().map_or(0, String::capacity)
+                + c.photographers.iter().map(String::capacity).sum::<usize>()
+        };
         let blocks = self.article.blocks.iter().chain(&self.spare);
-        let room = self.article.title.capacity() + blocks.map(|b| b.text.capacity()).sum::<usize>();
+        let credits = (blocks.clone().filter_map(|b| b.credit.as_deref()))
+            .chain(self.credits.iter().map(|c| &**c));
+        let room = self.article.path.capacity()
+            + self.article.title.capacity()
+            + blocks.map(|b| b.text.capacity()).sum::<usize>()
+            + credits.map(credit_room).sum::<usize>();
         if room > KEPT_TEXT || self.article.blocks.len() + self.spare.len() > KEPT_BLOCKS {
             *self = Parser::default();
         }
@@ -598,8 +612,8 @@ mod tests {
         assert_eq!(texts(&again), ["WASHINGTON _ Only one."]);
         assert_eq!((again.title.as_str(), again.date), ("Short", None));
         assert_eq!(again.dateline.unwrap().place, "WASHINGTON");
-        // The room of the paragraphs not used stays for the next article.
-        assert_eq!(parser.article.blocks.len() + parser.spare.len(), 6);
+        // The room of the long article's paragraphs stays for the next one.
+        assert!(parser.article.blocks.len() + parser.spare.len() >= first.blocks.len());
         assert_eq!(parser.parse("long.txt", long), &first);
     }
 
@@ -608,6 +622,19 @@ mod tests {
         let title = "word ".repeat(60_000);
         assert_eq!(parse_text("x.txt", &title).title.len(), title.len() - 1);
         with_parser(|parser| assert_eq!(parser.article.title.capacity(), 0));
+    }
+
+    #[test]
+    fn a_threads_parser_keeps_no_room_for_a_very_long_credit() {
+        let huge = Credit {
+            text: "x".repeat(KEPT_TEXT + 1),
+            agency: None,
+            photographers: Vec::new(),
+            start: 0,
+            end: 0,
+        };
+        with_parser(|parser| parser.credits.push(Box::new(huge)));
+        with_parser(|parser| assert!(parser.credits.is_empty()));
     }
 
     #[test]
