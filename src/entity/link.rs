@@ -634,13 +634,12 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
-        // The first states, the names wanted and the lists in one pass.
+        // The names wanted and the lists in one pass.
         *wanted = Shapes::default();
         lists.clear();
         for (i, (it, &name)) in items.iter().zip(names).enumerate() {
             let c = &it.cand;
-            let first = State::FIRST[c.guess as usize];
-            if !first.resolved {
+            if !state[i].resolved {
                 lists.unsettled.push(i);
             }
             if c.words <= 3 && !c.upper {
