@@ -19,6 +19,7 @@
 # just before each of them (the median of the per-run ratios is printed too).
 # Needs: python3, tmux, ripgrep (rg), hyperfine (apt-get install -y tmux ripgrep hyperfine).
 set -euo pipefail
+export LC_ALL=C # a decimal point in $EPOCHREALTIME, whatever the locale
 cd "$(dirname "$0")/.."
 floor='[A-Z][a-z]+ [A-Z][a-z]+'
 
@@ -80,8 +81,8 @@ print(f"{statistics.median(r / f for r, f in zip(runs, floors)):.2f}")
 PY
 }
 
-printf '%-8s %5s %7s | %-27s | %-27s | %9s | %-25s\n' "" "" "" "with the saved index" "first start (writes it)" "" "peak MiB (x disk)"
 paired_note=()
+printf '%-8s %5s %7s | %-27s | %-27s | %9s | %-25s\n' "" "" "" "with the saved index" "first start (writes it)" "" "peak MiB (x disk)"
 printf '%-8s %5s %7s | %13s %13s | %13s %13s | %9s | %12s %12s\n' articles MB "L ms" "export (xL)" "index (xL)" "export (xL)" "index (xL)" "first ms" saved first
 for n in "${sizes[@]}"; do
     dir="$out/c$n"
