@@ -114,7 +114,10 @@ impl Parser {
         // Taken back in order, each paragraph gets the room of the one that
         // stood where it stands.
         for mut block in self.article.blocks.drain(..).rev() {
-            self.credits.extend(block.credit.take());
+            // A credit keeps the room of the longest written over it.
+            let credit = block.credit.take();
+            self.credits
+                .extend(credit.filter(|c| credit_room(c) <= KEPT_CREDIT));
             self.spare.push(block);
         }
         let spare = (&mut self.spare, &mut self.credits);
@@ -122,25 +125,25 @@ impl Parser {
     }
 
     /// Frees the room when it grew beyond what is worth keeping: text of
-    /// the path, title, paragraphs and credits (a credit keeps the room of
-    /// the longest written over it, from any article), or blocks.
+    /// the path, title and paragraphs, or blocks. (Credits are bounded one
+    /// by one as they are kept, in [`Parser::blocks`].)
     fn bound(&mut self) {
-        let credit_room = |c: &Credit| {
-            c.text.capacity()
-                + c.agency.as_ref().map_or(0, String::capacity)
-                + c.photographers.iter().map(String::capacity).sum::<usize>()
-        };
         let blocks = self.article.blocks.iter().chain(&self.spare);
-        let credits = (blocks.clone().filter_map(|b| b.credit.as_deref()))
-            .chain(self.credits.iter().map(|c| &**c));
         let room = self.article.path.capacity()
             + self.article.title.capacity()
-            + blocks.map(|b| b.text.capacity()).sum::<usize>()
-            + credits.map(credit_room).sum::<usize>();
+            + blocks.map(|b| b.text.capacity()).sum::<usize>();
         if room > KEPT_TEXT || self.article.blocks.len() + self.spare.len() > KEPT_BLOCKS {
             *self = Parser::default();
         }
     }
+}
+
+/// The bytes of text a credit holds room for (its text, agency and
+/// photographers' names).
+fn credit_room(c: &Credit) -> usize {
+    c.text.capacity()
+        + c.agency.as_ref().map_or(0, String::capacity)
+        + c.photographers.iter().map(String::capacity).sum::<usize>()
 }
 
 /// Sets `room` to `text`, in the room it has.
@@ -188,6 +191,9 @@ const KEPT_BLOCKS: usize = 1024;
 
 /// The most bytes of title and paragraph text a thread's parser keeps room for.
 const KEPT_TEXT: usize = 256 << 10;
+
+/// The most bytes of text a credit kept for the next caption holds room for.
+const KEPT_CREDIT: usize = 1 << 10;
 
 thread_local! {
     /// The parser of the thread.
@@ -625,16 +631,21 @@ mod tests {
     }
 
     #[test]
-    fn a_threads_parser_keeps_no_room_for_a_very_long_credit() {
-        let huge = Credit {
-            text: "x".repeat(KEPT_TEXT + 1),
+    fn a_parser_keeps_no_room_for_a_very_long_credit() {
+        let credit = |text: String| Credit {
+            text,
             agency: None,
             photographers: Vec::new(),
             start: 0,
             end: 0,
         };
-        with_parser(|parser| parser.credits.push(Box::new(huge)));
-        with_parser(|parser| assert!(parser.credits.is_empty()));
+        let mut parser = Parser::default();
+        parser.parse("a.txt", "T\n\nOne.\n\nTwo.");
+        parser.article.blocks[0].credit = Some(Box::new(credit("x".repeat(KEPT_CREDIT + 1))));
+        parser.article.blocks[1].credit = Some(Box::new(credit("Xinhua/Li Xiang".into())));
+        parser.parse("b.txt", "T\n\nThree.");
+        assert_eq!(parser.credits.len(), 1);
+        assert_eq!(parser.credits[0].text, "Xinhua/Li Xiang");
     }
 
     #[test]
