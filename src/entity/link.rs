@@ -634,12 +634,13 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
         state.extend(items.iter().map(|it| State::FIRST[it.cand.guess as usize]));
         parent.clear();
         parent.extend(0..items.len());
-        // The names wanted and the lists in one pass.
+        // The names wanted and the lists in one pass (the first state looked
+        // up again: cheaper than reading it back from `state`).
         *wanted = Shapes::default();
         lists.clear();
         for (i, (it, &name)) in items.iter().zip(names).enumerate() {
             let c = &it.cand;
-            if !state[i].resolved {
+            if !State::FIRST[c.guess as usize].resolved {
                 lists.unsettled.push(i);
             }
             if c.words <= 3 && !c.upper {
