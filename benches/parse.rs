@@ -2,7 +2,8 @@
 //! `python3 ../shared/bench/gen_corpus.py --n 2000 --seed 1`, written once
 //! into target/bench-corpus. Skipped with a message when the generator is
 //! not there. `parse_text` parses texts already in memory; `read_source`
-//! reads each file as the loader does (open, size, read, decode, parse).
+//! reads each file as the loader reads it (open, size, read, decode, parse),
+//! the article then copied out whole.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::article::parse::parse_text;
