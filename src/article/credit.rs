@@ -3,7 +3,7 @@
 //! `(AP Photo/Name)`, and Wikinews' `Image: Nick Moreau.`
 
 use super::Credit;
-use super::parse::{overwrite, overwrite_all, overwrite_option};
+use super::normalize::{overwrite, overwrite_all, overwrite_option};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -35,15 +35,7 @@ pub(crate) type SpareCredits = Vec<Box<Credit>>;
 /// over one of the `spare` credits (no longer wanted) when there is one.
 pub(crate) fn find_credit(text: &str, spare: &mut SpareCredits) -> Option<Box<Credit>> {
     let found = credit_in(text)?;
-    let mut credit = spare.pop().unwrap_or_else(|| {
-        Box::new(Credit {
-            text: String::new(),
-            agency: None,
-            photographers: Vec::new(),
-            start: 0,
-            end: 0,
-        })
-    });
+    let mut credit = spare.pop().unwrap_or_default();
     let names = &mut credit.photographers;
     let listed = found.photographers.split(',').flat_map(split_at_and);
     overwrite_all(names, listed.map(str::trim).filter(|n| !n.is_empty()));

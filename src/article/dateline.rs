@@ -2,7 +2,7 @@
 //! `BEIJING, Dec. 3 (Xinhua) --`, `WASHINGTON (Reuters) -`, `LONDON (AP) —`,
 //! `NAIROBI, Kenya (AP) _`, `WASHINGTON _`, `CLEVELAND, Feb 26 -`.
 
-use super::parse::{overwrite, overwrite_option};
+use super::normalize::{overwrite, overwrite_option};
 use super::{Block, BlockKind, Dateline};
 
 /// How many body paragraphs from the start may hold the dateline (a byline or
@@ -38,16 +38,12 @@ pub(crate) fn find_dateline_in(blocks: &[Block], room: &mut Option<Dateline>) {
         *room = None;
         return;
     };
-    match room {
-        Some(d) => {
-            overwrite(&mut d.place, found.place);
-            overwrite_option(&mut d.date, found.date);
-            overwrite_option(&mut d.agency, found.agency);
-            d.block = block;
-            d.len = found.len;
-        }
-        None => *room = Some(found.to_dateline(block)),
-    }
+    let d = room.get_or_insert_with(Dateline::default);
+    overwrite(&mut d.place, found.place);
+    overwrite_option(&mut d.date, found.date);
+    overwrite_option(&mut d.agency, found.agency);
+    d.block = block;
+    d.len = found.len;
 }
 
 /// A dateline found, its parts still in the paragraph's text.
@@ -56,18 +52,6 @@ struct Found<'a> {
     date: Option<&'a str>,
     agency: Option<&'a str>,
     len: usize,
-}
-
-impl Found<'_> {
-    fn to_dateline(&self, block: usize) -> Dateline {
-        Dateline {
-            place: self.place.to_string(),
-            date: self.date.map(str::to_string),
-            agency: self.agency.map(str::to_string),
-            block,
-            len: self.len,
-        }
-    }
 }
 
 /// A little cursor over the head of a paragraph.

@@ -122,7 +122,7 @@ pub struct Block {
 }
 
 /// A dateline such as `HOTAN, Xinjiang, July 9 (Xinhua) --`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Dateline {
     /// The place, e.g. `HOTAN, Xinjiang`.
     pub place: String,
@@ -139,7 +139,7 @@ pub struct Dateline {
 }
 
 /// A photo credit such as `(Xinhua/Li Xiang, Wang Peng)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Credit {
     /// The credit as written, without parentheses: `Xinhua/Li Xiang, Wang Peng`.
     pub text: String,

@@ -257,6 +257,34 @@ fn entity(s: &str) -> Option<(Option<char>, usize)> {
     Some((Some(c), end + 1))
 }
 
+/// Sets `room` to `text`, in the room it has.
+pub(crate) fn overwrite(room: &mut String, text: &str) {
+    room.clear();
+    room.push_str(text);
+}
+
+/// Sets `room` to `text`, in the room it has when it holds a text.
+pub(crate) fn overwrite_option(room: &mut Option<String>, text: Option<&str>) {
+    match (room.as_mut(), text) {
+        (Some(room), Some(text)) => overwrite(room, text),
+        (None, Some(text)) => *room = Some(text.to_string()),
+        (_, None) => *room = None,
+    }
+}
+
+/// Sets `room` to `texts`, in the room of the strings it holds.
+pub(crate) fn overwrite_all<'a>(room: &mut Vec<String>, texts: impl Iterator<Item = &'a str>) {
+    let mut n = 0;
+    for text in texts {
+        match room.get_mut(n) {
+            Some(kept) => overwrite(kept, text),
+            None => room.push(text.to_string()),
+        }
+        n += 1;
+    }
+    room.truncate(n);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

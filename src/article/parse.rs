@@ -146,34 +146,6 @@ fn credit_room(c: &Credit) -> usize {
         + c.photographers.iter().map(String::capacity).sum::<usize>()
 }
 
-/// Sets `room` to `text`, in the room it has.
-pub(super) fn overwrite(room: &mut String, text: &str) {
-    room.clear();
-    room.push_str(text);
-}
-
-/// Sets `room` to `text`, in the room it has when it holds a text.
-pub(super) fn overwrite_option(room: &mut Option<String>, text: Option<&str>) {
-    match (room.as_mut(), text) {
-        (Some(room), Some(text)) => overwrite(room, text),
-        (None, Some(text)) => *room = Some(text.to_string()),
-        (_, None) => *room = None,
-    }
-}
-
-/// Sets `room` to `texts`, in the room of the strings it holds.
-pub(super) fn overwrite_all<'a>(room: &mut Vec<String>, texts: impl Iterator<Item = &'a str>) {
-    let mut n = 0;
-    for text in texts {
-        match room.get_mut(n) {
-            Some(kept) => overwrite(kept, text),
-            None => room.push(text.to_string()),
-        }
-        n += 1;
-    }
-    room.truncate(n);
-}
-
 /// Runs `f` with the thread's [`Parser`] (a new one if `f` parses again).
 pub(crate) fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
     PARSER.with(|parser| match parser.try_borrow_mut() {
@@ -634,10 +606,7 @@ mod tests {
     fn a_parser_keeps_no_room_for_a_very_long_credit() {
         let credit = |text: String| Credit {
             text,
-            agency: None,
-            photographers: Vec::new(),
-            start: 0,
-            end: 0,
+            ..Credit::default()
         };
         let mut parser = Parser::default();
         parser.parse("a.txt", "T\n\nOne.\n\nTwo.");

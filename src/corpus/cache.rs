@@ -187,12 +187,11 @@ impl EntityCache {
             kept,
             added,
             mut strings,
-            records,
+            mut records,
             names: _,
             numbered: _,
         } = self.update;
         // The kept records, numbered anew, go in more chunks, as the added ones.
-        let mut records = records;
         let mut all = Vec::with_capacity(kept.len() + added.len());
         for (i, _) in kept.iter().enumerate().filter(|(_, k)| **k) {
             let (path, key, range) = &self.saved.records[i];
