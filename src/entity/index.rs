@@ -587,25 +587,21 @@ impl EntityIndex {
         // articles are at most its own and theirs: room for them is made
         // at once, so that its lists are not moved as they are counted anew.
         let mut spent = Vec::with_capacity(root.len() - next as usize);
+        // An entity that took in others (grown) is counted anew from its
+        // joined occurrences; any other keeps its articles and count, and
+        // its positions but in articles whose occurrences were joined.
         let mut room = vec![0; entities.len()];
+        let mut grown = vec![false; entities.len()];
         for (old, e) in old_entities.into_iter().enumerate() {
             if let Some(mut e) = e {
                 let into = map(old as EntityId) as usize;
+                grown[into] = true;
                 room[into] += e.articles.len();
                 spent.push(std::mem::take(&mut e.articles));
                 merge::absorb(&mut entities[into], e);
             }
         }
         self.entities = entities;
-
-        // An entity that took in others is counted
-        // anew from its joined occurrences; any other keeps its articles
-        // and count, and its positions but in articles whose occurrences
-        // were joined.
-        let mut grown = vec![false; self.entities.len()];
-        for &(id, merged) in &to {
-            grown[id as usize] |= merged;
-        }
         let mut old_slots = std::mem::take(&mut self.slots);
         self.slots = (root.iter().enumerate())
             .filter(|&(old, &r)| r as usize == old)

@@ -982,7 +982,7 @@ impl<'t, 'i, 'a> Linker<'t, 'i, 'a> {
     #[inline(never)]
     fn coordination(&mut self, listed: &[usize], kinds: &mut Vec<(u32, Option<EntityKind>)>) {
         // By list number, in order (lists are numbered as they are found, so a new one
-        // goes at the end), the kind of its settled names, `None` if they differ.
+        // mostly goes at the end), the kind of its settled names, `None` if they differ.
         kinds.clear();
         for &i in listed {
             let c = self.items[i].cand;

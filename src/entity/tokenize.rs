@@ -718,7 +718,7 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-        /// The run of plain words takes the words after a single space without going
+        /// The word run takes the words after a single space without going
         /// round the main loop; after two spaces, every token goes round it. Texts made
         /// of pieces that meet in every order split alike both ways: the same tokens,
         /// in the same order, with the same shapes, and the same words reported.
