@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod entity;
 pub mod export;
+mod kept;
 pub mod keymap;
 pub mod paths;
 pub mod query;

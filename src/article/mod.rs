@@ -194,7 +194,7 @@ impl Article {
     pub fn text_hash(&self) -> u64 {
         // The texts are laid end to end and hashed in one call: the digest
         // of feeding them one by one, for less work per paragraph.
-        HASH_BUFFER.with_borrow_mut(|buffer| {
+        let lay_out_and_hash = |buffer: &mut Vec<u8>| {
             buffer.clear();
             buffer.reserve(self.text_len() + 2 * self.blocks.len());
             buffer.extend_from_slice(self.title.as_bytes());
@@ -202,12 +202,10 @@ impl Article {
                 buffer.extend_from_slice(b"\n\n");
                 buffer.extend_from_slice(block.text.as_bytes());
             }
-            let hash = xxhash_rust::xxh3::xxh3_64(buffer);
-            if buffer.capacity() > KEPT_HASH_BUFFER {
-                *buffer = Vec::new();
-            }
-            hash
-        })
+            xxhash_rust::xxh3::xxh3_64(buffer)
+        };
+        let bound = crate::kept::at_most(KEPT_HASH_BUFFER);
+        crate::kept::with_kept(&HASH_BUFFER, lay_out_and_hash, bound)
     }
 
     /// Total bytes of title and block texts.

@@ -148,14 +148,7 @@ fn credit_room(c: &Credit) -> usize {
 
 /// Runs `f` with the thread's [`Parser`] (a new one if `f` parses again).
 pub(crate) fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
-    PARSER.with(|parser| match parser.try_borrow_mut() {
-        Ok(mut parser) => {
-            let result = f(&mut parser);
-            parser.bound();
-            result
-        }
-        Err(_) => f(&mut Parser::default()),
-    })
+    crate::kept::with_kept(&PARSER, f, Parser::bound)
 }
 
 /// The most blocks a thread's parser keeps room for.

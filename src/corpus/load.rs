@@ -426,16 +426,7 @@ pub(crate) fn read_source_with<R>(
 
 /// Runs `f` with the thread's read buffer (a new one if `f` reads again).
 fn with_read_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-    READ_BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut bytes) => {
-            let result = f(&mut bytes);
-            if bytes.capacity() > KEPT_BUFFER {
-                *bytes = Vec::new();
-            }
-            result
-        }
-        Err(_) => f(&mut Vec::new()),
-    })
+    crate::kept::with_kept(&READ_BUFFER, f, crate::kept::at_most(KEPT_BUFFER))
 }
 
 /// The largest read buffer a thread keeps for the next input.
