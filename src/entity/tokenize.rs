@@ -625,13 +625,19 @@ mod tests {
     /// words it reported and the indices of the other words.
     type Split = (Vec<(String, Kind, u8)>, Vec<Vec<u8>>, Vec<u32>);
 
-    fn split(text: &str) -> Split {
+    /// The tokens of `text`, the plain words reported and the others' numbers.
+    fn run(text: &str) -> (Vec<Token>, Vec<Vec<u8>>, Vec<u32>) {
         let (mut v, mut others, mut plain) = (Vec::new(), Vec::new(), Vec::new());
         let mut sink = WordSink {
             plain: |w: &[u8]| plain.push(w.to_vec()),
             others: &mut others,
         };
         tokenize(text, &mut v, &mut sink);
+        (v, plain, others)
+    }
+
+    fn split(text: &str) -> Split {
+        let (v, plain, others) = run(text);
         let described = v
             .iter()
             .map(|t| (t.text(text).to_string(), t.kind, t.shape));
@@ -741,12 +747,7 @@ mod tests {
 
     /// The tokens of `text`, after checking what the tokenizer reported of its words.
     fn tokens(text: &str) -> Vec<Token> {
-        let (mut v, mut others, mut plain) = (Vec::new(), Vec::new(), Vec::new());
-        let mut sink = WordSink {
-            plain: |w: &[u8]| plain.push(w.to_vec()),
-            others: &mut others,
-        };
-        tokenize(text, &mut v, &mut sink);
+        let (v, plain, others) = run(text);
         let is_plain = |t: &Token| t.shape & (LOWER | JOINED) == LOWER;
         let words = v.iter().filter(|t| t.kind == Kind::Word);
         let expected_plain: Vec<Vec<u8>> = words
